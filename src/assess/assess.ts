@@ -1,0 +1,211 @@
+/**
+ * Turns a simulation into per-target assessments: P(met), projected median and 80% interval,
+ * gap, the two established progress categories from history, the headline status and, for
+ * every target not on track, why.
+ */
+import type { Baseline, IndicatorDef, Target, TargetCatalogue } from "../data/types.js";
+import type { Simulation } from "../simulate/monteCarlo.js";
+import { pathValues } from "../simulate/monteCarlo.js";
+import { quantileSorted } from "../simulate/quantiles.js";
+import type { RiskReason, TargetAssessment } from "./types.js";
+import { meets } from "./comparator.js";
+import { cagr } from "./cagr.js";
+import { growthRatio } from "./openSdg.js";
+import { progressShare } from "./progressShare.js";
+import { DEFAULT_THRESHOLDS, statusFromProbability, type StatusThresholds } from "./status.js";
+import { ranks, pearson } from "./spearman.js";
+
+export interface AssessInput {
+  sim: Simulation;
+  baseline: Baseline;
+  catalogue: TargetCatalogue;
+  dictionary?: Map<string, IndicatorDef>;
+  baseYear: number;
+  thresholds?: StatusThresholds;
+}
+
+/** Below this |ρ| no parameter is named as the main driver: the spread comes from yearly shocks. */
+const MIN_DRIVER_RHO = 0.1;
+
+function observedAt(baseline: Baseline, indicator: string, year: number): number | undefined {
+  const s = baseline.series.get(indicator);
+  const i = s ? s.years.indexOf(year) : -1;
+  return i >= 0 ? s!.values[i] : undefined;
+}
+
+function emptyAssessment(t: Target, why: string): TargetAssessment {
+  return {
+    id: t.id,
+    indicator: t.indicator,
+    nameZh: t.nameZh,
+    nameEn: t.nameEn,
+    kind: t.kind,
+    unit: t.unit,
+    responsible: t.responsible,
+    targetYear: t.targetYear,
+    comparator: t.comparator,
+    value: t.value,
+    threshold: null,
+    status: "not_assessed",
+    pMet: null,
+    median: null,
+    p10: null,
+    p90: null,
+    gap: null,
+    baseYear: null,
+    baseValue: null,
+    cagrRatio: null,
+    cagrCategory: "not_assessed",
+    progressShare: null,
+    shareCategory: "not_assessed",
+    reason: null,
+    notAssessedBecause: why,
+  };
+}
+
+const pct = (g: number) => `${(g * 100).toFixed(1)}%`;
+const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : +v.toPrecision(3)).toString();
+
+export function assessTargets(input: AssessInput): TargetAssessment[] {
+  const { sim, baseline, catalogue } = input;
+  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const paramRanks = new Map<number, Float64Array>();
+  const rankOfParam = (k: number) => {
+    let r = paramRanks.get(k);
+    if (!r) paramRanks.set(k, (r = ranks(sim.draws.subarray(k * sim.paths, (k + 1) * sim.paths))));
+    return r;
+  };
+
+  return catalogue.targets.map((t): TargetAssessment => {
+    if (t.kind === "qualitative" || t.comparator === null || t.value === null) {
+      return emptyAssessment(t, "qualitative goal: the plan states no number");
+    }
+    const unit = t.kind === "relative_to_base" ? (baseline.series.get(t.indicator)?.unit ?? t.unit) : t.unit;
+    const unavailable = sim.plan.unavailable.get(t.indicator);
+    if (unavailable) return emptyAssessment(t, `${t.indicator}: ${unavailable}`);
+    let threshold = t.value;
+    if (t.kind === "relative_to_base") {
+      const ref = observedAt(baseline, t.indicator, t.baseYear!);
+      if (ref === undefined) return emptyAssessment(t, `no observed ${t.indicator} in ${t.baseYear} to multiply`);
+      threshold = t.value * ref;
+    }
+    const series = baseline.series.get(t.indicator);
+    const obsIdx = series ? series.years.map((y, i) => (y <= input.baseYear ? i : -1)).filter((i) => i >= 0) : [];
+    const baseYear = obsIdx.length ? series!.years[obsIdx[obsIdx.length - 1]] : null;
+    const baseValue = obsIdx.length ? series!.values[obsIdx[obsIdx.length - 1]] : null;
+
+    const sample = pathValues(sim, t.indicator, t.targetYear);
+    if (!sample) {
+      const why = t.targetYear > sim.years[sim.years.length - 1]
+        ? `the scenario horizon ends before ${t.targetYear}; extend horizon`
+        : `${t.targetYear} is not after the base year ${input.baseYear}`;
+      return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
+    }
+    let hits = 0;
+    for (let i = 0; i < sample.length; i++) if (meets(sample[i], t.comparator, threshold)) hits++;
+    const pMet = hits / sample.length;
+    const sorted = Float64Array.from(sample).sort();
+    const median = quantileSorted(sorted, 0.5);
+    const alreadyMet = baseValue !== null && meets(baseValue, t.comparator, threshold);
+    const status = statusFromProbability(pMet, alreadyMet, thresholds);
+
+    // History-based progress categories: first observation (v_b) to the latest (v_t).
+    let cagrRatio: number | null = null;
+    let cagrCategory: TargetAssessment["cagrCategory"] = "not_assessed";
+    let share: number | null = null;
+    let shareCategory: TargetAssessment["shareCategory"] = "not_assessed";
+    if (obsIdx.length >= 2 && baseYear !== null && baseValue !== null) {
+      const x = {
+        baseYear: series!.years[obsIdx[0]],
+        baseValue: series!.values[obsIdx[0]],
+        currentYear: baseYear,
+        currentValue: baseValue,
+        targetYear: t.targetYear,
+        target: threshold,
+        comparator: t.comparator,
+      };
+      ({ ratio: cagrRatio, category: cagrCategory } = growthRatio(x));
+      ({ share, category: shareCategory } = progressShare(x));
+    }
+
+    let reason: RiskReason | null = null;
+    if (status === "at_risk" || status === "off_track") {
+      reason = explain(t, threshold, unit, baseYear, baseValue, median, sample, sim, rankOfParam);
+    }
+    return {
+      id: t.id,
+      indicator: t.indicator,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      kind: t.kind,
+      unit,
+      responsible: t.responsible,
+      targetYear: t.targetYear,
+      comparator: t.comparator,
+      value: t.value,
+      threshold,
+      status,
+      pMet,
+      median,
+      p10: quantileSorted(sorted, 0.1),
+      p90: quantileSorted(sorted, 0.9),
+      gap: median - threshold,
+      baseYear,
+      baseValue,
+      cagrRatio,
+      cagrCategory,
+      progressShare: share,
+      shareCategory,
+      reason,
+      notAssessedBecause: null,
+    };
+  });
+}
+
+function explain(
+  t: Target,
+  threshold: number,
+  unit: string,
+  baseYear: number | null,
+  baseValue: number | null,
+  median: number,
+  sample: Float64Array,
+  sim: Simulation,
+  rankOfParam: (k: number) => Float64Array,
+): RiskReason {
+  const span = baseYear !== null ? t.targetYear - baseYear : 0;
+  const requiredGrowth = baseValue !== null && span > 0 ? cagr(threshold, baseValue, t.targetYear, baseYear!) : null;
+  const projectedGrowth = baseValue !== null && span > 0 ? cagr(median, baseValue, t.targetYear, baseYear!) : null;
+  const requiredChangePerYear = baseValue !== null && span > 0 ? (threshold - baseValue) / span : null;
+  const projectedChangePerYear = baseValue !== null && span > 0 ? (median - baseValue) / span : null;
+
+  let topDriver: RiskReason["topDriver"] = null;
+  const outcomeRanks = ranks(sample);
+  sim.plan.params.forEach((p, k) => {
+    const rho = pearson(rankOfParam(k), outcomeRanks);
+    if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho))) topDriver = { parameter: p.name, rho };
+  });
+
+  const useGrowth = t.kind !== "count" && t.kind !== "cumulative_count" && requiredGrowth !== null && projectedGrowth !== null;
+  let zh: string;
+  let en: string;
+  if (useGrowth) {
+    zh = `需年均增长 ${pct(requiredGrowth!)}，本情景中位数为 ${pct(projectedGrowth!)}`;
+    en = `needs ${pct(requiredGrowth!)} a year; the scenario's median gives ${pct(projectedGrowth!)}`;
+  } else if (requiredChangePerYear !== null && projectedChangePerYear !== null) {
+    zh = `需每年增加 ${num(requiredChangePerYear)} ${unit}，本情景中位数为 ${num(projectedChangePerYear)} ${unit}`;
+    en = `needs +${num(requiredChangePerYear)} ${unit} a year; the scenario's median gives ${projectedChangePerYear >= 0 ? "+" : ""}${num(projectedChangePerYear)}`;
+  } else {
+    zh = `${t.targetYear} 年中位数 ${num(median)}，目标 ${num(threshold)} ${unit}`;
+    en = `median ${num(median)} in ${t.targetYear} against ${num(threshold)} ${unit}`;
+  }
+  const d = topDriver as RiskReason["topDriver"];
+  if (d) {
+    zh += `；影响最大的假设：${d.parameter}（ρ = ${d.rho.toFixed(2)}）`;
+    en += `; most influential assumption: ${d.parameter} (ρ = ${d.rho.toFixed(2)})`;
+  } else {
+    zh += "；无单一主导假设，离散来自逐年波动";
+    en += "; no single assumption dominates: the spread comes from year-to-year shocks";
+  }
+  return { requiredGrowth, projectedGrowth, requiredChangePerYear, projectedChangePerYear, topDriver: d, textZh: zh, textEn: en };
+}

@@ -1,0 +1,24 @@
+/**
+ * Headline status of a target from the probability that it is met.
+ *
+ * Default thresholds follow the IPCC calibrated likelihood language (Mastrandrea et al. 2010,
+ * Guidance Note for Lead Authors of the IPCC AR5 on Consistent Treatment of Uncertainties):
+ * "likely" is P ≥ 66%, "unlikely" P ≤ 33%. A target is on track when meeting it is likely,
+ * off track when it is unlikely, and at risk in between. Scenario files may change both
+ * (`assessment: { on_track, off_track }`).
+ */
+import type { Status } from "./types.js";
+
+export interface StatusThresholds {
+  onTrack: number;
+  offTrack: number;
+}
+
+export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.66, offTrack: 0.33 };
+
+export function statusFromProbability(pMet: number, alreadyMet: boolean, t: StatusThresholds = DEFAULT_THRESHOLDS): Status {
+  if (alreadyMet) return "already_met";
+  if (pMet >= t.onTrack) return "on_track";
+  if (pMet < t.offTrack) return "off_track";
+  return "at_risk";
+}

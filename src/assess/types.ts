@@ -1,0 +1,92 @@
+import type { Comparator, TargetKind } from "../data/types.js";
+
+/** Headline status of a target, from P(met) (thresholds in src/assess/status.ts). */
+export type Status = "already_met" | "on_track" | "at_risk" | "off_track" | "not_assessed";
+
+/** Open SDG / Eurostat-inspired category from the growth ratio R = observed CAGR / required CAGR. */
+export type CagrCategory =
+  | "achieved"
+  | "substantial" // R ≥ 0.95 (on track)
+  | "moderate" // 0.6 ≤ R < 0.95 (acceleration needed)
+  | "limited" // 0 ≤ R < 0.6
+  | "deterioration" // R < 0
+  | "not_assessed";
+
+/** UN Progress Chart category from the share of required change achieved P. */
+export type ShareCategory = "on_track" | "fair_progress" | "stagnation_or_regression" | "achieved" | "not_assessed";
+
+/** Why a target that is not on track is at risk. */
+export interface RiskReason {
+  /** Annual growth needed from the base-year value to reach the target (fraction per year). */
+  requiredGrowth: number | null;
+  /** Annual growth of the projected median from the base year to the target year (fraction per year). */
+  projectedGrowth: number | null;
+  /** The same as absolute changes per year, in the indicator's unit (used for counts and zero bases). */
+  requiredChangePerYear: number | null;
+  projectedChangePerYear: number | null;
+  /** The uncertain assumption whose per-path draws correlate most with the outcome (Spearman ρ). */
+  topDriver: { parameter: string; rho: number } | null;
+  /** One sentence in each language, ready for a briefing. */
+  textZh: string;
+  textEn: string;
+}
+
+export interface TargetAssessment {
+  id: string;
+  indicator: string;
+  nameZh: string;
+  nameEn: string;
+  kind: TargetKind;
+  unit: string;
+  responsible: string;
+  targetYear: number;
+  comparator: Comparator | null;
+  /** The target as stated (multiplier for relative_to_base). */
+  value: number | null;
+  /** The threshold the indicator must pass in the target year, in the indicator's unit. */
+  threshold: number | null;
+  status: Status;
+  /** Share of Monte Carlo paths meeting the target in the target year, 0–1. */
+  pMet: number | null;
+  median: number | null;
+  p10: number | null;
+  p90: number | null;
+  /** Signed gap median − threshold, in the indicator's unit (positive = above). */
+  gap: number | null;
+  /** Last observed year and value at or before the scenario's base year. */
+  baseYear: number | null;
+  baseValue: number | null;
+  cagrRatio: number | null;
+  cagrCategory: CagrCategory;
+  progressShare: number | null;
+  shareCategory: ShareCategory;
+  reason: RiskReason | null;
+  /** Why a target could not be assessed (no data, qualitative, …). */
+  notAssessedBecause: string | null;
+}
+
+/** Everything one scenario run produces: what the CLI prints, results.json holds and charts draw. */
+export interface ScenarioResult {
+  scenario: {
+    /** Scenario file (relative path) or "(trend only)". */
+    file: string;
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    description: string;
+    baseYear: number;
+    horizon: number;
+    /** Human-readable assumptions, one row per indicator, for briefing tables. */
+    assumptions: { indicator: string; mechanism: string; summary: string }[];
+  };
+  paths: number;
+  seed: number;
+  /** True when any baseline figure used is illustrative (not an official statistic). */
+  illustrative: boolean;
+  /** Data provenance line for charts and reports, e.g. "data/baseline/haizhou.csv (illustrative)". */
+  dataSource: string;
+  indicators: { id: string; nameZh: string; nameEn: string; unit: string }[];
+  history: { indicator: string; year: number; value: number; source: string }[];
+  series: import("../simulate/types.js").SeriesSummary[];
+  targets: TargetAssessment[];
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * The `targetcast` command. Exit codes: 0 success, 1 bad input (a clear message naming the
+ * file, the place and the fix; never a stack trace), 2 wrong usage.
+ */
+import { InputError } from "../data/errors.js";
+import { runCommand, RUN_HELP } from "./run.js";
+import { targetsCommand, TARGETS_HELP } from "./targets.js";
+import { UsageError, EXIT } from "./usage.js";
+
+const HELP = `targetcast — project plan targets under scenarios and flag which are at risk
+
+Usage:
+  targetcast run [SCENARIO.yaml ...] [options]   projection, P(met) and risk table
+  targetcast targets [options]                   print the target catalogue
+  targetcast <command> --help                    options of a command
+
+Commands' help:
+${[RUN_HELP, TARGETS_HELP].map((h) => "  " + h.split("\n")[0]).join("\n")}
+`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  run: runCommand,
+  targets: targetsCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const handler = COMMANDS[command];
+  try {
+    if (!handler) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
+    return await handler(rest);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`usage error: ${(e as Error).message}\nRun \`targetcast ${command in COMMANDS ? command + " " : ""}--help\` for the options.\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`internal error (a bug in targetcast, please report it): ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,97 @@
+/** `targetcast run`: project every indicator under one or more scenarios and flag targets at risk. */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadScenario } from "../scenario/load.js";
+import { runScenario, trendOnlyScenario } from "../assess/runScenario.js";
+import type { ScenarioResult } from "../assess/types.js";
+import { writeFileAtomic } from "../report/atomicWrite.js";
+import { resultsDocument } from "../report/resultsJson.js";
+import { riskCsv } from "../report/riskCsv.js";
+import { riskTable, scenarioMatrix } from "../report/riskTable.js";
+import { bundledScenarios, loadInputs } from "./inputs.js";
+import { progressReporter } from "./progress.js";
+import { UsageError } from "./usage.js";
+
+export const RUN_HELP = `targetcast run [SCENARIO.yaml ...] [options]
+
+Projects every targeted indicator under each scenario (Monte Carlo) and says which
+targets are at risk, how likely each is to be met, and why.
+
+With no scenario file: runs every scenario in scenarios/ on the bundled data, or, when
+--data is given, a trend-only run (every indicator follows its fitted trend).
+
+Options:
+  --data FILE         baseline table (.csv or .xlsx)   [data/baseline/haizhou.csv]
+  --targets FILE      target catalogue (.csv or .xlsx) [data/targets/haizhou-2015.csv]
+  --indicators FILE   indicator dictionary (units, bounds) [data/indicators.csv with the bundled data]
+  --trend-only        ignore scenario files: every indicator follows its trend
+  --paths N           Monte Carlo paths (overrides the scenario)
+  --seed S            random seed (overrides the scenario)
+  --out DIR           where results.json and risk.csv are written [out]
+  --format F          table | json | csv  [table]
+  -h, --help          this help
+`;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: "string" },
+      targets: { type: "string" },
+      indicators: { type: "string" },
+      "trend-only": { type: "boolean" },
+      paths: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+      format: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(RUN_HELP);
+    return 0;
+  }
+  const format = values.format ?? "table";
+  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  const paths = intOption(values.paths, "--paths", 1, 1_000_000);
+  const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
+  const outDir = values.out ?? "out";
+
+  const inputs = await loadInputs(values);
+  for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
+
+  const files = values["trend-only"] ? [] : positionals.length ? positionals : values.data ? [] : await bundledScenarios();
+  const jobs = files.length
+    ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
+    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue) }];
+
+  const results: ScenarioResult[] = [];
+  for (const job of jobs) {
+    const progress = progressReporter(path.basename(job.file));
+    const { result } = runScenario({ ...inputs, scenario: job.scenario, scenarioFile: job.file, paths, seed, onProgress: progress.update });
+    progress.end();
+    results.push(result);
+  }
+
+  const doc = resultsDocument(results, new Date());
+  const csv = riskCsv(results);
+  await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");
+  await writeFileAtomic(path.join(outDir, "risk.csv"), csv);
+
+  if (format === "json") process.stdout.write(JSON.stringify(doc.scenarios, null, 2) + "\n");
+  else if (format === "csv") process.stdout.write(csv);
+  else {
+    process.stdout.write(results.map(riskTable).join("\n\n" + "═".repeat(80) + "\n\n") + "\n\n");
+    if (results.length > 1) process.stdout.write("情景 × 目标 Scenario × target\n" + scenarioMatrix(results) + "\n\n");
+    process.stdout.write(`Wrote ${path.join(outDir, "results.json")} and ${path.join(outDir, "risk.csv")}\n`);
+  }
+  return 0;
+}
+
+export function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
+  return n;
+}

@@ -1,0 +1,38 @@
+/**
+ * Generic growth driver with bounds.
+ *
+ *   v_t = clamp( v_{t−1} · max(0, 1 + r + σ·ε_t), min, max ),  ε_t ~ N(0, 1) each year
+ *
+ * r: annual growth rate (fraction per year), drawn once per path from the scenario's
+ * distribution; σ: `volatility`, the sd of the year-to-year shock to the rate. The factor
+ * is floored at 0 so a level can fall to zero but never turn negative. Units: those of v.
+ */
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { describeParam } from "../scenario/param.js";
+import { standardNormal } from "../simulate/sample.js";
+import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+
+export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+  const rate = spec.growth!;
+  const volatility = spec.volatility ?? 0;
+  const slot = env.slot;
+  const last = env.lastObserved(env.indicator);
+  if (last < 0) env.fail("growth", `no observed value of ${env.indicator} to grow from`, `add ${env.indicator} to the baseline data or give it another mechanism`);
+  const { min, max } = env.bounds;
+  return {
+    indicator: env.indicator,
+    mechanism: "growth",
+    firstStep: last + 1,
+    sameYearInputs: [],
+    params: [{ name: `${env.indicator}.growth`, param: rate, percent: true, min: -1 }],
+    paramOffset: 0,
+    summary: `grows ${describeParam(rate, true)}/yr${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
+    step(ctx, y) {
+      const i = slot * ctx.nYears + y;
+      const r = ctx.params[this.paramOffset];
+      const shock = volatility > 0 && !ctx.deterministic ? volatility * standardNormal(ctx.rng) : 0;
+      const factor = 1 + r + shock;
+      ctx.state[i] = clamp(ctx.state[i - 1] * (factor > 0 ? factor : 0), min, max);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Perpetual inventory: a stock fed by a yearly flow and losing a share each year.
+ *
+ *   K_t = (1 − δ) · K_{t−1} + F_t
+ *
+ * K and F in the same count unit (e.g. invention patents in force, patents granted per year);
+ * δ: share of the stock lost per year (for patents in force: lapse and expiry). Hall (2007,
+ * NBER w13473) reviews δ = 15% as the usual choice for R&D capital, with estimates ranging
+ * widely; the bundled scenarios use it for the patent stock too, with a 0.10–0.20 range.
+ */
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { describeParam } from "../scenario/param.js";
+import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+
+export function compileInventory(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+  const inv = spec.inventory!;
+  const slot = env.slot;
+  const flow = env.slotOf(inv.flow);
+  const last = env.lastObserved(env.indicator);
+  if (last < 0) env.fail("inventory", `no observed stock of ${env.indicator} to start from`, `add ${env.indicator} to the baseline data`);
+  const { min, max } = env.bounds;
+  return {
+    indicator: env.indicator,
+    mechanism: "inventory",
+    firstStep: last + 1,
+    sameYearInputs: [flow],
+    params: [{ name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 }],
+    paramOffset: 0,
+    summary: `stock = (1 − ${describeParam(inv.depreciation, true)}) × previous + ${inv.flow}`,
+    step(ctx, y) {
+      const n = ctx.nYears;
+      const delta = ctx.params[this.paramOffset];
+      ctx.state[slot * n + y] = clamp((1 - delta) * ctx.state[slot * n + y - 1] + ctx.state[flow * n + y], min, max);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * An indicator that is a ratio of two others: shares, intensities, rates per 10,000.
+ *
+ *   v_t = min( scale · N_t / D_t, max )
+ *
+ * Examples (bundled scenarios): R&D intensity (%) = 100 · R&D (亿元) / GDP (亿元);
+ * invention patents per 10,000 people = stock (件) / population (万人); high-tech output
+ * share (%) = 100 · high-tech output / above-scale industrial output, capped at 100 so the
+ * share stays within 0–100 even when the two outputs grow at different rates.
+ * `scale` carries the unit conversion and is written in the scenario next to the ratio.
+ */
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+
+export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+  const r = spec.ratio!;
+  const slot = env.slot;
+  const num = env.slotOf(r.numerator);
+  const den = env.slotOf(r.denominator);
+  const scale = r.scale;
+  const min = env.bounds.min;
+  const max = Math.min(env.bounds.max, r.max ?? Infinity);
+  const last = env.lastObserved(env.indicator);
+  return {
+    indicator: env.indicator,
+    mechanism: "ratio",
+    firstStep: Math.min(last + 1, env.baseIndex + 1),
+    sameYearInputs: [num, den],
+    params: [],
+    paramOffset: 0,
+    summary: `= ${scale === 1 ? "" : `${scale} × `}${r.numerator} / ${r.denominator}`,
+    step(ctx, y) {
+      const n = ctx.nYears;
+      ctx.state[slot * n + y] = clamp((scale * ctx.state[num * n + y]) / ctx.state[den * n + y], min, max);
+    },
+  };
+}

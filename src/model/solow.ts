@@ -1,0 +1,58 @@
+/**
+ * Contribution of S&T progress to growth (科技进步贡献率) by the Solow residual.
+ *
+ *   a = y − α·k − β·l,  β = 1 − α;   E_A = a / y × 100 (%)
+ *
+ * y, k, l: average annual growth rates of real output, real capital stock and employment over
+ * the `window` years ending in year t, by the level (geometric) method: g = (X_t / X_{t−W})^(1/W) − 1.
+ * α: output elasticity of capital; Chinese practice usually sets it between 0.25 and 0.45
+ * (see shared notes, methods.md); the bundled scenarios use 0.35 with that range.
+ * When real output does not grow (y ≤ 0) no contribution can be attributed: recorded as 0.
+ */
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { describeParam } from "../scenario/param.js";
+import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+
+/** Average annual growth by the level method, fraction per year. */
+export function levelGrowth(from: number, to: number, years: number): number {
+  return Math.pow(to / from, 1 / years) - 1;
+}
+
+/** The Solow-residual contribution in %, from growth rates y, k, l (fractions per year). */
+export function solowContribution(y: number, k: number, l: number, alpha: number): number {
+  if (!(y > 0)) return 0;
+  return ((y - alpha * k - (1 - alpha) * l) / y) * 100;
+}
+
+export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+  const s = spec.solow!;
+  const slot = env.slot;
+  const out = env.slotOf(s.output);
+  const cap = env.slotOf(s.capital);
+  const lab = env.slotOf(s.labour);
+  const w = s.window;
+  for (const id of [s.output, s.capital, s.labour]) {
+    if (env.lastObserved(id) < 0) env.fail("solow", `${id} has no observed values`, `add ${id} to the baseline data`);
+  }
+  const first = env.baseIndex + 1;
+  if (first - w < 0) env.fail("solow.window", `a ${w}-year window before ${env.years[first]} starts before the data`, "shorten the window or add earlier years");
+  const { min, max } = env.bounds;
+  return {
+    indicator: env.indicator,
+    mechanism: "solow",
+    firstStep: first,
+    sameYearInputs: [out, cap, lab],
+    params: [{ name: `${env.indicator}.solow.alpha`, param: s.alpha, percent: false, min: 0, max: 1 }],
+    paramOffset: 0,
+    summary: `Solow residual share of ${s.output} growth over ${w} yr, α = ${describeParam(s.alpha, false)}`,
+    step(ctx, y) {
+      const n = ctx.nYears;
+      const st = ctx.state;
+      const alpha = ctx.params[this.paramOffset];
+      const gy = levelGrowth(st[out * n + y - w], st[out * n + y], w);
+      const gk = levelGrowth(st[cap * n + y - w], st[cap * n + y], w);
+      const gl = levelGrowth(st[lab * n + y - w], st[lab * n + y], w);
+      st[slot * n + y] = clamp(solowContribution(gy, gk, gl, alpha), min, max);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * An indicator that follows the trend fitted to its own history (issue: trend forecasting).
+ *
+ *   v_t = back( μ_t + s_t · T ),  T ~ Student-t(df) drawn once per path
+ *
+ * μ_t, s_t: centre and scale of the fitted model's forecast distribution for year t on its
+ * working scale (identity, log or logit); back: the map to the indicator's unit. One T per
+ * path makes each path sit at one quantile of the forecast distribution in every year, so the
+ * yearly quantiles of the simulation equal the model's prediction intervals. `auto` picks the
+ * model with the lowest rolling-origin MASE (src/forecast/select.ts).
+ */
+import type { Series } from "../data/types.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { MODELS } from "../forecast/registry.js";
+import { autoSelect } from "../forecast/select.js";
+import type { FittedTrend, ModelName } from "../forecast/types.js";
+import { gamma, standardNormal } from "../simulate/sample.js";
+import type { Rng } from "../simulate/rng.js";
+import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+
+/** Student-t draw: Z / sqrt(χ²_df / df), χ²_df = 2 · Gamma(df / 2); Gaussian when df is infinite. */
+function studentT(rng: Rng, df: number): number {
+  const z = standardNormal(rng);
+  return Number.isFinite(df) ? z / Math.sqrt((2 * gamma(rng, df / 2)) / df) : z;
+}
+
+/** The named model fitted to the series, or for `auto` the one chosen by backtest (src/forecast/select.ts). */
+export function fitTrend(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): FittedTrend {
+  const s = { name: series.indicator, years: series.years, values: series.values };
+  if (model !== "auto") return MODELS[model].fit(s);
+  const selection = autoSelect(s, { horizon: Math.max(1, horizon), level: 80, bounded0to100: isShare });
+  const chosen = selection.models.find((m) => m.name === selection.chosen)?.fit;
+  if (!chosen) throw new Error(`no trend model fits ${series.indicator}: ${selection.reason}`);
+  return chosen;
+}
+
+export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): CompiledNode {
+  const model = spec.trend!;
+  if (!series) env.fail("trend", `no history of ${env.indicator} to fit a trend to`, `add ${env.indicator} to the baseline data`);
+  const used = { ...series, years: [] as number[], values: [] as number[] };
+  series.years.forEach((y, i) => {
+    if (env.yearIndex(y) <= env.baseIndex) {
+      used.years.push(y);
+      used.values.push(series.values[i]);
+    }
+  });
+  const last = env.lastObserved(env.indicator);
+  const future = env.years.slice(last + 1);
+  let fit: FittedTrend;
+  try {
+    fit = fitTrend(used, model, future.length, env.unitOf(env.indicator) === "%");
+  } catch (e) {
+    env.fail("trend", (e as Error).message, "give this indicator a growth or count mechanism in the scenario, or add more years of data");
+  }
+  const dist = fit.forecastDistribution(future);
+  const mu = Float64Array.from(dist.points, (p) => p.mean);
+  const sd = Float64Array.from(dist.points, (p) => p.sd);
+  const df = dist.points[0]?.df ?? Infinity;
+  const back = dist.back;
+  const { min, max } = env.bounds;
+  const slot = env.slot;
+  const first = last + 1;
+  const params = Object.entries(fit.params)
+    .map(([k, v]) => `${k} ${+v.toPrecision(3)}`)
+    .join(", ");
+  return {
+    indicator: env.indicator,
+    mechanism: "trend",
+    firstStep: first,
+    sameYearInputs: [],
+    params: [
+      {
+        name: `${env.indicator}.trend`,
+        param: 0,
+        percent: false,
+        custom: { draw: (rng) => studentT(rng, df), central: 0, describe: `${fit.model} trend quantile` },
+      },
+    ],
+    paramOffset: 0,
+    summary: `${fit.model} trend fitted to ${used.years[0]}–${used.years[used.years.length - 1]} (${params})`,
+    step(ctx, y) {
+      const k = y - first;
+      ctx.state[slot * ctx.nYears + y] = clamp(back(mu[k] + sd[k] * ctx.params[this.paramOffset]), min, max);
+    },
+  };
+}

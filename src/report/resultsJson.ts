@@ -1,0 +1,29 @@
+/**
+ * The machine-readable results of a run (`--format json`, out/results.json): one object per
+ * scenario with at least { scenario, paths, seed, targets: [{ id, status, pMet, median, p10,
+ * p90, value, comparator, cagrRatio, progressShare }], series: [{ indicator, year, mean,
+ * p5 … p95 }] } — the fields downstream tools rely on — plus provenance and assumptions.
+ */
+import type { ScenarioResult } from "../assess/types.js";
+
+export function toResultsJson(r: ScenarioResult) {
+  return {
+    scenario: r.scenario.id,
+    name: { zh: r.scenario.nameZh, en: r.scenario.nameEn },
+    file: r.scenario.file,
+    description: r.scenario.description,
+    baseYear: r.scenario.baseYear,
+    horizon: r.scenario.horizon,
+    paths: r.paths,
+    seed: r.seed,
+    illustrative: r.illustrative,
+    dataSource: r.dataSource,
+    assumptions: r.scenario.assumptions,
+    targets: r.targets,
+    series: r.series,
+  };
+}
+
+export function resultsDocument(results: ScenarioResult[], generatedAt: Date) {
+  return { generatedAt: generatedAt.toISOString(), tool: "targetcast", scenarios: results.map(toResultsJson) };
+}

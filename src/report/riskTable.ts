@@ -1,0 +1,63 @@
+/** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
+import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
+import { statusLabel } from "../charts/labels.js";
+import { renderTable } from "./textTable.js";
+
+const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? "–" : Math.abs(v) >= 1000 ? v.toFixed(0) : String(+v.toPrecision(3)));
+const pct = (p: number | null) => (p === null ? "–" : `${Math.round(p * 100)}%`);
+
+const SEVERITY: Record<Status, number> = { off_track: 0, at_risk: 1, on_track: 2, already_met: 3, not_assessed: 4 };
+
+function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
+  return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
+}
+
+export function riskTable(r: ScenarioResult): string {
+  const head = `${r.scenario.nameZh} / ${r.scenario.nameEn}  (${r.scenario.file}; ${r.paths} paths, seed ${r.seed}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
+  const warn = (r.illustrative ? "\n⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "") + `\nData: ${r.dataSource}`;
+  const rows = sortByRisk(r.targets).map((t) => [
+    t.nameZh,
+    statusLabel(t.status, "both"),
+    pct(t.pMet),
+    t.median === null ? "–" : `${fmt(t.median)} [${fmt(t.p10)}–${fmt(t.p90)}]`,
+    t.comparator && t.threshold !== null ? `${t.comparator} ${fmt(t.threshold)}` : "–",
+    t.unit,
+    t.responsible,
+  ]);
+  const table = renderTable(
+    [
+      { header: "目标 Target", max: 28 },
+      { header: "状态 Status" },
+      { header: "P(met)", align: "right" },
+      { header: `${"中位数"} [P10–P90]`, align: "right" },
+      { header: "目标值", align: "right" },
+      { header: "单位 Unit", max: 14 },
+      { header: "责任单位 Responsible", max: 30 },
+    ],
+    rows,
+  );
+  const reasons = sortByRisk(r.targets)
+    .filter((t) => t.reason)
+    .map((t) => `  • ${t.nameZh}: ${t.reason!.textZh}\n    ${t.nameEn}: ${t.reason!.textEn}`);
+  return [head + warn, table, reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : ""].filter(Boolean).join("\n\n");
+}
+
+const SHORT: Record<Status, string> = { already_met: "✓ met", on_track: "● on", at_risk: "▲ risk", off_track: "✗ off", not_assessed: "·" };
+
+/** Targets as rows, scenarios as columns: status mark and P(met). */
+export function scenarioMatrix(results: ScenarioResult[]): string {
+  if (!results.length) return "";
+  const ids = results[0].targets.map((t) => t.id);
+  const rows = ids.map((id) => {
+    const first = results[0].targets.find((t) => t.id === id)!;
+    return [
+      first.nameZh,
+      ...results.map((r) => {
+        const t = r.targets.find((x) => x.id === id);
+        return t ? `${SHORT[t.status]} ${t.pMet === null ? "" : pct(t.pMet)}`.trim() : "";
+      }),
+    ];
+  });
+  const legend = "✓ 已达成 already met  ● 按计划 on track  ▲ 有风险 at risk  ✗ 偏离 off track  · 未评估 not assessed";
+  return renderTable([{ header: "目标 Target", max: 28 }, ...results.map((r) => ({ header: r.scenario.id }))], rows) + "\n" + legend;
+}

@@ -1,0 +1,146 @@
+/**
+ * Reads a scenario YAML file, follows `extends`, validates the merged result and reports
+ * any problem as an InputError naming the file, the line and the field, with a fix.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
+import type { z } from "zod";
+import { InputError } from "../data/errors.js";
+import { didYouMean } from "../data/didYouMean.js";
+import { KNOWN_KEYS, Scenario } from "./schema.js";
+import { mergeScenario } from "./merge.js";
+
+export interface LoadedScenario {
+  /** The file as given (relative paths stay relative, for messages and reports). */
+  file: string;
+  /** Files in the `extends` chain, the root ancestor first. */
+  chain: string[];
+  scenario: Scenario;
+}
+
+interface ParsedFile {
+  file: string;
+  raw: Record<string, unknown>;
+  doc: ReturnType<typeof parseDocument>;
+  lines: LineCounter;
+}
+
+async function parseYamlFile(file: string): Promise<ParsedFile> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError({
+      file,
+      problem: code === "ENOENT" ? "scenario file not found" : `cannot read the scenario file (${code ?? String(e)})`,
+      fix: "check the path; scenario files live in scenarios/ and `extends` paths are relative to the file that names them",
+    });
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line;
+    throw new InputError({
+      file,
+      ...(line !== undefined ? { line } : {}),
+      problem: `not valid YAML: ${firstError.message.split("\n")[0]}`,
+      fix: "check the indentation (spaces, not tabs) and that every `key: value` pair is on its own line",
+    });
+  }
+  const raw = doc.toJS() as unknown;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new InputError({ file, line: 1, problem: "a scenario must be a YAML mapping of keys to values", fix: "start from scenarios/baseline.yaml" });
+  }
+  return { file, raw: raw as Record<string, unknown>, doc, lines };
+}
+
+/** Line of the YAML node at `at` in a file, or of its nearest existing parent. */
+function lineOf(p: ParsedFile, at: PropertyKey[]): number | undefined {
+  for (let n = at.length; n >= 0; n--) {
+    const node = p.doc.getIn(at.slice(0, n) as unknown[], true) as YamlNode | undefined;
+    if (node && typeof node === "object" && "range" in node && node.range) {
+      return p.lines.linePos(node.range[0]).line;
+    }
+  }
+  return undefined;
+}
+
+function hasPath(raw: unknown, at: PropertyKey[]): boolean {
+  let cur: unknown = raw;
+  for (const k of at) {
+    if (cur === null || typeof cur !== "object" || !(k in (cur as object))) return false;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return true;
+}
+
+function knownKeysAt(at: PropertyKey[]): readonly string[] {
+  if (at.length === 0) return KNOWN_KEYS.top;
+  if (at[0] === "indicators") {
+    if (at.length === 2) return KNOWN_KEYS.indicator;
+    const k = String(at[2]);
+    if (at.length === 3 && k in KNOWN_KEYS) return KNOWN_KEYS[k as keyof typeof KNOWN_KEYS];
+    return KNOWN_KEYS.distribution;
+  }
+  const k = String(at[0]);
+  return k in KNOWN_KEYS ? KNOWN_KEYS[k as keyof typeof KNOWN_KEYS] : [];
+}
+
+function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError {
+  const at = issue.path;
+  // Report the most derived file that writes this field (a variant overrides its parent).
+  const owner = [...files].reverse().find((f) => hasPath(f.raw, at)) ?? files[files.length - 1];
+  const line = lineOf(owner, at);
+  const field = at.length ? at.map(String).join(".") : "(top level)";
+  let problem = `${field}: ${issue.message}`;
+  let fix = "see scenarios/README.md and scenarios/baseline.yaml for the format";
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0];
+    const hint = didYouMean(key, [...knownKeysAt(at)]);
+    problem = `${at.length ? field + ": " : ""}unknown key "${key}"`;
+    fix = hint ? `did you mean "${hint}"?` : `allowed keys here: ${knownKeysAt(at).join(", ")}`;
+  } else if (issue.code === "invalid_type") {
+    fix = `write ${issue.expected === "number" ? "a plain number" : `a ${issue.expected}`} for ${field}`;
+  } else if (issue.code === "invalid_union") {
+    problem = `${field}: expected a number or a distribution such as { dist: normal, mean: 0.08, sd: 0.02 }`;
+    fix = "distributions: normal (mean, sd), triangular (min, mode, max), uniform (min, max), lognormal (median, sigma)";
+  }
+  return new InputError({ file: owner.file, ...(line !== undefined ? { line } : {}), problem, fix });
+}
+
+/** Load, follow `extends` (detecting cycles), merge and validate a scenario file. */
+export async function loadScenario(file: string): Promise<LoadedScenario> {
+  const files: ParsedFile[] = [];
+  const seen: string[] = [];
+  let next: string | undefined = file;
+  while (next) {
+    const resolved = path.resolve(next);
+    if (seen.includes(resolved)) {
+      throw new InputError({
+        file: files[files.length - 1].file,
+        line: lineOf(files[files.length - 1], ["extends"]) ?? 1,
+        problem: `extends cycle: ${[...files.map((f) => f.file), next].join(" → ")}`,
+        fix: "make the chain of `extends` end at a scenario that extends nothing (usually baseline.yaml)",
+      });
+    }
+    seen.push(resolved);
+    const parsed = await parseYamlFile(next);
+    files.unshift(parsed);
+    const parent: unknown = parsed.raw.extends;
+    if (parent !== undefined && typeof parent !== "string") {
+      throw new InputError({ file: next, line: lineOf(parsed, ["extends"]), problem: "extends: expected a file name", fix: "write e.g. `extends: baseline.yaml`" });
+    }
+    next = parent === undefined ? undefined : path.join(path.dirname(next), parent);
+  }
+  const merged = files.map((f) => f.raw).reduce((parent, child) => mergeScenario(parent, child));
+  delete merged.extends;
+  const result = Scenario.safeParse(merged);
+  if (!result.success) throw issueToError(result.error.issues[0], files);
+  return { file, chain: files.map((f) => f.file), scenario: result.data };
+}
+
+// Re-exported for tests that check YAML node helpers.
+export { isMap, isSeq };

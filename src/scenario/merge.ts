@@ -1,0 +1,38 @@
+/**
+ * How a scenario that `extends` another overrides it: a deep merge of mappings, in which
+ * - a distribution (a mapping with `dist`) or a number replaces the parent's value whole;
+ * - an indicator entry that names a different mechanism replaces the parent's entry whole
+ *   (switching from `growth` to `trend` must not leave both behind).
+ */
+import { MECHANISM_NAMES } from "./schema.js";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function mechanismOf(entry: Obj): string | undefined {
+  return MECHANISM_NAMES.find((m) => m in entry);
+}
+
+function deepMerge(parent: Obj, child: Obj): Obj {
+  const out: Obj = { ...parent };
+  for (const [k, v] of Object.entries(child)) {
+    const p = out[k];
+    out[k] = isObj(p) && isObj(v) && !("dist" in v) ? deepMerge(p, v) : v;
+  }
+  return out;
+}
+
+export function mergeScenario(parent: Obj, child: Obj): Obj {
+  const out = deepMerge({ ...parent, indicators: {} }, { ...child, indicators: {} });
+  const pi = isObj(parent.indicators) ? parent.indicators : {};
+  const ci = isObj(child.indicators) ? child.indicators : {};
+  const indicators: Obj = { ...pi };
+  for (const [id, entry] of Object.entries(ci)) {
+    const before = pi[id];
+    const childMechanism = isObj(entry) ? mechanismOf(entry) : undefined;
+    const keepsMechanism = isObj(before) && (childMechanism === undefined || childMechanism === mechanismOf(before));
+    indicators[id] = keepsMechanism && isObj(entry) ? deepMerge(before, entry) : entry;
+  }
+  out.indicators = indicators;
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * The Monte Carlo engine: runs a plan over many paths.
+ *
+ * Per path: parameters are drawn once (in plan order), then every node steps year by year,
+ * drawing its own yearly shocks. Each path has its own generator seeded from (seed, path), so
+ * path p's numbers are the same whatever the batch size, and a deterministic run (central
+ * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
+ * Inner loops work on typed arrays; tables are built at the edges.
+ */
+import { centralValue as centralOf, draw } from "../scenario/param.js";
+import { clamp, type StepContext } from "../model/types.js";
+import type { Plan } from "./plan.js";
+import { pathRng } from "./rng.js";
+import { summarise } from "./quantiles.js";
+import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
+
+export interface Simulation {
+  plan: Plan;
+  paths: number;
+  seed: number;
+  /** Projected years: the year after the base year to the horizon. */
+  years: number[];
+  /** Per indicator slot: values laid out [yearIndex * paths + path] for `years`. */
+  values: Float64Array[];
+  /** Parameter draws laid out [paramIndex * paths + path] (plan.params order). */
+  draws: Float64Array;
+}
+
+export interface SimulateOptions {
+  paths: number;
+  seed: number;
+  deterministic?: boolean;
+  /** Called now and then with the number of paths done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Simulate only paths [from, to) (the result still has room for all paths; used for batching). */
+  range?: [number, number];
+}
+
+export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
+  const { paths, seed } = opts;
+  const deterministic = opts.deterministic ?? false;
+  const n = plan.years.length;
+  const first = plan.baseIndex + 1;
+  const outYears = plan.years.slice(first);
+  const nOut = outYears.length;
+  const nodes = plan.order.map((i) => plan.nodes[i]);
+  const startYear = Math.min(...nodes.map((x) => x.firstStep));
+  const values = plan.indicators.map(() => new Float64Array(nOut * paths));
+  const draws = new Float64Array(plan.params.length * paths);
+  const state = new Float64Array(plan.indicators.length * n);
+  const ctx: StepContext = { state, nYears: n, params: new Float64Array(plan.params.length), rng: pathRng(seed, 0), deterministic };
+  const [from, to] = opts.range ?? [0, paths];
+  const progressEvery = Math.max(1, Math.floor(paths / 50));
+
+  for (let p = from; p < to; p++) {
+    const rng = pathRng(seed, p);
+    ctx.rng = rng;
+    state.set(plan.history);
+    for (let k = 0; k < plan.params.length; k++) {
+      const slot = plan.params[k];
+      const v = slot.custom
+        ? deterministic ? slot.custom.central : slot.custom.draw(rng)
+        : deterministic ? centralOf(slot.param) : draw(slot.param, rng);
+      const c = clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+      ctx.params[k] = c;
+      draws[k * paths + p] = c;
+    }
+    for (let y = startYear; y < n; y++) {
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        if (y >= node.firstStep) node.step(ctx, y);
+      }
+    }
+    for (let s = 0; s < values.length; s++) {
+      const out = values[s];
+      const base = s * n + first;
+      for (let j = 0; j < nOut; j++) out[j * paths + p] = state[base + j];
+    }
+    if (opts.onProgress && (p + 1) % progressEvery === 0) opts.onProgress(p + 1, paths);
+  }
+  return { plan, paths, seed, years: outYears, values, draws };
+}
+
+
+/** The deterministic projection: one path at central values, no shocks. */
+export function project(plan: Plan): Simulation {
+  return simulate(plan, { paths: 1, seed: 0, deterministic: true });
+}
+
+/** Values of one indicator in one projected year across paths (a view, not a copy). */
+export function pathValues(sim: Simulation, indicator: string, year: number): Float64Array | undefined {
+  const slot = sim.plan.indicators.indexOf(indicator);
+  const j = sim.years.indexOf(year);
+  if (slot < 0 || j < 0) return undefined;
+  return sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths);
+}
+
+/** Mean and quantiles 5…95 of every indicator in every projected year. */
+export function summariseSimulation(sim: Simulation): SeriesSummary[] {
+  const out: SeriesSummary[] = [];
+  sim.plan.indicators.forEach((indicator, slot) => {
+    sim.years.forEach((year, j) => {
+      const { mean, quantiles: q } = summarise(sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths), QUANTILE_LEVELS);
+      out.push({ indicator, year, mean, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
+    });
+  });
+  return out;
+}

@@ -1,0 +1,154 @@
+/**
+ * Compiles a scenario against the baseline into a plan: one node per simulated indicator,
+ * in an order where every node's same-year inputs come first, with the history each path
+ * starts from and the layout of the per-path parameter draws.
+ */
+import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
+import { findUnit } from "../data/units.js";
+import { InputError } from "../data/errors.js";
+import type { IndicatorSpec, Scenario } from "../scenario/schema.js";
+import type { CompileEnv, CompiledNode, ParamSlot } from "../model/types.js";
+import { compileNode } from "../model/registry.js";
+
+export interface Plan {
+  /** Calendar years of the state, from the earliest observation used to the horizon. */
+  years: number[];
+  baseIndex: number;
+  /** Simulated indicators; a node's slot is its index here. */
+  indicators: string[];
+  nodes: CompiledNode[];
+  /** Node indices in evaluation order. */
+  order: number[];
+  /** All parameter slots, in draw order (node by node). */
+  params: ParamSlot[];
+  /** Observed history laid out like StepContext.state (NaN where there is none). */
+  history: Float64Array;
+  /** Indicators the catalogue targets but that could not be simulated, with the reason. */
+  unavailable: Map<string, string>;
+}
+
+export interface PlanInput {
+  scenario: Scenario;
+  scenarioFile: string;
+  baseline: Baseline;
+  catalogue: TargetCatalogue;
+  dictionary?: Map<string, IndicatorDef>;
+}
+
+/** Indicator entry used when a scenario says nothing about an indicator: its fitted trend. */
+const TREND_FALLBACK: IndicatorSpec = { trend: "auto" } as IndicatorSpec;
+
+export function buildPlan(input: PlanInput): Plan {
+  const { scenario, baseline, catalogue, dictionary } = input;
+  const specs = scenario.indicators;
+  let firstYear = scenario.base_year;
+  for (const s of baseline.series.values()) if (s.years.length) firstYear = Math.min(firstYear, s.years[0]);
+  const years = Array.from({ length: scenario.horizon - firstYear + 1 }, (_, i) => firstYear + i);
+  const baseIndex = scenario.base_year - firstYear;
+
+  const indicators: string[] = [];
+  const slotIndex = new Map<string, number>();
+  const pending: string[] = [];
+  const requested = new Set<string>();
+  const slotOf = (id: string): number => {
+    let s = slotIndex.get(id);
+    if (s === undefined) {
+      s = indicators.length;
+      indicators.push(id);
+      slotIndex.set(id, s);
+      pending.push(id);
+    }
+    return s;
+  };
+
+  const unitOf = (id: string): string => dictionary?.get(id)?.unit ?? baseline.series.get(id)?.unit ?? catalogue.targets.find((t) => t.indicator === id && t.kind !== "relative_to_base")?.unit ?? "";
+  const lastObserved = (id: string): number => {
+    const s = baseline.series.get(id);
+    if (!s) return -1;
+    let last = -1;
+    for (let i = 0; i < s.years.length; i++) if (s.years[i] <= scenario.base_year) last = s.years[i] - firstYear;
+    return last;
+  };
+
+  // Every numeric target's indicator, then every indicator the scenario names.
+  const unavailable = new Map<string, string>();
+  for (const t of catalogue.targets) if (t.kind !== "qualitative") requested.add(t.indicator);
+  for (const id of Object.keys(specs)) requested.add(id);
+  for (const id of requested) {
+    if (!specs[id] && lastObserved(id) < 0) {
+      unavailable.set(id, `no observed value at or before ${scenario.base_year} and no mechanism in the scenario`);
+      continue;
+    }
+    slotOf(id);
+  }
+
+  const nodes: CompiledNode[] = [];
+  while (pending.length) {
+    const id = pending.shift()!;
+    const slot = slotIndex.get(id)!;
+    const def = dictionary?.get(id);
+    const unit = findUnit(unitOf(id));
+    const spec = specs[id] ?? TREND_FALLBACK;
+    const env: CompileEnv = {
+      indicator: id,
+      slot,
+      slotOf,
+      lastObserved,
+      yearIndex: (y) => y - firstYear,
+      baseIndex,
+      years,
+      unitOf,
+      bounds: {
+        min: Math.max(spec.bounds?.min ?? -Infinity, def?.min ?? (unit?.nonNegative ? 0 : -Infinity)),
+        max: Math.min(spec.bounds?.max ?? Infinity, def?.max ?? unit?.max ?? Infinity),
+      },
+      fail(field, problem, fix): never {
+        throw new InputError({ file: input.scenarioFile, problem: `indicators.${id}.${field}: ${problem}`, fix });
+      },
+    };
+    if (!specs[id] && lastObserved(id) < 0) {
+      env.fail("", `${id} is needed by another indicator but has no data and no mechanism`, `add ${id} to the baseline data or give it a mechanism in the scenario`);
+    }
+    nodes[slot] = compileNode(spec, env, baseline.series.get(id));
+  }
+
+  const order = topologicalOrder(nodes, indicators, input.scenarioFile);
+  const params: ParamSlot[] = [];
+  for (const n of order.map((i) => nodes[i])) {
+    n.paramOffset = params.length;
+    params.push(...n.params);
+  }
+
+  const history = new Float64Array(indicators.length * years.length).fill(NaN);
+  indicators.forEach((id, slot) => {
+    const s = baseline.series.get(id);
+    if (!s) return;
+    s.years.forEach((y, i) => {
+      if (y >= firstYear && y <= scenario.base_year) history[slot * years.length + (y - firstYear)] = s.values[i];
+    });
+  });
+  return { years, baseIndex, indicators, nodes, order, params, history, unavailable };
+}
+
+/** Kahn's algorithm over same-year inputs; a cycle is a scenario error naming the indicators. */
+function topologicalOrder(nodes: CompiledNode[], names: string[], file: string): number[] {
+  const indegree = nodes.map((n) => new Set(n.sameYearInputs).size);
+  const users = nodes.map(() => [] as number[]);
+  nodes.forEach((n, i) => new Set(n.sameYearInputs).forEach((d) => users[d].push(i)));
+  const ready = nodes.map((_, i) => i).filter((i) => indegree[i] === 0);
+  const order: number[] = [];
+  while (ready.length) {
+    const i = ready.shift()!;
+    order.push(i);
+    for (const u of users[i]) if (--indegree[u] === 0) ready.push(u);
+  }
+  if (order.length !== nodes.length) {
+    const stuck = names.filter((_, i) => indegree[i] > 0);
+    throw new InputError({
+      file,
+      problem: `indicators depend on each other within the same year: ${stuck.join(", ")}`,
+      fix: "break the cycle, e.g. give one of them a growth mechanism or a lag of at least 1",
+    });
+  }
+  return order;
+}
