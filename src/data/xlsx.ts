@@ -1,0 +1,144 @@
+/**
+ * Reads one worksheet of an .xlsx workbook into the same header + rows shape as the CSV parser.
+ *
+ * Why exceljs and not danfojs' readExcel: danfojs-node reads workbooks through SheetJS `xlsx`
+ * 0.18.5 (the only version installable here), which has published advisories (prototype
+ * pollution, ReDoS) when parsing untrusted files, and workbooks come from users. danfojs is
+ * also slow to import (~1.5 s, TensorFlow.js). exceljs is maintained and light enough to load
+ * on demand. See ../shared/notes/environment.md.
+ *
+ * Cells: numbers are written with String(n) (shortest round-trip form, so "12.5" parses back
+ * to exactly the number Excel stored); formulas give their cached result; dates become
+ * "YYYY-MM-DD" text with kind "date", which fails wherever a number is expected and is
+ * reported as a date; rich text and hyperlinks give their text.
+ */
+import { readFile } from "node:fs/promises";
+import type { CellValue, Workbook, Worksheet } from "exceljs";
+import { didYouMeanSuffix } from "./didYouMean.js";
+import { InputError } from "./errors.js";
+import type { CellKind, RawRow, RawTable } from "./rawTable.js";
+
+export interface XlsxOptions {
+  /** Worksheet name; the first worksheet when omitted. */
+  sheet?: string;
+}
+
+const RESAVE_FIX = 'open it in Excel (or LibreOffice) and save it again as an Excel Workbook (.xlsx)';
+
+/** Read a workbook file; `path` is also the name used in messages. */
+export async function readXlsx(path: string, opts: XlsxOptions = {}): Promise<RawTable> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new InputError({ file: path, problem: `cannot read the file (${(e as Error).message})`, fix: "check the path and that the file is readable", cause: e });
+  }
+  return readXlsxBytes(bytes, path, opts);
+}
+
+/** Read a workbook from bytes already in memory; `file` is used in messages and places. */
+export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxOptions = {}): Promise<RawTable> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb: Workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs' typings want its own Buffer interface; a Node Buffer is what it reads.
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError({ file, problem: `this is not a readable .xlsx workbook (${(e as Error).message})`, fix: RESAVE_FIX, cause: e });
+  }
+
+  const ws = pickSheet(wb, file, opts.sheet);
+  const sheet = ws.name;
+
+  const rows: RawRow[] = [];
+  let header: RawRow | undefined;
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (!header) {
+      const cells: [string, CellKind][] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cellText(cell.value);
+      });
+      width = cells.length;
+      while (width > 0 && (cells[width - 1] === undefined || cells[width - 1][1] === "empty")) width--;
+      if (width === 0) return;
+      const fields: string[] = [];
+      for (let c = 0; c < width; c++) fields.push(cells[c]?.[0] ?? "");
+      header = { line: rowNumber, fields };
+      return;
+    }
+    const fields: string[] = [];
+    const kinds: CellKind[] = [];
+    for (let c = 1; c <= width; c++) {
+      const [text, kind] = cellText(row.getCell(c).value);
+      fields.push(text);
+      kinds.push(kind);
+    }
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col <= width) return;
+      const [text, kind] = cellText(cell.value);
+      if (kind === "empty" || text.trim() === "") return;
+      const last = header!.fields[width - 1].trim();
+      throw new InputError({
+        file,
+        sheet,
+        line: rowNumber,
+        column: last,
+        problem: `cell ${cell.address} holds ${JSON.stringify(text)} but is to the right of the last header column "${last}"`,
+        fix: "delete the stray cell, or give its column a name in the header row",
+      });
+    });
+    if (fields.some((f) => f.trim() !== "")) rows.push({ line: rowNumber, fields, kinds });
+  });
+
+  if (!header) {
+    throw new InputError({ file, sheet, line: 1, problem: "the worksheet is empty (no header row)", fix: "write the column names in row 1 and one record per row below" });
+  }
+  return { file, sheet, header, rows };
+}
+
+function pickSheet(wb: Workbook, file: string, name: string | undefined): Worksheet {
+  const sheets = wb.worksheets;
+  const names = sheets.map((s) => s.name);
+  if (name === undefined) {
+    const first = sheets[0];
+    if (!first) throw new InputError({ file, problem: "the workbook has no worksheets", fix: RESAVE_FIX });
+    return first;
+  }
+  const found = sheets.find((s) => s.name === name);
+  if (!found) {
+    throw new InputError({
+      file,
+      problem: `the workbook has no worksheet named "${name}"${didYouMeanSuffix(name, names)}`,
+      fix: `name one of its worksheets: ${names.map((n) => `"${n}"`).join(", ")}`,
+    });
+  }
+  return found;
+}
+
+/** A cell's text and kind. */
+export function cellText(v: CellValue): [string, CellKind] {
+  if (v === null || v === undefined) return ["", "empty"];
+  if (typeof v === "number") return [String(v), "number"];
+  if (typeof v === "string") return [v, v.trim() === "" ? "empty" : "string"];
+  if (typeof v === "boolean") return [v ? "TRUE" : "FALSE", "boolean"];
+  if (v instanceof Date) return [formatDate(v), "date"];
+  if ("error" in v) return [String(v.error), "error"];
+  if ("richText" in v) return [v.richText.map((r) => r.text).join(""), "string"];
+  if ("formula" in v || "sharedFormula" in v) {
+    const result = (v as { result?: CellValue }).result;
+    if (result === undefined || result === null) return ["", "formula-no-result"];
+    return cellText(result);
+  }
+  if ("hyperlink" in v) {
+    const t = (v as { text: unknown }).text;
+    if (typeof t === "string") return [t, "string"];
+    return cellText(t as CellValue);
+  }
+  return [String(v), "string"];
+}
+
+function formatDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
+}
