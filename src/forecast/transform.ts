@@ -1,0 +1,30 @@
+/**
+ * Working scales of the trend models and the maps to and from the series' unit.
+ *
+ * - identity:     z = v,                    v = z
+ * - exp:          z = ln v (v > 0),          v = exp z                (loglinear: constant growth)
+ * - logistic100:  z = ln(v / (100 − v)),     v = 100 / (1 + exp(−z))  (logit: shares in %, 0 < v < 100)
+ *
+ * All back maps are monotone increasing, so a quantile on the working scale maps to the same
+ * quantile in the series' unit (this is how prediction intervals are back-transformed).
+ *
+ * @example TRANSFORMS.logistic100.back(0) // 50
+ */
+import type { BackTransformName } from "./types.js";
+
+export interface Transform {
+  name: BackTransformName;
+  forward: (v: number) => number;
+  back: (z: number) => number;
+}
+
+export const TRANSFORMS: Record<BackTransformName, Transform> = {
+  identity: { name: "identity", forward: (v) => v, back: (z) => z },
+  exp: { name: "exp", forward: (v) => Math.log(v), back: (z) => Math.exp(z) },
+  logistic100: {
+    name: "logistic100",
+    forward: (v) => Math.log(v / (100 - v)),
+    // Written to stay finite and inside [0, 100] for large |z|.
+    back: (z) => (z >= 0 ? 100 / (1 + Math.exp(-z)) : (100 * Math.exp(z)) / (1 + Math.exp(z))),
+  },
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { coverage, mae, mape, mase, naiveScale } from "../../src/forecast/index.js";
+
+describe("accuracy measures", () => {
+  it("mae", () => {
+    expect(mae([1, 2], [2, 4])).toBe(1.5);
+    expect(mae([], [])).toBeNull();
+  });
+  it("mape in percent; null when an actual is 0", () => {
+    expect(mape([110, 90], [100, 100])).toBeCloseTo(10, 12);
+    expect(mape([1], [0])).toBeNull();
+  });
+  it("naiveScale is the mean absolute one-step change of the training sample", () => {
+    expect(naiveScale([1, 3, 2])).toBe(1.5);
+    expect(naiveScale([5])).toBeNull();
+  });
+  it("mase with one scale or one scale per forecast; zero scales left out", () => {
+    // |4 − 3| / 0.5 = 2
+    expect(mase([4], [3], 0.5)).toBe(2);
+    // (|4 − 3|/0.5 + |1 − 2|/2) / 2 = (2 + 0.5) / 2
+    expect(mase([4, 1], [3, 2], [0.5, 2])).toBe(1.25);
+    expect(mase([4, 1], [3, 2], [0, 2])).toBe(0.5);
+    expect(mase([4], [3], 0)).toBeNull();
+    expect(mase([4], [3], null)).toBeNull();
+  });
+  it("coverage counts bounds as inside", () => {
+    expect(coverage([0, 0, 0], [2, 2, 2], [0, 2, 3])).toBeCloseTo(2 / 3, 14);
+    expect(coverage([], [], [])).toBeNull();
+  });
+  it("rejects arrays of different length", () => {
+    expect(() => mae([1], [1, 2])).toThrow(RangeError);
+  });
+});
