@@ -1,8 +1,9 @@
 /**
  * Counts of things (high-tech enterprises, R&D institutions, incubated firms…).
  *
- *   v_t = v_{t−1} + N_t,  N_t ~ Poisson(λ)  or  NegBin(mean λ, size r)  or exactly λ (`fixed`)
+ *   v_t = v_{t−1} + N_t,  N_t ~ Poisson(λ + b_t)  or  NegBin(mean λ + b_t, size r)  or exactly λ + b_t (`fixed`)
  *
+ * b_t: extra additions from programme spending (0 without programmes; programmeResponse.ts).
  * λ: expected additions per year (units: those of v), drawn once per path when uncertain.
  * Poisson suits independent events at a steady rate; the negative binomial (variance
  * λ + λ²/r) suits lumpy additions such as batches of certifications. Cumulative targets
@@ -12,7 +13,7 @@
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { negativeBinomial, poisson } from "../simulate/sample.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const count = spec.count!;
@@ -25,17 +26,19 @@ export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode
   const dispersion = count.dispersion ?? 1;
   const kind = count.distribution;
   const { min, max } = env.bounds;
+  const boost = env.boostSlot();
   return {
     indicator: env.indicator,
     mechanism: "count",
     firstStep: last + 1,
-    sameYearInputs: [],
+    sameYearInputs: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.count.additions`, param: count.additions, percent: false, min: 0 }],
     paramOffset: 0,
+    constants: { distribution: kind, dispersion, min, max },
     summary: `adds ${describeParam(count.additions, false)} a year (${kind}${kind === "negative_binomial" ? `, dispersion ${dispersion}` : ""})`,
     step(ctx, y) {
       const i = slot * ctx.nYears + y;
-      const lambda = ctx.params[this.paramOffset];
+      const lambda = ctx.params[this.paramOffset] + boostAt(ctx.state, boost, ctx.nYears, y);
       const added =
         ctx.deterministic || kind === "fixed"
           ? lambda

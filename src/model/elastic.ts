@@ -2,8 +2,9 @@
  * A flow that responds to a lagged driver with a constant elasticity, e.g. invention patent
  * grants responding to R&D expenditure.
  *
- *   v_t = v_b · (D_{t−L} / D_{b−L})^β · exp(σ·ε_t)
+ *   v_t = v_b · (D_{t−L} / D_{b−L})^β · exp(σ·ε_t) · (1 + b_t)
  *
+ * b_t: proportional uplift from programme spending (0 without programmes; programmeResponse.ts).
  * b: the indicator's last observed year; L: lag in years; β: elasticity (dimensionless);
  * σ: `volatility` of a yearly log shock (median-preserving). Units: those of v.
  *
@@ -16,7 +17,7 @@
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { standardNormal } from "../simulate/sample.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const el = spec.elastic!;
@@ -30,20 +31,24 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNo
     env.fail("elastic.lag", `needs ${el.driver} observed in ${env.years[0] + b - lag}`, `add that year to the data or shorten the lag`);
   }
   const { min, max } = env.bounds;
+  const boost = env.boostSlot();
+  const inputs = [...(lag === 0 ? [driver] : []), ...(boost >= 0 ? [boost] : [])];
   return {
     indicator: env.indicator,
     mechanism: "elastic",
     firstStep: b + 1,
-    sameYearInputs: lag === 0 ? [driver] : [],
+    sameYearInputs: inputs,
     params: [{ name: `${env.indicator}.elastic.elasticity`, param: el.elasticity, percent: false }],
     paramOffset: 0,
+    constants: { driver, lag, baseIndex: b, volatility, min, max },
     summary: `responds to ${el.driver} ${lag} yr earlier with elasticity ${describeParam(el.elasticity, false)}${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
     step(ctx, y) {
       const n = ctx.nYears;
       const beta = ctx.params[this.paramOffset];
       const ratio = ctx.state[driver * n + y - lag] / ctx.state[driver * n + b - lag];
       const shock = volatility > 0 && !ctx.deterministic ? Math.exp(volatility * standardNormal(ctx.rng)) : 1;
-      ctx.state[slot * n + y] = clamp(ctx.state[slot * n + b] * Math.pow(ratio, beta) * shock, min, max);
+      const uplift = 1 + boostAt(ctx.state, boost, n, y);
+      ctx.state[slot * n + y] = clamp(ctx.state[slot * n + b] * Math.pow(ratio, beta) * shock * uplift, min, max);
     },
   };
 }

@@ -10,7 +10,7 @@
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { standardNormal } from "../simulate/sample.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const rate = spec.growth!;
@@ -19,19 +19,21 @@ export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNod
   const last = env.lastObserved(env.indicator);
   if (last < 0) env.fail("growth", `no observed value of ${env.indicator} to grow from`, `add ${env.indicator} to the baseline data or give it another mechanism`);
   const { min, max } = env.bounds;
+  const boost = env.boostSlot();
   return {
     indicator: env.indicator,
     mechanism: "growth",
     firstStep: last + 1,
-    sameYearInputs: [],
+    sameYearInputs: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.growth`, param: rate, percent: true, min: -1 }],
     paramOffset: 0,
+    constants: { volatility, min, max },
     summary: `grows ${describeParam(rate, true)}/yr${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
     step(ctx, y) {
       const i = slot * ctx.nYears + y;
       const r = ctx.params[this.paramOffset];
       const shock = volatility > 0 && !ctx.deterministic ? volatility * standardNormal(ctx.rng) : 0;
-      const factor = 1 + r + shock;
+      const factor = 1 + r + boostAt(ctx.state, boost, ctx.nYears, y) + shock;
       ctx.state[i] = clamp(ctx.state[i - 1] * (factor > 0 ? factor : 0), min, max);
     },
   };

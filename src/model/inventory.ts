@@ -15,6 +15,7 @@ import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
 export function compileInventory(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const inv = spec.inventory!;
   const slot = env.slot;
+  if (env.boostSlot() >= 0) env.fail("", `programme effects cannot act on a ${"inventory"} indicator`, "point the effect at the indicators it is computed from");
   const flow = env.slotOf(inv.flow);
   const last = env.lastObserved(env.indicator);
   if (last < 0) env.fail("inventory", `no observed stock of ${env.indicator} to start from`, `add ${env.indicator} to the baseline data`);
@@ -26,6 +27,7 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): Compiled
     sameYearInputs: [flow],
     params: [{ name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 }],
     paramOffset: 0,
+    constants: { flow, min, max },
     summary: `stock = (1 − ${describeParam(inv.depreciation, true)}) × previous + ${inv.flow}`,
     step(ctx, y) {
       const n = ctx.nYears;

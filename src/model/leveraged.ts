@@ -1,8 +1,9 @@
 /**
  * R&D expenditure with private R&D leveraged by fiscal S&T spending.
  *
- *   v_t = v_{t−1} · (1 + g + σ·ε_t) + m · c · (D_t − D_{t−1})
+ *   v_t = v_{t−1} · (1 + g + b_t + σ·ε_t) + m · c · (D_t − D_{t−1})
  *
+ * b_t: extra growth from programme spending (0 without programmes; programmeResponse.ts).
  * v: R&D expenditure (e.g. 亿元); g: growth of R&D not driven by the budget (fraction/yr);
  * D: the driver, fiscal S&T spending (e.g. 万元), converted to v's unit by c (万元 → 亿元 = 1e-4);
  * m: yuan of total R&D per extra yuan of fiscal S&T spending (the leverage multiplier).
@@ -18,7 +19,7 @@ import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { conversionFactor } from "../data/units.js";
 import { standardNormal } from "../simulate/sample.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const lev = spec.leveraged!;
@@ -37,16 +38,18 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
     env.fail("leveraged.driver", `cannot convert ${lev.driver} (${env.unitOf(lev.driver)}) into ${env.unitOf(env.indicator)}: ${(e as Error).message}`, "choose a driver measured in money, like the indicator");
   }
   const { min, max } = env.bounds;
+  const boost = env.boostSlot();
   return {
     indicator: env.indicator,
     mechanism: "leveraged",
     firstStep: last + 1,
-    sameYearInputs: [driver],
+    sameYearInputs: boost >= 0 ? [driver, boost] : [driver],
     params: [
       { name: `${env.indicator}.leveraged.own_growth`, param: lev.own_growth, percent: true, min: -1 },
       { name: `${env.indicator}.leveraged.multiplier`, param: lev.multiplier, percent: false, min: 0 },
     ],
     paramOffset: 0,
+    constants: { driver, conversion: c, volatility, min, max },
     summary: `grows ${describeParam(lev.own_growth, true)}/yr plus ${describeParam(lev.multiplier, false)} × added ${lev.driver}`,
     step(ctx, y) {
       const n = ctx.nYears;
@@ -54,7 +57,7 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
       const m = ctx.params[this.paramOffset + 1];
       const shock = volatility > 0 && !ctx.deterministic ? volatility * standardNormal(ctx.rng) : 0;
       const added = ctx.state[driver * n + y] - ctx.state[driver * n + y - 1];
-      const own = ctx.state[slot * n + y - 1] * Math.max(0, 1 + g + shock);
+      const own = ctx.state[slot * n + y - 1] * Math.max(0, 1 + g + boostAt(ctx.state, boost, n, y) + shock);
       ctx.state[slot * n + y] = clamp(own + m * c * added, min, max);
     },
   };

@@ -15,6 +15,7 @@ import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
 export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const r = spec.ratio!;
   const slot = env.slot;
+  if (env.boostSlot() >= 0) env.fail("", `programme effects cannot act on a ${"ratio"} indicator`, "point the effect at the indicators it is computed from");
   const num = env.slotOf(r.numerator);
   const den = env.slotOf(r.denominator);
   const scale = r.scale;
@@ -28,6 +29,7 @@ export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: [num, den],
     params: [],
     paramOffset: 0,
+    constants: { numerator: num, denominator: den, scale, min, max },
     summary: `= ${scale === 1 ? "" : `${scale} × `}${r.numerator} / ${r.denominator}`,
     step(ctx, y) {
       const n = ctx.nYears;

@@ -27,6 +27,7 @@ export function solowContribution(y: number, k: number, l: number, alpha: number
 export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const s = spec.solow!;
   const slot = env.slot;
+  if (env.boostSlot() >= 0) env.fail("", `programme effects cannot act on a ${"solow"} indicator`, "point the effect at the indicators it is computed from");
   const out = env.slotOf(s.output);
   const cap = env.slotOf(s.capital);
   const lab = env.slotOf(s.labour);
@@ -44,6 +45,7 @@ export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: [out, cap, lab],
     params: [{ name: `${env.indicator}.solow.alpha`, param: s.alpha, percent: false, min: 0, max: 1 }],
     paramOffset: 0,
+    constants: { output: out, capital: cap, labour: lab, window: w, min, max },
     summary: `Solow residual share of ${s.output} growth over ${w} yr, α = ${describeParam(s.alpha, false)}`,
     step(ctx, y) {
       const n = ctx.nYears;

@@ -1,8 +1,9 @@
 /**
  * An indicator that follows the trend fitted to its own history (issue: trend forecasting).
  *
- *   v_t = back( μ_t + s_t · T ),  T ~ Student-t(df) drawn once per path
+ *   v_t = back( μ_t + s_t · T ) · Π_{s ≤ t} (1 + b_s),  T ~ Student-t(df) drawn once per path
  *
+ * b_s: extra growth from programme spending, compounded (0 without programmes).
  * μ_t, s_t: centre and scale of the fitted model's forecast distribution for year t on its
  * working scale (identity, log or logit); back: the map to the indicator's unit. One T per
  * path makes each path sit at one quantile of the forecast distribution in every year, so the
@@ -16,7 +17,7 @@ import { autoSelect } from "../forecast/select.js";
 import type { FittedTrend, ModelName } from "../forecast/types.js";
 import { gamma, standardNormal } from "../simulate/sample.js";
 import type { Rng } from "../simulate/rng.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
 
 /** Student-t draw: Z / sqrt(χ²_df / df), χ²_df = 2 · Gamma(df / 2); Gaussian when df is infinite. */
 function studentT(rng: Rng, df: number): number {
@@ -24,8 +25,21 @@ function studentT(rng: Rng, df: number): number {
   return Number.isFinite(df) ? z / Math.sqrt((2 * gamma(rng, df / 2)) / df) : z;
 }
 
+/**
+ * Fits are pure functions of (series, model, horizon), and `auto` backtests every model, so
+ * they are memoised: scenarios run on one baseline share their trend fits.
+ */
+const fitCache = new Map<string, FittedTrend>();
+
 /** The named model fitted to the series, or for `auto` the one chosen by backtest (src/forecast/select.ts). */
 export function fitTrend(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): FittedTrend {
+  const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare]);
+  let fit = fitCache.get(key);
+  if (!fit) fitCache.set(key, (fit = fitTrendUncached(series, model, horizon, isShare)));
+  return fit;
+}
+
+function fitTrendUncached(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): FittedTrend {
   const s = { name: series.indicator, years: series.years, values: series.values };
   if (model !== "auto") return MODELS[model].fit(s);
   const selection = autoSelect(s, { horizon: Math.max(1, horizon), level: 80, bounded0to100: isShare });
@@ -60,6 +74,7 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
   const { min, max } = env.bounds;
   const slot = env.slot;
   const first = last + 1;
+  const boost = env.boostSlot();
   const params = Object.entries(fit.params)
     .map(([k, v]) => `${k} ${+v.toPrecision(3)}`)
     .join(", ");
@@ -67,7 +82,7 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
     indicator: env.indicator,
     mechanism: "trend",
     firstStep: first,
-    sameYearInputs: [],
+    sameYearInputs: boost >= 0 ? [boost] : [],
     params: [
       {
         name: `${env.indicator}.trend`,
@@ -77,10 +92,13 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
       },
     ],
     paramOffset: 0,
+    constants: { mu: Array.from(mu), sd: Array.from(sd), df, transform: dist.transform, min, max },
     summary: `${fit.model} trend fitted to ${used.years[0]}–${used.years[used.years.length - 1]} (${params})`,
     step(ctx, y) {
       const k = y - first;
-      ctx.state[slot * ctx.nYears + y] = clamp(back(mu[k] + sd[k] * ctx.params[this.paramOffset]), min, max);
+      let uplift = 1;
+      for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + boostAt(ctx.state, boost, ctx.nYears, s);
+      ctx.state[slot * ctx.nYears + y] = clamp(back(mu[k] + sd[k] * ctx.params[this.paramOffset]) * uplift, min, max);
     },
   };
 }

@@ -44,6 +44,11 @@ export interface CompiledNode {
   step(ctx: StepContext, y: number): void;
   /** One line for assumption tables, e.g. "grows 8%/yr (N(8%, sd 2%)), volatility 1%". */
   summary: string;
+  /**
+   * The node's fixed inputs as plain data (slots, lags, scales, bounds, fitted trend arrays):
+   * enough for an independent implementation to run the same model (bench/reference/).
+   */
+  constants: Record<string, number | string | number[]>;
 }
 
 /** What a mechanism may ask of the plan while compiling. */
@@ -61,8 +66,18 @@ export interface CompileEnv {
   unitOf(indicator: string): string;
   /** Physical and scenario bounds for the indicator being compiled. */
   bounds: { min: number; max: number };
+  /**
+   * Slot of `boost.<indicator>` (the summed programme response, see programmeResponse.ts) when
+   * programmes act on this indicator, else -1. Mechanisms that accept effects add it in.
+   */
+  boostSlot(): number;
   /** Throw a clear error about this scenario entry. */
   fail(field: string, problem: string, fix: string): never;
+}
+
+/** Value of a boost slot in year y, or 0 when there is none. */
+export function boostAt(state: Float64Array, boost: number, nYears: number, y: number): number {
+  return boost >= 0 ? state[boost * nYears + y] : 0;
 }
 
 export function clamp(v: number, min: number, max: number): number {

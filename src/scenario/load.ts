@@ -85,6 +85,12 @@ function knownKeysAt(at: PropertyKey[]): readonly string[] {
     if (at.length === 3 && k in KNOWN_KEYS) return KNOWN_KEYS[k as keyof typeof KNOWN_KEYS];
     return KNOWN_KEYS.distribution;
   }
+  if (at[0] === "programmes") {
+    if (at.length === 2) return KNOWN_KEYS.programme;
+    if (at.length === 3 && at[2] === "name") return KNOWN_KEYS.name;
+    if (at.length === 4 && at[2] === "effects") return KNOWN_KEYS.effect;
+    return KNOWN_KEYS.distribution;
+  }
   const k = String(at[0]);
   return k in KNOWN_KEYS ? KNOWN_KEYS[k as keyof typeof KNOWN_KEYS] : [];
 }

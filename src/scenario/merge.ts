@@ -2,7 +2,8 @@
  * How a scenario that `extends` another overrides it: a deep merge of mappings, in which
  * - a distribution (a mapping with `dist`) or a number replaces the parent's value whole;
  * - an indicator entry that names a different mechanism replaces the parent's entry whole
- *   (switching from `growth` to `trend` must not leave both behind).
+ *   (switching from `growth` to `trend` must not leave both behind);
+ * - lists (a programme's effects) and a budget's split replace the parent's whole.
  */
 import { MECHANISM_NAMES } from "./schema.js";
 
@@ -34,5 +35,7 @@ export function mergeScenario(parent: Obj, child: Obj): Obj {
     indicators[id] = keepsMechanism && isObj(entry) ? deepMerge(before, entry) : entry;
   }
   out.indicators = indicators;
+  // A split is a whole: a variant's split replaces its parent's rather than mixing with it.
+  if (isObj(child.budget) && isObj(child.budget.split) && isObj(out.budget)) out.budget = { ...out.budget, split: child.budget.split };
   return out;
 }

@@ -93,6 +93,37 @@ export const IndicatorSpec = z
   });
 export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
 
+/** How one programme's spending moves one indicator (see src/model/programmeResponse.ts). */
+export const ProgrammeEffect = z.strictObject({
+  indicator: id,
+  max_effect: Param.describe(
+    "effect at saturation: extra growth (fraction/yr) for growth, leveraged, elastic and trend indicators; extra additions per year for counts",
+  ),
+  half_budget: z.number().positive().describe("yearly spending (budget unit) at which half the maximum effect is reached"),
+  lag: z.number().int().min(0).max(5).default(1).describe("years between spending and effect"),
+});
+
+export type ProgrammeEffect = z.infer<typeof ProgrammeEffect>;
+
+export const Programme = z.strictObject({
+  name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+  floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
+  cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
+  effects: z.array(ProgrammeEffect).min(1),
+  note: z.string().optional(),
+});
+export type Programme = z.infer<typeof Programme>;
+
+/** Extra fiscal S&T money a year on top of business as usual, and how it is split. */
+export const Budget = z.strictObject({
+  amount: z.number().min(0).describe("extra spending per year, in `unit`, from start_year"),
+  unit: z.string().default("万元"),
+  start_year: z.number().int().min(1990).max(2100),
+  adds_to: id.optional().describe("fiscal indicator the extra money is added to (e.g. fiscal_st_spending)"),
+  split: z.record(id, z.number().min(0)).describe("share of the amount per programme; shares sum to 1"),
+});
+export type Budget = z.infer<typeof Budget>;
+
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional(),
@@ -110,8 +141,22 @@ export const Scenario = z
       })
       .optional(),
     indicators: z.record(id, IndicatorSpec).default({}),
+    programmes: z.record(id, Programme).default({}),
+    budget: Budget.optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.budget) {
+      for (const p of Object.keys(s.budget.split)) {
+        if (!s.programmes[p]) ctx.addIssue({ code: "custom", path: ["budget", "split", p], message: `no programme "${p}" in programmes` });
+      }
+      const total = Object.values(s.budget.split).reduce((a, b) => a + b, 0);
+      if (s.budget.amount > 0 && Math.abs(total - 1) > 1e-6) {
+        ctx.addIssue({ code: "custom", path: ["budget", "split"], message: `shares sum to ${+total.toFixed(6)}, expected 1` });
+      }
+      if (s.budget.start_year <= s.base_year) {
+        ctx.addIssue({ code: "custom", path: ["budget", "start_year"], message: `expected a year after base_year ${s.base_year}` });
+      }
+    }
     if (s.horizon <= s.base_year) {
       ctx.addIssue({ code: "custom", path: ["horizon"], message: `expected a horizon after base_year ${s.base_year}` });
     }
@@ -135,4 +180,7 @@ export const KNOWN_KEYS = {
   ratio: ["numerator", "denominator", "scale", "max"],
   solow: ["output", "capital", "labour", "alpha", "window"],
   name: ["zh", "en"],
+  budget: ["amount", "unit", "start_year", "adds_to", "split"],
+  programme: ["name", "floor", "cap", "effects", "note"],
+  effect: ["indicator", "max_effect", "half_budget", "lag"],
 } as const;

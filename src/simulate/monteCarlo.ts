@@ -10,7 +10,7 @@
 import { centralValue as centralOf, draw } from "../scenario/param.js";
 import { clamp, type StepContext } from "../model/types.js";
 import type { Plan } from "./plan.js";
-import { pathRng } from "./rng.js";
+import { Sfc32 } from "./rng.js";
 import { summarise } from "./quantiles.js";
 import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
 
@@ -34,6 +34,11 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Simulate only paths [from, to) (the result still has room for all paths; used for batching). */
   range?: [number, number];
+  /**
+   * Parameters held at given values (index in plan.params → value), e.g. for a tornado.
+   * They are still drawn first, so every other draw stays where it was (common random numbers).
+   */
+  fixed?: Map<number, number>;
 }
 
 export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
@@ -48,27 +53,36 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const values = plan.indicators.map(() => new Float64Array(nOut * paths));
   const draws = new Float64Array(plan.params.length * paths);
   const state = new Float64Array(plan.indicators.length * n);
-  const ctx: StepContext = { state, nYears: n, params: new Float64Array(plan.params.length), rng: pathRng(seed, 0), deterministic };
+  const paramRng = new Sfc32(seed, 0, 0);
+  // One shock stream per node (stream 1 + slot), so nodes never shift each other's draws.
+  const nodeRngs = nodes.map((node) => new Sfc32(seed, 0, 1 + plan.indicators.indexOf(node.indicator)));
+  const nodeStreams = nodes.map((node) => 1 + plan.indicators.indexOf(node.indicator));
+  const ctx: StepContext = { state, nYears: n, params: new Float64Array(plan.params.length), rng: paramRng, deterministic };
+  const fixed = opts.fixed;
   const [from, to] = opts.range ?? [0, paths];
   const progressEvery = Math.max(1, Math.floor(paths / 50));
 
   for (let p = from; p < to; p++) {
-    const rng = pathRng(seed, p);
-    ctx.rng = rng;
+    const rng = paramRng;
+    rng.reseed(seed, p, 0);
+    for (let i = 0; i < nodes.length; i++) nodeRngs[i].reseed(seed, p, nodeStreams[i]);
     state.set(plan.history);
     for (let k = 0; k < plan.params.length; k++) {
       const slot = plan.params[k];
       const v = slot.custom
         ? deterministic ? slot.custom.central : slot.custom.draw(rng)
         : deterministic ? centralOf(slot.param) : draw(slot.param, rng);
-      const c = clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+      const c = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
       ctx.params[k] = c;
       draws[k * paths + p] = c;
     }
     for (let y = startYear; y < n; y++) {
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
-        if (y >= node.firstStep) node.step(ctx, y);
+        if (y >= node.firstStep) {
+          ctx.rng = nodeRngs[i];
+          node.step(ctx, y);
+        }
       }
     }
     for (let s = 0; s < values.length; s++) {

@@ -9,6 +9,11 @@ import { InputError } from "../data/errors.js";
 import type { IndicatorSpec, Scenario } from "../scenario/schema.js";
 import type { CompileEnv, CompiledNode, ParamSlot } from "../model/types.js";
 import { compileNode } from "../model/registry.js";
+import type { Allocation } from "../model/allocation.js";
+import { compileProgrammeSpending } from "../model/programmeSpending.js";
+import { compileProgrammeResponse } from "../model/programmeResponse.js";
+import { compileBudgetTopUp } from "../model/budgetTopUp.js";
+import type { ProgrammeEffect } from "../scenario/schema.js";
 
 export interface Plan {
   /** Calendar years of the state, from the earliest observation used to the horizon. */
@@ -25,7 +30,15 @@ export interface Plan {
   history: Float64Array;
   /** Indicators the catalogue targets but that could not be simulated, with the reason. */
   unavailable: Map<string, string>;
+  /** The programme budget the plan runs with (mutable: see src/model/allocation.ts); null without programmes. */
+  allocation: Allocation | null;
 }
+
+/** Suffix of the business-as-usual copy of a fiscal indicator that programme money is added to. */
+const BAU = ".bau";
+/** Virtual indicators computed by the plan itself: programme spending and responses. */
+const isVirtual = (id: string) => id.startsWith("programme.") || id.startsWith("boost.");
+const dataId = (id: string) => (id.endsWith(BAU) ? id.slice(0, -BAU.length) : id);
 
 export interface PlanInput {
   scenario: Scenario;
@@ -61,9 +74,37 @@ export function buildPlan(input: PlanInput): Plan {
     return s;
   };
 
-  const unitOf = (id: string): string => dictionary?.get(id)?.unit ?? baseline.series.get(id)?.unit ?? catalogue.targets.find((t) => t.indicator === id && t.kind !== "relative_to_base")?.unit ?? "";
+  // Programmes: the budget split, and which programmes act on which indicator.
+  const programmeIds = Object.keys(scenario.programmes);
+  const budget = scenario.budget;
+  const allocation: Allocation | null = programmeIds.length
+    ? {
+        programmes: programmeIds,
+        amount: budget?.amount ?? 0,
+        split: Float64Array.from(programmeIds, (p) => budget?.split[p] ?? 1 / programmeIds.length),
+        startYear: budget?.start_year ?? scenario.base_year + 1,
+        unit: budget?.unit ?? "万元",
+      }
+    : null;
+  const effectsOn = new Map<string, { programme: string; effect: ProgrammeEffect }[]>();
+  for (const [programme, def] of Object.entries(scenario.programmes)) {
+    for (const effect of def.effects) {
+      const list = effectsOn.get(effect.indicator) ?? [];
+      list.push({ programme, effect });
+      effectsOn.set(effect.indicator, list);
+    }
+  }
+  const topUp = budget?.adds_to;
+
+  const unitOf = (raw: string): string => {
+    if (raw.startsWith("programme.")) return allocation?.unit ?? "";
+    if (raw.startsWith("boost.")) return "";
+    const id = dataId(raw);
+    return dictionary?.get(id)?.unit ?? baseline.series.get(id)?.unit ?? catalogue.targets.find((t) => t.indicator === id && t.kind !== "relative_to_base")?.unit ?? "";
+  };
   const lastObserved = (id: string): number => {
-    const s = baseline.series.get(id);
+    if (isVirtual(id)) return baseIndex;
+    const s = baseline.series.get(dataId(id));
     if (!s) return -1;
     let last = -1;
     for (let i = 0; i < s.years.length; i++) if (s.years[i] <= scenario.base_year) last = s.years[i] - firstYear;
@@ -74,8 +115,9 @@ export function buildPlan(input: PlanInput): Plan {
   const unavailable = new Map<string, string>();
   for (const t of catalogue.targets) if (t.kind !== "qualitative") requested.add(t.indicator);
   for (const id of Object.keys(specs)) requested.add(id);
+  for (const p of programmeIds) requested.add(`programme.${p}`);
   for (const id of requested) {
-    if (!specs[id] && lastObserved(id) < 0) {
+    if (!specs[id] && !isVirtual(id) && lastObserved(id) < 0) {
       unavailable.set(id, `no observed value at or before ${scenario.base_year} and no mechanism in the scenario`);
       continue;
     }
@@ -86,9 +128,9 @@ export function buildPlan(input: PlanInput): Plan {
   while (pending.length) {
     const id = pending.shift()!;
     const slot = slotIndex.get(id)!;
-    const def = dictionary?.get(id);
+    const def = dictionary?.get(dataId(id));
     const unit = findUnit(unitOf(id));
-    const spec = specs[id] ?? TREND_FALLBACK;
+    const spec = specs[dataId(id)] ?? TREND_FALLBACK;
     const env: CompileEnv = {
       indicator: id,
       slot,
@@ -102,14 +144,28 @@ export function buildPlan(input: PlanInput): Plan {
         min: Math.max(spec.bounds?.min ?? -Infinity, def?.min ?? (unit?.nonNegative ? 0 : -Infinity)),
         max: Math.min(spec.bounds?.max ?? Infinity, def?.max ?? unit?.max ?? Infinity),
       },
+      boostSlot: () => (effectsOn.has(id) && !isVirtual(id) && !(id === topUp) ? slotOf(`boost.${id}`) : -1),
       fail(field, problem, fix): never {
-        throw new InputError({ file: input.scenarioFile, problem: `indicators.${id}.${field}: ${problem}`, fix });
+        throw new InputError({ file: input.scenarioFile, problem: `indicators.${dataId(id)}${field ? "." + field : ""}: ${problem}`, fix });
       },
     };
-    if (!specs[id] && lastObserved(id) < 0) {
-      env.fail("", `${id} is needed by another indicator but has no data and no mechanism`, `add ${id} to the baseline data or give it a mechanism in the scenario`);
+    if (id.startsWith("programme.")) {
+      nodes[slot] = compileProgrammeSpending(env, allocation!, programmeIds.indexOf(id.slice("programme.".length)));
+    } else if (id.startsWith("boost.")) {
+      nodes[slot] = compileProgrammeResponse(env, effectsOn.get(id.slice("boost.".length))!);
+    } else if (allocation && id === topUp) {
+      nodes[slot] = compileBudgetTopUp(env, allocation);
+    } else {
+      if (!specs[dataId(id)] && lastObserved(id) < 0) {
+        env.fail("", `${id} is needed by another indicator but has no data and no mechanism`, `add ${id} to the baseline data or give it a mechanism in the scenario`);
+      }
+      nodes[slot] = compileNode(spec, env, baseline.series.get(dataId(id)));
     }
-    nodes[slot] = compileNode(spec, env, baseline.series.get(id));
+  }
+  for (const target of effectsOn.keys()) {
+    if (!slotIndex.has(target)) {
+      throw new InputError({ file: input.scenarioFile, problem: `programmes: an effect acts on ${target}, which is not simulated`, fix: `add ${target} to the data and the scenario, or remove the effect` });
+    }
   }
 
   const order = topologicalOrder(nodes, indicators, input.scenarioFile);
@@ -121,13 +177,17 @@ export function buildPlan(input: PlanInput): Plan {
 
   const history = new Float64Array(indicators.length * years.length).fill(NaN);
   indicators.forEach((id, slot) => {
-    const s = baseline.series.get(id);
+    if (isVirtual(id)) {
+      for (let y = 0; y <= baseIndex; y++) history[slot * years.length + y] = 0; // no programme money before the plan
+      return;
+    }
+    const s = baseline.series.get(dataId(id));
     if (!s) return;
     s.years.forEach((y, i) => {
       if (y >= firstYear && y <= scenario.base_year) history[slot * years.length + (y - firstYear)] = s.values[i];
     });
   });
-  return { years, baseIndex, indicators, nodes, order, params, history, unavailable };
+  return { years, baseIndex, indicators, nodes, order, params, history, unavailable, allocation };
 }
 
 /** Kahn's algorithm over same-year inputs; a cycle is a scenario error naming the indicators. */

@@ -1,9 +1,12 @@
 /**
  * Seeded pseudo-random numbers, reproducible bit for bit.
  *
- * Each Monte Carlo path gets its own generator, seeded from (scenario seed, path index)
- * through SplitMix32 mixing, so a path's draws never depend on how paths are batched
- * or which worker runs them. The generator is sfc32 (Chris Doty-Humphrey's Small Fast
+ * Each Monte Carlo path gets its own generators, seeded from (scenario seed, path index,
+ * stream) through SplitMix32 mixing, so a path's draws never depend on how paths are batched
+ * or which worker runs them. Stream 0 draws the path's parameters; each model node has its
+ * own stream for its yearly shocks, so a node that consumes more random numbers (a count
+ * with a larger rate) never shifts another node's draws: comparisons of two allocations
+ * on the same seed use common random numbers. The generator is sfc32 (Chris Doty-Humphrey's Small Fast
  * Counting generator, 128-bit state; passes PractRand to 2^40+ bytes), on 32-bit integers.
  */
 export interface Rng {
@@ -25,9 +28,18 @@ export class Sfc32 implements Rng {
   private c: number;
   private d: number;
 
-  constructor(seed: number, stream: number) {
-    this.a = mix32(seed);
-    this.b = mix32(this.a ^ stream);
+  constructor(seed: number, path: number, stream = 0) {
+    this.a = 0;
+    this.b = 0;
+    this.c = 0;
+    this.d = 1;
+    this.reseed(seed, path, stream);
+  }
+
+  /** Restart as the generator for (seed, path, stream), without allocating. */
+  reseed(seed: number, path: number, stream = 0): void {
+    this.a = mix32(seed ^ mix32(stream + 0x3c6ef372));
+    this.b = mix32(this.a ^ path);
     this.c = mix32(this.b + 0x6a09e667);
     this.d = 1;
     for (let i = 0; i < 12; i++) this.next(); // warm up: decorrelate nearby seeds
@@ -44,7 +56,7 @@ export class Sfc32 implements Rng {
   }
 }
 
-/** The generator for one path of one run. */
-export function pathRng(seed: number, path: number): Rng {
-  return new Sfc32(seed, path);
+/** The generator for one stream of one path of one run. */
+export function pathRng(seed: number, path: number, stream = 0): Sfc32 {
+  return new Sfc32(seed, path, stream);
 }

@@ -40,18 +40,23 @@ export function gamma(rng: Rng, shape: number): number {
 }
 
 /**
- * Poisson(λ). Knuth's product method for λ < 30 (exact, O(λ)); for larger λ the
- * transformed rejection method PTRS of Hörmann (1993), exact and O(1).
+ * Poisson(λ). Below λ = 500: inversion of the CDF by sequential search (exact), which uses
+ * exactly one uniform and is non-decreasing in λ for a given uniform — so with common random
+ * numbers a larger rate never gives fewer events. Above: the transformed rejection method
+ * PTRS of Hörmann (1993), exact and O(1).
  */
 export function poisson(rng: Rng, lambda: number): number {
   if (lambda <= 0) return 0;
-  if (lambda < 30) {
-    const limit = Math.exp(-lambda);
+  if (lambda < 500) {
+    const u = rng.next();
     let k = 0;
-    let p = 1 - rng.next();
-    while (p > limit) {
+    let p = Math.exp(-lambda);
+    let cdf = p;
+    while (u >= cdf && k < 100000) {
       k++;
-      p *= 1 - rng.next();
+      p *= lambda / k;
+      cdf += p;
+      if (p === 0 && cdf < u) break; // tail underflow: u is within rounding of 1
     }
     return k;
   }

@@ -1,0 +1,106 @@
+/**
+ * Scores a budget allocation: P(met) of every target and the expected number of targets met,
+ * E[#met] = Σ_i P(met_i) (linearity of expectation), or a weighted score Σ_i w_i P(met_i).
+ * Every allocation of one evaluator runs on the same seed and paths: common random numbers,
+ * so differences between allocations are not sampling noise (see src/simulate/rng.ts).
+ */
+import type { Baseline, Comparator, TargetCatalogue } from "../data/types.js";
+import { InputError } from "../data/errors.js";
+import type { Plan } from "../simulate/plan.js";
+import { simulate } from "../simulate/monteCarlo.js";
+import { meets } from "../assess/comparator.js";
+
+/** A numeric target resolved against a plan: where its values are and what they must pass. */
+export interface PreparedTarget {
+  id: string;
+  slot: number;
+  /** Index into the simulation's projected years. */
+  yearIndex: number;
+  comparator: Comparator;
+  threshold: number;
+  weight: number;
+}
+
+export function prepareTargets(plan: Plan, catalogue: TargetCatalogue, baseline: Baseline, weights: Map<string, number> = new Map()): PreparedTarget[] {
+  const first = plan.baseIndex + 1;
+  const out: PreparedTarget[] = [];
+  for (const t of catalogue.targets) {
+    if (t.comparator === null || t.value === null) continue;
+    const slot = plan.indicators.indexOf(t.indicator);
+    const yearIndex = t.targetYear - plan.years[0] - first;
+    if (slot < 0 || yearIndex < 0 || yearIndex >= plan.years.length - first) continue;
+    let threshold = t.value;
+    if (t.kind === "relative_to_base") {
+      const s = baseline.series.get(t.indicator);
+      const i = s ? s.years.indexOf(t.baseYear!) : -1;
+      if (i < 0) continue;
+      threshold *= s!.values[i];
+    }
+    out.push({ id: t.id, slot, yearIndex, comparator: t.comparator, threshold, weight: weights.get(t.id) ?? 1 });
+  }
+  for (const id of weights.keys()) {
+    if (!out.some((t) => t.id === id)) {
+      throw new InputError({ file: catalogue.file, problem: `weight given for "${id}", which is not an assessable target`, fix: "use target ids from `targetcast targets`" });
+    }
+  }
+  return out;
+}
+
+export interface AllocationScore {
+  /** Spending per programme, budget unit per year, in plan.allocation.programmes order. */
+  spending: number[];
+  pMet: Float64Array;
+  expectedMet: number;
+  /** Σ w_i P(met_i); equals expectedMet when all weights are 1. */
+  score: number;
+}
+
+export interface Evaluator {
+  plan: Plan;
+  targets: PreparedTarget[];
+  paths: number;
+  seed: number;
+  /** Number of allocations scored so far. */
+  evaluations: number;
+  /**
+   * Parameter draws of the paths ([param * paths + path]); the same for every allocation
+   * (common random numbers), set by the first call of `score`.
+   */
+  draws: Float64Array | null;
+  score(spending: readonly number[], fixed?: Map<number, number>): AllocationScore;
+}
+
+export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: number, seed: number): Evaluator {
+  const allocation = plan.allocation;
+  if (!allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
+  const ev: Evaluator = {
+    plan,
+    targets,
+    paths,
+    seed,
+    evaluations: 0,
+    draws: null,
+    score(spending, fixed) {
+      const amount = spending.reduce((a, b) => a + b, 0);
+      allocation.amount = amount;
+      spending.forEach((x, i) => (allocation.split[i] = amount > 0 ? x / amount : 0));
+      const sim = simulate(plan, { paths, seed, ...(fixed ? { fixed } : {}) });
+      ev.evaluations++;
+      if (!fixed) ev.draws ??= sim.draws;
+      const pMet = new Float64Array(targets.length);
+      let expectedMet = 0;
+      let score = 0;
+      targets.forEach((t, i) => {
+        const v = sim.values[t.slot];
+        const off = t.yearIndex * paths;
+        let hits = 0;
+        for (let p = 0; p < paths; p++) if (meets(v[off + p], t.comparator, t.threshold)) hits++;
+        pMet[i] = hits / paths;
+        expectedMet += pMet[i];
+        score += t.weight * pMet[i];
+      });
+      return { spending: [...spending], pMet, expectedMet, score };
+    },
+  };
+  return ev;
+}

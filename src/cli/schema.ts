@@ -1,0 +1,23 @@
+/** `targetcast schema`: print (or write) the JSON Schema of scenario files. */
+import { parseArgs } from "node:util";
+import { scenarioJsonSchemaText } from "../scenario/jsonSchema.js";
+import { writeFileAtomic } from "../report/atomicWrite.js";
+
+export const SCHEMA_HELP = `targetcast schema [--variant] [--write FILE]
+
+Prints the JSON Schema of scenario files, generated from the zod schema.
+  --variant      the schema for files that extend another scenario (every field optional)
+  --write FILE   write it to FILE instead (e.g. scenarios/scenario.schema.json)
+`;
+
+export async function schemaCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { write: { type: "string" }, variant: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    process.stdout.write(SCHEMA_HELP);
+    return 0;
+  }
+  const text = scenarioJsonSchemaText(values.variant === true);
+  if (values.write) await writeFileAtomic(values.write, text);
+  else process.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,19 @@
+/**
+ * The budget split a plan runs with. It is mutable on purpose: the optimiser changes the
+ * amount and the split between runs without recompiling the plan (and without refitting trends).
+ */
+export interface Allocation {
+  /** Programme ids, in the order of `split`. */
+  programmes: string[];
+  /** Extra spending per year (budget unit) from `startYear`. */
+  amount: number;
+  /** Share of `amount` per programme (sums to 1 when amount > 0). */
+  split: Float64Array;
+  startYear: number;
+  unit: string;
+}
+
+/** Yearly spending of each programme, in the budget unit. */
+export function programmeSpending(a: Allocation): number[] {
+  return Array.from(a.split, (s) => s * a.amount);
+}

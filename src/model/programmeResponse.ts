@@ -1,0 +1,53 @@
+/**
+ * How programme spending moves an indicator: a saturating response with a lag, summed over
+ * the programmes that serve it. Written to a virtual indicator `boost.<indicator>`:
+ *
+ *   boost_t = Σ_p  E_p · B_{p,t−L_p} / (B_{p,t−L_p} + H_p)
+ *
+ * B: programme spending (budget unit/yr); E: effect at saturation (drawn once per path:
+ * extra growth in fraction/yr, or extra additions/yr for counts); H: the spending at which
+ * half of E is reached; L: lag in years. The Michaelis–Menten form gives diminishing returns
+ * (each extra yuan does less), zero effect at zero spending and never a negative one.
+ *
+ * Assumption, to calibrate: E and H in the bundled scenarios are planning judgements, not
+ * estimates; they are written next to each programme in scenarios/baseline.yaml.
+ */
+import type { ProgrammeEffect } from "../scenario/schema.js";
+import { describeParam } from "../scenario/param.js";
+import type { CompileEnv, CompiledNode } from "./types.js";
+
+/** The saturating response E · B / (B + H); 0 for B ≤ 0. */
+export function saturatingResponse(spending: number, maxEffect: number, halfBudget: number): number {
+  return spending > 0 ? (maxEffect * spending) / (spending + halfBudget) : 0;
+}
+
+export function compileProgrammeResponse(env: CompileEnv, effects: { programme: string; effect: ProgrammeEffect }[]): CompiledNode {
+  const slot = env.slot;
+  const target = env.indicator.replace(/^boost\./, "");
+  const spend = Int32Array.from(effects, (e) => env.slotOf(`programme.${e.programme}`));
+  const lags = Int32Array.from(effects, (e) => e.effect.lag);
+  const halves = Float64Array.from(effects, (e) => e.effect.half_budget);
+  const sameYear = effects.flatMap((e, i) => (e.effect.lag === 0 ? [spend[i]] : []));
+  return {
+    indicator: env.indicator,
+    mechanism: "response",
+    firstStep: env.baseIndex + 1,
+    sameYearInputs: sameYear,
+    params: effects.map((e) => ({ name: `${e.programme}.effect.${target}`, param: e.effect.max_effect, percent: false, min: 0 })),
+    paramOffset: 0,
+    constants: { spending: Array.from(spend), lags: Array.from(lags), halves: Array.from(halves) },
+    summary: effects
+      .map((e) => `${e.programme}: up to ${describeParam(e.effect.max_effect, false)}, half at ${e.effect.half_budget}, lag ${e.effect.lag}`)
+      .join("; "),
+    step(ctx, y) {
+      const n = ctx.nYears;
+      let total = 0;
+      for (let i = 0; i < spend.length; i++) {
+        const t = y - lags[i];
+        const b = t >= 0 ? ctx.state[spend[i] * n + t] : 0;
+        total += saturatingResponse(b, ctx.params[this.paramOffset + i], halves[i]);
+      }
+      ctx.state[slot * n + y] = total;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Write a briefing to a folder: `briefing.html` and, per chart, `<name>.svg`, `<name>.vl.json`
+ * (the Vega-Lite spec, to open in the Vega editor or diff) and, with `png: true`, `<name>.png`.
+ * Each file is written atomically (temporary file in the same folder, then rename), so a reader
+ * never sees half a file and an interrupted run leaves the previous one intact.
+ *
+ * Example: `await writeBriefing("out/briefing", briefing, { png: true })`.
+ */
+import path from "node:path";
+import { CJK_FONT_ADVICE, cjkFontAvailable, toPng } from "../charts/render.js";
+import { writeFileAtomic } from "./atomicWrite.js";
+import type { Briefing } from "./briefing.js";
+
+export interface WriteBriefingOptions {
+  /** Also rasterise each chart to PNG (needs a CJK font for Chinese: apt-get install fonts-noto-cjk). */
+  png: boolean;
+  /** PNG zoom factor; default 2. */
+  scale?: number;
+}
+
+export interface WrittenBriefing {
+  /** Paths of the files written, briefing.html first. */
+  files: string[];
+  /** Things the caller should tell the user (e.g. no Chinese font for the PNGs). */
+  warnings: string[];
+}
+
+export async function writeBriefing(dir: string, briefing: Briefing, opts: WriteBriefingOptions): Promise<WrittenBriefing> {
+  const files: string[] = [];
+  const warnings: string[] = [];
+  const write = async (name: string, data: string | Uint8Array) => {
+    const file = path.join(dir, name);
+    await writeFileAtomic(file, data);
+    files.push(file);
+  };
+  const names = new Set<string>();
+  for (const c of briefing.charts) {
+    if (!/^[A-Za-z0-9_-]+$/.test(c.name)) throw new Error(`writeBriefing: chart name "${c.name}" is not file-safe`);
+    if (names.has(c.name)) throw new Error(`writeBriefing: two charts are named "${c.name}"`);
+    names.add(c.name);
+  }
+  if (opts.png && briefing.charts.length > 0 && !cjkFontAvailable()) warnings.push(CJK_FONT_ADVICE);
+
+  await write("briefing.html", briefing.html);
+  for (const c of briefing.charts) {
+    await write(`${c.name}.svg`, c.svg);
+    await write(`${c.name}.vl.json`, `${JSON.stringify(c.spec, null, 2)}\n`);
+    if (opts.png) await write(`${c.name}.png`, toPng(c.svg, { scale: opts.scale ?? 2 }));
+  }
+  return { files, warnings };
+}

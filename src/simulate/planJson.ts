@@ -1,0 +1,39 @@
+/**
+ * A plan as plain JSON: years, history, node order, each node's mechanism, parameter
+ * distributions and constants. Lets an independent implementation (bench/reference/, NumPy)
+ * run exactly the same model. ±Infinity bounds are written as null.
+ */
+import type { Plan } from "./plan.js";
+
+export function planToJson(plan: Plan) {
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  return {
+    years: plan.years,
+    baseIndex: plan.baseIndex,
+    indicators: plan.indicators,
+    order: plan.order,
+    history: Array.from(plan.history, finite),
+    nodes: plan.nodes.map((n) => ({
+      indicator: n.indicator,
+      mechanism: n.mechanism,
+      firstStep: n.firstStep,
+      paramOffset: n.paramOffset,
+      constants: Object.fromEntries(
+        Object.entries(n.constants).map(([k, v]) => [k, typeof v === "number" ? finite(v) : Array.isArray(v) ? v.map(finite) : v]),
+      ),
+    })),
+    params: plan.params.map((p) => ({
+      name: p.name,
+      param: p.custom ? { dist: "student_t", df: finiteDf(plan, p.name) } : p.param,
+      min: p.min ?? null,
+      max: p.max ?? null,
+    })),
+  };
+}
+
+/** Degrees of freedom of a trend node's Student-t draw (null = Gaussian). */
+function finiteDf(plan: Plan, paramName: string): number | null {
+  const node = plan.nodes.find((n) => `${n.indicator}.trend` === paramName);
+  const df = node?.constants.df;
+  return typeof df === "number" && Number.isFinite(df) ? df : null;
+}
