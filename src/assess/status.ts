@@ -3,8 +3,9 @@
  *
  * Default thresholds follow the IPCC calibrated likelihood language (Mastrandrea et al. 2010,
  * Guidance Note for Lead Authors of the IPCC AR5 on Consistent Treatment of Uncertainties):
- * "likely" is P ≥ 66%, "unlikely" P ≤ 33%. A target is on track when meeting it is likely,
- * off track when it is unlikely, and at risk in between. Scenario files may change both
+ * "likely" is P ≥ 66%, "unlikely" P ≤ 33%. A target is on track when P(met) ≥ 0.66, off track
+ * when P(met) < 0.33 (so exactly 0.33 counts as at risk: the benefit of the doubt), and at
+ * risk in between. Scenario files may change both
  * (`assessment: { on_track, off_track }`).
  */
 import type { Status } from "./types.js";

@@ -42,7 +42,7 @@ async function parseYamlFile(file: string): Promise<ParsedFile> {
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const firstError = doc.errors[0];
   if (firstError) {
-    const line = firstError.linePos?.[0]?.line;
+    const line = lines.linePos(firstError.pos[0]).line;
     throw new InputError({
       file,
       ...(line !== undefined ? { line } : {}),
@@ -66,6 +66,20 @@ function lineOf(p: ParsedFile, at: PropertyKey[]): number | undefined {
     }
   }
   return undefined;
+}
+
+/** Line of the key `key` inside the mapping at `at` (for unknown keys: point at the key itself). */
+function lineOfKey(p: ParsedFile, at: PropertyKey[], key: string): number | undefined {
+  const map = p.doc.getIn(at as unknown[], true);
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      const k = pair.key as YamlNode | null;
+      if (k && typeof k === "object" && "value" in k && String((k as { value: unknown }).value) === key && k.range) {
+        return p.lines.linePos(k.range[0]).line;
+      }
+    }
+  }
+  return lineOf(p, at);
 }
 
 function hasPath(raw: unknown, at: PropertyKey[]): boolean {
@@ -97,14 +111,16 @@ function knownKeysAt(at: PropertyKey[]): readonly string[] {
 
 function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError {
   const at = issue.path;
+  const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  const located = unknownKey === undefined ? at : [...at, unknownKey];
   // Report the most derived file that writes this field (a variant overrides its parent).
-  const owner = [...files].reverse().find((f) => hasPath(f.raw, at)) ?? files[files.length - 1];
-  const line = lineOf(owner, at);
+  const owner = [...files].reverse().find((f) => hasPath(f.raw, located)) ?? files[files.length - 1];
+  const line = unknownKey === undefined ? lineOf(owner, at) : lineOfKey(owner, at, unknownKey);
   const field = at.length ? at.map(String).join(".") : "(top level)";
   let problem = `${field}: ${issue.message}`;
   let fix = "see scenarios/README.md and scenarios/baseline.yaml for the format";
   if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0];
+    const key = unknownKey!;
     const hint = didYouMean(key, [...knownKeysAt(at)]);
     problem = `${at.length ? field + ": " : ""}unknown key "${key}"`;
     fix = hint ? `did you mean "${hint}"?` : `allowed keys here: ${knownKeysAt(at).join(", ")}`;
@@ -128,12 +144,24 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
       throw new InputError({
         file: files[files.length - 1].file,
         line: lineOf(files[files.length - 1], ["extends"]) ?? 1,
-        problem: `extends cycle: ${[...files.map((f) => f.file), next].join(" → ")}`,
+        problem: `extends cycle: ${[...[...files].reverse().map((f) => f.file), next].join(" → ")}`,
         fix: "make the chain of `extends` end at a scenario that extends nothing (usually baseline.yaml)",
       });
     }
     seen.push(resolved);
-    const parsed = await parseYamlFile(next);
+    const child = files[0];
+    let parsed: ParsedFile;
+    try {
+      parsed = await parseYamlFile(next);
+    } catch (e) {
+      if (!child || !(e instanceof InputError) || e.line !== undefined) throw e;
+      throw new InputError({
+        file: child.file,
+        line: lineOf(child, ["extends"]),
+        problem: `extends: ${e.problem} (${next})`,
+        fix: "check the file name; `extends` paths are relative to the file that names them",
+      });
+    }
     files.unshift(parsed);
     const parent: unknown = parsed.raw.extends;
     if (parent !== undefined && typeof parent !== "string") {

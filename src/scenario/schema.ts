@@ -6,7 +6,14 @@
  * mechanism; indicators a scenario does not mention follow their fitted trend.
  */
 import { z } from "zod";
-import { Param } from "./param.js";
+import { Param, centralValue } from "./param.js";
+
+/**
+ * A growth rate: fraction per year. Below −1 (−100%) a level would turn negative, so a fixed
+ * rate or a distribution centred there is an error; draws in a distribution's tail below −1
+ * are floored (the level falls to zero, never below).
+ */
+const Rate = Param.refine((p) => centralValue(p) >= -1, "a growth rate below −100% a year is impossible; expected ≥ −1 (−1 = −100%)");
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected an indicator id such as rd_expenditure");
 const nonNegative = z.number().refine((v) => Number.isFinite(v) && v >= 0, "expected a number ≥ 0");
@@ -16,7 +23,7 @@ export const TREND_MODELS = ["auto", "linear", "loglinear", "holt", "holt-damped
 /** Mechanism parameters, one schema each (see src/model/<name>.ts for the equations). */
 export const MECHANISMS = {
   /** v_t = v_{t−1} · (1 + r + volatility · ε_t) */
-  growth: Param.describe("annual growth rate, fraction per year (0.08 = 8%)"),
+  growth: Rate.describe("annual growth rate, fraction per year (0.08 = 8%)"),
   /** v_t follows the trend model fitted to the indicator's history, with its prediction uncertainty. */
   trend: z.enum(TREND_MODELS).describe("trend model fitted to history: auto picks by backtest MASE"),
   /** v_t = v_{t−1} + N_t, N_t ~ Poisson(additions) or NegBin(additions, dispersion); `fixed` adds exactly `additions`. */
@@ -27,7 +34,7 @@ export const MECHANISMS = {
   }),
   /** v_t = v_{t−1} · (1 + own_growth) + multiplier · ΔD_t, D the driver (e.g. fiscal S&T spending). */
   leveraged: z.strictObject({
-    own_growth: Param.describe("growth of the part not driven by the driver, fraction per year"),
+    own_growth: Rate.describe("growth of the part not driven by the driver, fraction per year"),
     driver: id,
     multiplier: Param.describe("output (in its unit) per unit of driver added, after unit conversion"),
   }),
