@@ -189,9 +189,13 @@ function explain(
   const useGrowth = t.kind !== "count" && t.kind !== "cumulative_count" && requiredGrowth !== null && projectedGrowth !== null;
   let zh: string;
   let en: string;
+  const rate = (g: number, zhVerb: [string, string], enVerb: [string, string]) =>
+    g >= 0 ? [`${zhVerb[0]} ${pct(g)}`, `${enVerb[0]} ${pct(g)}`] : [`${zhVerb[1]} ${pct(-g)}`, `${enVerb[1]} ${pct(-g)}`];
   if (useGrowth) {
-    zh = `需年均增长 ${pct(requiredGrowth!)}，本情景中位数为 ${pct(projectedGrowth!)}`;
-    en = `needs ${pct(requiredGrowth!)} a year; the scenario's median gives ${pct(projectedGrowth!)}`;
+    const [rz, re] = rate(requiredGrowth!, ["需年均增长", "需年均下降"], ["needs to grow", "needs to fall"]);
+    const [pz, pe] = rate(projectedGrowth!, ["年均增长", "年均下降"], ["grows", "falls"]);
+    zh = `${rz}，本情景中位数${pz}`;
+    en = `${re} a year; in the scenario's median it ${pe} a year`;
   } else if (requiredChangePerYear !== null && projectedChangePerYear !== null) {
     zh = `需每年增加 ${num(requiredChangePerYear)} ${unit}，本情景中位数为 ${num(projectedChangePerYear)} ${unit}`;
     en = `needs +${num(requiredChangePerYear)} ${unit} a year; the scenario's median gives ${projectedChangePerYear >= 0 ? "+" : ""}${num(projectedChangePerYear)}`;

@@ -9,6 +9,7 @@ import { Scenario as ScenarioSchema } from "../scenario/schema.js";
 import { buildPlan } from "../simulate/plan.js";
 import { simulate, summariseSimulation, type Simulation } from "../simulate/monteCarlo.js";
 import { assessTargets } from "./assess.js";
+import { InputError } from "../data/errors.js";
 import type { ScenarioResult } from "./types.js";
 
 export interface RunInput {
@@ -33,8 +34,15 @@ export function isIllustrativeSource(source: string): boolean {
  * The scenario used when none is given: every indicator follows its fitted trend,
  * from the latest year in the data to the latest target year.
  */
-export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue): Scenario {
-  const lastYear = Math.max(...baseline.observations.map((o) => o.year));
+export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue, baseYear?: number): Scenario {
+  if (baseline.observations.length === 0) {
+    throw new InputError({
+      file: baseline.file,
+      problem: `no usable observations: none of its indicators is in ${catalogue.file}${baseline.warnings.length ? " (see the warnings above)" : ""}`,
+      fix: "check that the indicator ids in the data match the catalogue's `indicator` column, or pass --indicators with a dictionary of the drivers",
+    });
+  }
+  const lastYear = baseYear ?? Math.max(...baseline.observations.map((o) => o.year));
   const horizon = Math.max(lastYear + 1, ...catalogue.targets.map((t) => t.targetYear));
   return ScenarioSchema.parse({
     name: { zh: "趋势外推", en: "Trend only" },
@@ -56,10 +64,13 @@ export function runScenario(input: RunInput): { result: ScenarioResult; simulati
   const targets = assessTargets({ sim: simulation, baseline, catalogue, dictionary, baseYear: scenario.base_year, thresholds });
 
   const used = new Set(plan.indicators);
-  const history = baseline.observations
+  const observed = baseline.observations
     .filter((o) => used.has(o.indicator))
     .map((o) => ({ indicator: o.indicator, year: o.year, value: o.value, source: o.source }));
-  const illustrative = baseline.observations.some((o) => used.has(o.indicator) && isIllustrativeSource(o.source));
+  // What the model saw, and what happened afterwards (kept apart so charts never blur them).
+  const history = observed.filter((o) => o.year <= scenario.base_year);
+  const actuals = observed.filter((o) => o.year > scenario.base_year);
+  const illustrative = baseline.observations.some((o) => isIllustrativeSource(o.source));
   const names = (id: string) => {
     const d = dictionary?.get(id);
     const t = catalogue.targets.find((x) => x.indicator === id && x.kind !== "relative_to_base");
@@ -83,6 +94,7 @@ export function runScenario(input: RunInput): { result: ScenarioResult; simulati
     dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`,
     indicators: plan.indicators.map((i) => ({ id: i, ...names(i) })),
     history,
+    actuals,
     series: summariseSimulation(simulation),
     targets,
   };

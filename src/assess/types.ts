@@ -83,10 +83,13 @@ export interface ScenarioResult {
   seed: number;
   /** True when any baseline figure used is illustrative (not an official statistic). */
   illustrative: boolean;
-  /** Data provenance line for charts and reports, e.g. "data/baseline/haizhou.csv (illustrative)". */
+  /** Data provenance line for charts and reports, e.g. "data/baseline/<region>.csv (illustrative data, not official statistics)". */
   dataSource: string;
   indicators: { id: string; nameZh: string; nameEn: string; unit: string }[];
+  /** Observations up to the base year: what the projection starts from. */
   history: { indicator: string; year: number; value: number; source: string }[];
+  /** Observations after the base year (retrospective runs): what actually happened, never used by the model. */
+  actuals: { indicator: string; year: number; value: number; source: string }[];
   series: import("../simulate/types.js").SeriesSummary[];
   targets: TargetAssessment[];
 }

@@ -5,7 +5,7 @@ import { loadScenario } from "../scenario/load.js";
 import { allocateBudget, type AllocateResult } from "../allocate/runAllocation.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
-import { DEFAULTS, loadInputs } from "./inputs.js";
+import { loadDefaults, loadInputs } from "./inputs.js";
 import { intOption } from "./run.js";
 import { UsageError } from "./usage.js";
 
@@ -71,7 +71,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const gridSteps = intOption(values.grid, "--grid", 1, 20);
-  const file = positionals[0] ?? path.join(DEFAULTS.scenarios, "baseline.yaml");
+  const file = positionals[0] ?? path.join(loadDefaults().scenarios, "baseline.yaml");
   const inputs = await loadInputs(values);
   const { scenario } = await loadScenario(file);
   const result = allocateBudget({

@@ -1,20 +1,39 @@
 /**
  * Finds and loads what a command works on: the target catalogue, the baseline data and,
- * when there is one, the indicator dictionary. Defaults are the bundled Haizhou files,
- * so a command run from the project folder needs no flags.
+ * when there is one, the indicator dictionary. Defaults come from `targetcast.config.json`
+ * in the working folder (the project ships one pointing at its bundled example), so no
+ * region is named in the code and a command run from the project folder needs no flags.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { InputError } from "../data/errors.js";
 import { loadBaseline, loadIndicatorDictionary, loadTargets } from "../data/index.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
+import { UsageError } from "./usage.js";
 
-export const DEFAULTS = {
-  data: "data/baseline/haizhou.csv",
-  targets: "data/targets/haizhou-2015.csv",
-  dictionary: "data/indicators.csv",
-  scenarios: "scenarios",
-};
+export const CONFIG_FILE = "targetcast.config.json";
+
+export interface Defaults {
+  data?: string;
+  targets?: string;
+  indicators?: string;
+  scenarios: string;
+}
+
+/** Defaults from targetcast.config.json in the working folder, when there is one. */
+export function loadDefaults(dir = process.cwd()): Defaults {
+  const file = path.join(dir, CONFIG_FILE);
+  if (!existsSync(file)) return { scenarios: "scenarios" };
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    throw new InputError({ file: CONFIG_FILE, problem: `not valid JSON (${(e as Error).message})`, fix: "fix the JSON or delete the file" });
+  }
+  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  return { data: str("data"), targets: str("targets"), indicators: str("indicators"), scenarios: str("scenarios") ?? "scenarios" };
+}
 
 export interface Inputs {
   catalogue: TargetCatalogue;
@@ -23,16 +42,24 @@ export interface Inputs {
 }
 
 export async function loadInputs(opts: { data?: string; targets?: string; indicators?: string }): Promise<Inputs> {
-  const catalogue = await loadTargets(opts.targets ?? DEFAULTS.targets);
-  // The bundled dictionary goes with the bundled data; other data brings its own (or none).
-  const dictFile = opts.indicators ?? (opts.data === undefined && existsSync(DEFAULTS.dictionary) ? DEFAULTS.dictionary : undefined);
+  const defaults = loadDefaults();
+  // The default data, catalogue and dictionary belong together: never mix one with another region's file.
+  if ((opts.data === undefined) !== (opts.targets === undefined)) {
+    throw new UsageError("give --data and --targets together (the default files belong to one region and do not mix with others)");
+  }
+  const custom = opts.data !== undefined;
+  const targetsFile = opts.targets ?? defaults.targets;
+  const dataFile = opts.data ?? defaults.data;
+  if (!targetsFile || !dataFile) throw new UsageError(`no default inputs here (no ${CONFIG_FILE}): give --data and --targets`);
+  const catalogue = await loadTargets(targetsFile);
+  const dictFile = opts.indicators ?? (!custom && defaults.indicators && existsSync(defaults.indicators) ? defaults.indicators : undefined);
   const dictionary = dictFile ? await loadIndicatorDictionary(dictFile) : undefined;
-  const baseline = await loadBaseline(opts.data ?? DEFAULTS.data, { catalogue, ...(dictionary ? { dictionary } : {}) });
+  const baseline = await loadBaseline(dataFile, { catalogue, ...(dictionary ? { dictionary } : {}) });
   return { catalogue, baseline, ...(dictionary ? { dictionary } : {}) };
 }
 
 /** Every scenario file in a folder, sorted, baseline first. */
-export async function bundledScenarios(dir = DEFAULTS.scenarios): Promise<string[]> {
+export async function bundledScenarios(dir = loadDefaults().scenarios): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/i.test(f)).sort();
   files.sort((a, b) => Number(b.startsWith("baseline")) - Number(a.startsWith("baseline")));
   return files.map((f) => path.join(dir, f));

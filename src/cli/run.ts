@@ -9,6 +9,7 @@ import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import { bundledScenarios, loadInputs } from "./inputs.js";
+import { targetWarnings } from "../assess/targetWarnings.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "./usage.js";
 
@@ -21,10 +22,12 @@ With no scenario file: runs every scenario in scenarios/ on the bundled data, or
 --data is given, a trend-only run (every indicator follows its fitted trend).
 
 Options:
-  --data FILE         baseline table (.csv or .xlsx)   [data/baseline/haizhou.csv]
-  --targets FILE      target catalogue (.csv or .xlsx) [data/targets/haizhou-2015.csv]
-  --indicators FILE   indicator dictionary (units, bounds) [data/indicators.csv with the bundled data]
+  --data FILE         baseline table (.csv or .xlsx)    [from targetcast.config.json]
+  --targets FILE      target catalogue (.csv or .xlsx)  [from targetcast.config.json]
+  --indicators FILE   indicator dictionary (units, bounds) [from targetcast.config.json
+                      when the default data is used]
   --trend-only        ignore scenario files: every indicator follows its trend
+  --base-year YEAR    trend-only: last year of data to use [the latest in the data]
   --paths N           Monte Carlo paths (overrides the scenario)
   --seed S            random seed (overrides the scenario)
   --out DIR           where results.json and risk.csv are written [out]
@@ -41,6 +44,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       targets: { type: "string" },
       indicators: { type: "string" },
       "trend-only": { type: "boolean" },
+      "base-year": { type: "string" },
       paths: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
@@ -58,13 +62,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
   const outDir = values.out ?? "out";
 
+  const baseYear = intOption(values["base-year"], "--base-year", 1990, 2100);
   const inputs = await loadInputs(values);
   for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
 
   const files = values["trend-only"] ? [] : positionals.length ? positionals : values.data ? [] : await bundledScenarios();
   const jobs = files.length
     ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
-    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue) }];
+    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, baseYear) }];
+  if (baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
+  for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
 
   const results: ScenarioResult[] = [];
   for (const job of jobs) {

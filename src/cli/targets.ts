@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadTargets } from "../data/index.js";
 import { csvCell } from "../report/riskCsv.js";
 import { renderTable } from "../report/textTable.js";
-import { DEFAULTS } from "./inputs.js";
+import { loadDefaults } from "./inputs.js";
 import { UsageError } from "./usage.js";
 
 export const TARGETS_HELP = `targetcast targets [options]
@@ -11,7 +11,7 @@ export const TARGETS_HELP = `targetcast targets [options]
 Prints the target catalogue: every target of the plan, its value, unit, kind and owner.
 
 Options:
-  --targets FILE   target catalogue (.csv or .xlsx) [data/targets/haizhou-2015.csv]
+  --targets FILE   target catalogue (.csv or .xlsx) [from targetcast.config.json]
   --format F       table | json | csv  [table]
   -h, --help       this help
 `;
@@ -27,7 +27,9 @@ export async function targetsCommand(argv: string[]): Promise<number> {
   }
   const format = values.format ?? "table";
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, not "${format}"`);
-  const cat = await loadTargets(values.targets ?? DEFAULTS.targets);
+  const file = values.targets ?? loadDefaults().targets;
+  if (!file) throw new UsageError("no default catalogue here (no targetcast.config.json): give --targets FILE");
+  const cat = await loadTargets(file);
   const rows = cat.targets.map(({ place: _place, ...t }) => t);
   if (format === "json") {
     process.stdout.write(JSON.stringify(rows, null, 2) + "\n");

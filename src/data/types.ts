@@ -23,7 +23,7 @@ export interface Place {
   sheet?: string;
 }
 
-/** One row of a target catalogue (e.g. data/targets/haizhou-2015.csv). */
+/** One row of a target catalogue (e.g. data/targets/<region>-<year>.csv). */
 export interface Target {
   id: string;
   /** The indicator (series id in the baseline) this target is about. */

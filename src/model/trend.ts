@@ -76,7 +76,7 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
   const first = last + 1;
   const boost = env.boostSlot();
   const params = Object.entries(fit.params)
-    .map(([k, v]) => `${k} ${+v.toPrecision(3)}`)
+    .map(([k, v]) => `${k} ${Math.abs(v) >= 1000 ? v.toFixed(1) : +v.toPrecision(3)}`)
     .join(", ");
   return {
     indicator: env.indicator,

@@ -39,7 +39,15 @@ export function riskTable(r: ScenarioResult): string {
   const reasons = sortByRisk(r.targets)
     .filter((t) => t.reason)
     .map((t) => `  • ${t.nameZh}: ${t.reason!.textZh}\n    ${t.nameEn}: ${t.reason!.textEn}`);
-  return [head + warn, table, reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : ""].filter(Boolean).join("\n\n");
+  const skipped = r.targets.filter((t) => t.notAssessedBecause).map((t) => `  • ${t.nameZh} (${t.id}): ${t.notAssessedBecause}`);
+  return [
+    head + warn,
+    table,
+    reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : "",
+    skipped.length ? "未评估原因 Not assessed, because:\n" + skipped.join("\n") : "",
+  ]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 const SHORT: Record<Status, string> = { already_met: "✓ met", on_track: "● on", at_risk: "▲ risk", off_track: "✗ off", not_assessed: "·" };
