@@ -1,7 +1,8 @@
 /**
  * Fan chart: one indicator in one scenario — observed history (line + points), the projected
  * median and the 50 %, 80 % and 90 % Monte Carlo bands, the base year as a vertical rule and
- * each target on the indicator as a labelled diamond at its target year.
+ * each target on the indicator as a labelled diamond at its target year. In a retrospective run,
+ * values observed after the base year (`actuals`) are drawn as open circles over the fan.
  *
  * Bands come from the quantiles every SeriesSummary carries (P5, P10, P25, P50, P75, P90, P95):
  * 50 % = P25–P75, 80 % = P10–P90, 90 % = P5–P95. There is no 95 % band: we do not have P2.5/P97.5.
@@ -93,6 +94,21 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
     } as Layer);
   }
   if (history.length > 0) layers.push(observedLayer(history, lang, yTitle, lineLabels[0], lineLegend));
+  // Retrospective runs: what actually happened after the base year, as open circles over the fan.
+  const actuals = (result.actuals ?? [])
+    .filter((a) => a.indicator === indicator && a.year > result.scenario.baseYear && Number.isFinite(a.value))
+    .map((a) => ({ year: a.year, value: a.value, series: tr(lang, WORDS.actual) }));
+  if (actuals.length > 0) {
+    layers.push({
+      data: { values: actuals },
+      mark: { type: "point", filled: false, size: 52, strokeWidth: 1.8, color: INK.observed, opacity: 1 },
+      encoding: {
+        x,
+        y: yValue(yTitle),
+        shape: { field: "series", type: "nominal", scale: { domain: [tr(lang, WORDS.actual)], range: ["circle"] }, legend: { title: null } },
+      },
+    } as Layer);
+  }
   layers.push(...targetLayers(targets, result.scenario.baseYear, lang, yTitle));
 
   const heading = trLines(lang, {

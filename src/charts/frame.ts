@@ -16,7 +16,7 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json
 
 /** Where the numbers on a chart come from. */
 export interface Provenance {
-  /** e.g. "data/baseline/haizhou.csv (illustrative)" */
+  /** e.g. "data/baseline/<region>.csv (illustrative data, not official statistics)" */
   dataSource: string;
   /** True when any figure is illustrative rather than an official statistic. */
   illustrative: boolean;

@@ -49,6 +49,7 @@ export const WORDS = {
   scenario: { zh: "情景", en: "Scenario" },
   year: { zh: "年份", en: "Year" },
   observed: { zh: "观测值", en: "Observed" },
+  actual: { zh: "基年后实际值", en: "Actual after base year" },
   median: { zh: "预测中位数", en: "Projected median" },
   baseYear: { zh: "基年", en: "Base year" },
   band: { zh: "预测区间", en: "Projection interval" },

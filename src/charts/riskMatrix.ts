@@ -70,7 +70,7 @@ export function riskMatrix(results: ScenarioResult[], opts: RiskMatrixOptions = 
     colLabel[r.scenario.id] = Array.isArray(name) ? name.join("\n") : name;
   }
 
-  const cells = results.flatMap((r, i) =>
+  const cells = results.flatMap((r) =>
     r.targets.map((t) => {
       const p = t.pMet !== null && Number.isFinite(t.pMet) && t.status !== "not_assessed" ? t.pMet : null;
       return {

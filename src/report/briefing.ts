@@ -229,7 +229,7 @@ function riskTable(targets: TargetAssessment[], lang: Lang): string {
     .sort((a, b) => (order[a.status] ?? 2) - (order[b.status] ?? 2) || (a.pMet ?? 2) - (b.pMet ?? 2))
     .map((t) => {
       const target = t.comparator !== null && t.threshold !== null ? `${comparatorSymbol(t.comparator)} ${withUnit(t.threshold, t.unit, lang)}` : "–";
-      const range = t.p10 !== null && t.p90 !== null ? `${formatNumber(t.p10)}–${formatNumber(t.p90)}` : "–";
+      const range = t.p10 !== null && t.p90 !== null ? `P10–P90: ${formatNumber(t.p10)}–${formatNumber(t.p90)}` : "";
       const reason = t.reason
         ? lang === "zh"
           ? `<p>${escapeHtml(t.reason.textZh)}</p>`
@@ -241,9 +241,9 @@ function riskTable(targets: TargetAssessment[], lang: Lang): string {
 <th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear}</span></th>
 <td>${badge(t.status, lang)}</td>
 <td class="num">${t.pMet === null ? "–" : escapeHtml(formatPercent(t.pMet))}</td>
-<td class="num">${escapeHtml(withUnit(t.median, t.unit, lang))}</td>
-<td class="num">${escapeHtml(target)}</td>
-<td class="num">${escapeHtml(range)}</td>
+<td class="vs"><strong>${escapeHtml(withUnit(t.median, t.unit, lang))}</strong><span class="small">${T(WORDS.target)} ${escapeHtml(target)}</span>${
+        range ? `<span class="small">${escapeHtml(range)}</span>` : ""
+      }</td>
 <td class="responsible">${t.responsible.trim() ? escapeHtml(t.responsible) : `<span class="muted">${T({ zh: "未列明", en: "not stated" })}</span>`}</td>
 <td class="reason">${reason}</td>
 </tr>`;
@@ -251,8 +251,7 @@ function riskTable(targets: TargetAssessment[], lang: Lang): string {
     .join("\n");
   return `<div class="table-wrap"><table class="risk"><thead><tr>
 <th>${T(WORDS.target)}</th><th>${T(WORDS.status)}</th><th class="num">${T(WORDS.pMet)}</th>
-<th class="num">${T({ zh: "预测中位数", en: "Projected median" })}</th><th class="num">${T(WORDS.target)}</th>
-<th class="num">P10–P90</th><th>${T({ zh: "责任单位", en: "Responsible units" })}</th><th>${T({ zh: "原因", en: "Reason" })}</th>
+<th>${T({ zh: "预测中位数与目标", en: "Projected median vs target" })}</th><th>${T({ zh: "责任单位", en: "Responsible units" })}</th><th>${T({ zh: "原因", en: "Reason" })}</th>
 </tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;
@@ -324,7 +323,9 @@ table.risk th[scope="row"] { min-width: 9em; max-width: 16em; }
 table.risk td.reason { min-width: 20em; }
 table.risk td.responsible { min-width: 10em; max-width: 16em; }
 tbody th { font-weight: 600; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.vs { white-space: nowrap; }
+.small { display: block; color: var(--muted); font-size: 12px; }
 .year { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
 td.reason p { margin: 0 0 4px; }
 table.overview { width: auto; }
