@@ -9,12 +9,14 @@ import { targetsCommand, TARGETS_HELP } from "./targets.js";
 import { schemaCommand, SCHEMA_HELP } from "./schema.js";
 import { allocateCommand, ALLOCATE_HELP } from "./allocate.js";
 import { forecastCommand, FORECAST_HELP } from "./forecast.js";
+import { briefCommand, BRIEF_HELP } from "./brief.js";
 import { UsageError, EXIT } from "./usage.js";
 
 const HELP = `targetcast — project plan targets under scenarios and flag which are at risk
 
 Usage:
   targetcast run [SCENARIO.yaml ...] [options]   projection, P(met) and risk table
+  targetcast brief [SCENARIO.yaml ...]           HTML briefing and charts (SVG, PNG, Vega-Lite)
   targetcast allocate [SCENARIO] --budget N      best split of an S&T budget across programmes
   targetcast forecast --indicator ID [options]   trend models, backtests and intervals
   targetcast targets [options]                   print the target catalogue
@@ -22,11 +24,12 @@ Usage:
   targetcast <command> --help                    options of a command
 
 Commands' help:
-${[RUN_HELP, ALLOCATE_HELP, FORECAST_HELP, TARGETS_HELP, SCHEMA_HELP].map((h) => "  " + h.split("\n")[0]).join("\n")}
+${[RUN_HELP, BRIEF_HELP, ALLOCATE_HELP, FORECAST_HELP, TARGETS_HELP, SCHEMA_HELP].map((h) => "  " + h.split("\n")[0]).join("\n")}
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   run: runCommand,
+  brief: briefCommand,
   allocate: allocateCommand,
   forecast: forecastCommand,
   targets: targetsCommand,

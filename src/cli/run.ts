@@ -10,6 +10,7 @@ import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import { bundledScenarios, loadInputs } from "./inputs.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
+import { writeBriefingFolder } from "./brief.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "./usage.js";
 
@@ -31,6 +32,8 @@ Options:
   --paths N           Monte Carlo paths (overrides the scenario)
   --seed S            random seed (overrides the scenario)
   --out DIR           where results.json and risk.csv are written [out]
+  --brief DIR         also write the HTML briefing and every chart there
+                      (.svg, .png, .vl.json; see \`targetcast brief --help\`)
   --format F          table | json | csv  [table]
   -h, --help          this help
 `;
@@ -49,6 +52,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       seed: { type: "string" },
       out: { type: "string" },
       format: { type: "string" },
+      brief: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -62,24 +66,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
   const outDir = values.out ?? "out";
 
-  const baseYear = intOption(values["base-year"], "--base-year", 1990, 2100);
-  const inputs = await loadInputs(values);
-  for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
-
-  const files = values["trend-only"] ? [] : positionals.length ? positionals : values.data ? [] : await bundledScenarios();
-  const jobs = files.length
-    ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
-    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, baseYear) }];
-  if (baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
-  for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
-
-  const results: ScenarioResult[] = [];
-  for (const job of jobs) {
-    const progress = progressReporter(path.basename(job.file));
-    const { result } = runScenario({ ...inputs, scenario: job.scenario, scenarioFile: job.file, paths, seed, onProgress: progress.update });
-    progress.end();
-    results.push(result);
-  }
+  const results = await runScenarios({
+    files: positionals,
+    data: values.data,
+    targets: values.targets,
+    indicators: values.indicators,
+    trendOnly: values["trend-only"] === true,
+    baseYear: intOption(values["base-year"], "--base-year", 1990, 2100),
+    paths,
+    seed,
+  });
 
   const doc = resultsDocument(results, new Date());
   const csv = riskCsv(results);
@@ -93,7 +89,40 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (results.length > 1) process.stdout.write("情景 × 目标 Scenario × target\n" + scenarioMatrix(results) + "\n\n");
     process.stdout.write(`Wrote ${path.join(outDir, "results.json")} and ${path.join(outDir, "risk.csv")}\n`);
   }
+  if (values.brief) await writeBriefingFolder(results, values.brief, { lang: "both", png: true });
   return 0;
+}
+
+export interface RunScenariosOptions {
+  /** Scenario files; none: every bundled scenario, or a trend-only run when `data` is given. */
+  files: string[];
+  data?: string;
+  targets?: string;
+  indicators?: string;
+  trendOnly?: boolean;
+  baseYear?: number;
+  paths?: number;
+  seed?: number;
+}
+
+/** Load the inputs, warn about what needs attention, and run each scenario (with a progress line). */
+export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResult[]> {
+  const inputs = await loadInputs(o);
+  for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
+  const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
+  if (o.baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
+  const jobs = files.length
+    ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
+    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, o.baseYear) }];
+  for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
+  const results: ScenarioResult[] = [];
+  for (const job of jobs) {
+    const progress = progressReporter(path.basename(job.file));
+    const { result } = runScenario({ ...inputs, scenario: job.scenario, scenarioFile: job.file, paths: o.paths, seed: o.seed, onProgress: progress.update });
+    progress.end();
+    results.push(result);
+  }
+  return results;
 }
 
 export function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {

@@ -7,7 +7,8 @@
  * Example: `await writeBriefing("out/briefing", briefing, { png: true })`.
  */
 import path from "node:path";
-import { CJK_FONT_ADVICE, cjkFontAvailable, toPng } from "../charts/render.js";
+import { CJK_FONT_ADVICE, cjkFontAvailable } from "../charts/render.js";
+import { renderPngs } from "../charts/pngPool.js";
 import { writeFileAtomic } from "./atomicWrite.js";
 import type { Briefing } from "./briefing.js";
 
@@ -16,6 +17,10 @@ export interface WriteBriefingOptions {
   png: boolean;
   /** PNG zoom factor; default 2. */
   scale?: number;
+  /** Reuse PNGs of unchanged charts from this folder (see charts/pngPool.ts). */
+  cacheDir?: string;
+  /** Called as PNGs are done, for a progress line. */
+  onPng?: (done: number, total: number) => void;
 }
 
 export interface WrittenBriefing {
@@ -42,10 +47,13 @@ export async function writeBriefing(dir: string, briefing: Briefing, opts: Write
   if (opts.png && briefing.charts.length > 0 && !cjkFontAvailable()) warnings.push(CJK_FONT_ADVICE);
 
   await write("briefing.html", briefing.html);
-  for (const c of briefing.charts) {
+  const pngs = opts.png
+    ? await renderPngs(briefing.charts.map((c) => ({ svg: c.svg, scale: opts.scale ?? 2 })), { ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.onPng ? { onDone: opts.onPng } : {}) })
+    : [];
+  for (const [i, c] of briefing.charts.entries()) {
     await write(`${c.name}.svg`, c.svg);
     await write(`${c.name}.vl.json`, `${JSON.stringify(c.spec, null, 2)}\n`);
-    if (opts.png) await write(`${c.name}.png`, toPng(c.svg, { scale: opts.scale ?? 2 }));
+    if (opts.png) await write(`${c.name}.png`, pngs[i]);
   }
   return { files, warnings };
 }
