@@ -1,0 +1,201 @@
+/**
+ * Budget allocation: programme responses, common random numbers, the optimiser on a problem
+ * whose optimum is known, marginal values, the tornado, and budget errors.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { InputError } from "../../src/data/errors.js";
+import { allocateBudget } from "../../src/allocate/runAllocation.js";
+import { makeEvaluator, prepareTargets } from "../../src/allocate/evaluate.js";
+import { saturatingResponse } from "../../src/model/programmeResponse.js";
+import { simulate, pathValues } from "../../src/simulate/monteCarlo.js";
+import { buildPlan } from "../../src/simulate/plan.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { loadInputs, type Inputs } from "../../src/cli/inputs.js";
+import { catalogue, makeBaseline, plan, scenario, target } from "../engine/helpers.js";
+
+const YEARS = { 2011: 100, 2012: 110, 2013: 121 };
+const baseline = makeBaseline({
+  useful_out: { unit: "", values: YEARS },
+  other_out: { unit: "", values: YEARS },
+  firms: { unit: "", values: { 2011: 10, 2012: 12, 2013: 14 } },
+});
+/** Two targets a useful programme serves; a useless programme serves an indicator no target asks about. */
+const cat = catalogue(target("useful_2015", "useful_out", 2015, ">=", 150), target("firms_2015", "firms", 2015, ">=", 22));
+
+function programmeScenario(extra: { floorUseless?: number; capUseful?: number; maxEffect?: unknown } = {}) {
+  return scenario(
+    2013,
+    2015,
+    {
+      useful_out: { growth: { dist: normal, mean: 0.08, sd: 0.03 } },
+      other_out: { growth: 0.05 },
+      firms: { count: { additions: 2 } },
+    },
+    {
+      seed: 7,
+      programmes: {
+        useful: {
+          name: { zh: "有用", en: "Useful" },
+          ...(extra.capUseful !== undefined ? { cap: extra.capUseful } : {}),
+          effects: [
+            { indicator: useful, max_effect: extra.maxEffect ?? { dist: triangular, min: 0.05, mode: 0.1, max: 0.15 }, half_budget: 1000, lag: 0 },
+            { indicator: "firms", max_effect: 4, half_budget: 1000, lag: 1 },
+          ],
+        },
+        useless: {
+          name: { zh: "无用", en: "Useless" },
+          floor: extra.floorUseless ?? 0,
+          effects: [{ indicator: "other_out", max_effect: 0.2, half_budget: 1000, lag: 0 }],
+        },
+      },
+      budget: { amount: 0, start_year: 2014, split: { useful: 0.5, useless: 0.5 } },
+    },
+  );
+}
+// Bare identifiers used in the scenario objects above.
+const normal = "normal";
+const triangular = "triangular";
+const useful = "useful_out";
+
+describe("programme response", () => {
+  it("is E·B/(B+H): zero at zero spending, half of E at B = H, rising and saturating", () => {
+    expect(saturatingResponse(0, 0.1, 1000)).toBe(0);
+    expect(saturatingResponse(1000, 0.1, 1000)).toBeCloseTo(0.05, 15);
+    expect(saturatingResponse(3000, 0.1, 1000)).toBeCloseTo(0.075, 15);
+    const xs = [0, 10, 100, 1000, 1e4, 1e6].map((b) => saturatingResponse(b, 2, 500));
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]);
+    expect(xs[xs.length - 1]).toBeLessThan(2);
+  });
+
+  it("a programme with zero budget changes nothing: the served indicator equals the run without programmes, path by path", () => {
+    // Fixed effect sizes draw no random numbers, so the two plans share every other draw.
+    const withProgrammes = plan(programmeScenario({ maxEffect: 0.1 }), baseline, cat);
+    const s0 = scenario(2013, 2015, {
+      useful_out: { growth: { dist: normal, mean: 0.08, sd: 0.03 } },
+      other_out: { growth: 0.05 },
+      firms: { count: { additions: 2 } },
+    }, { seed: 7 });
+    const without = plan(s0, baseline, cat);
+    const a = simulate(withProgrammes, { paths: 500, seed: 7 });
+    const b = simulate(without, { paths: 500, seed: 7 });
+    for (const id of ["useful_out", "other_out", "firms"]) {
+      expect(Array.from(pathValues(a, id, 2015)!)).toEqual(Array.from(pathValues(b, id, 2015)!));
+    }
+  });
+
+  it("more budget for a programme never lowers the indicators it serves (every path, every year)", () => {
+    const p = plan(programmeScenario(), baseline, cat);
+    const run = (spend: number) => {
+      p.allocation!.amount = spend;
+      p.allocation!.split.set([1, 0]);
+      return simulate(p, { paths: 400, seed: 3 });
+    };
+    const runs = [0, 200, 1000, 5000].map(run);
+    for (const id of ["useful_out", "firms"]) {
+      for (const year of [2014, 2015]) {
+        for (let k = 1; k < runs.length; k++) {
+          const lo = pathValues(runs[k - 1], id, year)!;
+          const hi = pathValues(runs[k], id, year)!;
+          for (let i = 0; i < lo.length; i++) expect(hi[i]).toBeGreaterThanOrEqual(lo[i]);
+        }
+      }
+    }
+    // …and it does raise them: the mean of useful_out in 2015 rises with spending.
+    const mean = (s: ReturnType<typeof run>) => pathValues(s, "useful_out", 2015)!.reduce((a, b) => a + b, 0) / s.paths;
+    expect(mean(runs[3])).toBeGreaterThan(mean(runs[0]) * 1.05);
+  });
+});
+
+describe("evaluation with common random numbers", () => {
+  it("identical allocations score identically; the same draws serve every allocation", () => {
+    const p = plan(programmeScenario(), baseline, cat);
+    const ev = makeEvaluator(p, prepareTargets(p, cat, baseline), 1000, 11);
+    const a = ev.score([600, 400]);
+    const draws = Float64Array.from(ev.draws!);
+    ev.score([100, 900]);
+    const b = ev.score([600, 400]);
+    expect(Array.from(b.pMet)).toEqual(Array.from(a.pMet));
+    expect(b.expectedMet).toBe(a.expectedMet);
+    expect(Array.from(ev.draws!)).toEqual(Array.from(draws));
+  });
+
+  it("the expected number met is the sum of P(met), and weights scale the score", () => {
+    const p = plan(programmeScenario(), baseline, cat);
+    const weights = new Map([["useful_2015", 3]]);
+    const ev = makeEvaluator(p, prepareTargets(p, cat, baseline, weights), 1000, 11);
+    const s = ev.score([500, 500]);
+    expect(s.expectedMet).toBeCloseTo(s.pMet[0] + s.pMet[1], 12);
+    expect(s.score).toBeCloseTo(3 * s.pMet[0] + s.pMet[1], 12);
+  });
+});
+
+describe("optimiser", () => {
+  const inputs = { baseline, catalogue: cat };
+
+  it("finds the known optimum: everything to the programme that serves targets", () => {
+    const r = allocateBudget({ ...inputs, scenario: programmeScenario(), scenarioFile: "mem.yaml", budget: 3000, paths: 1000, gridSteps: 3 });
+    expect(r.best.split.useful).toBeCloseTo(3000, 6);
+    expect(r.best.split.useless).toBeCloseTo(0, 6);
+    expect(r.best.expectedMet).toBeGreaterThan(r.equalSplit.expectedMet);
+    expect(r.best.expectedMet).toBeGreaterThanOrEqual(r.gridSearch.expectedMet);
+    expect(r.gain.overEqualSplit).toBeCloseTo(r.best.expectedMet - r.equalSplit.expectedMet, 12);
+  });
+
+  it("respects floors and caps: the known optimum moves to the constraint", () => {
+    const floor = allocateBudget({ ...inputs, scenario: programmeScenario({ floorUseless: 500 }), scenarioFile: "mem.yaml", budget: 3000, paths: 1000 });
+    expect(floor.best.split.useless).toBeCloseTo(500, 6);
+    expect(floor.best.split.useful).toBeCloseTo(2500, 6);
+    const cap = allocateBudget({ ...inputs, scenario: programmeScenario({ capUseful: 1200 }), scenarioFile: "mem.yaml", budget: 3000, paths: 1000 });
+    expect(cap.best.split.useful).toBeCloseTo(1200, 6);
+    expect(cap.best.split.useless).toBeCloseTo(1800, 6);
+  });
+
+  it("marginal values: positive for the programme that serves targets, zero for the other", () => {
+    const r = allocateBudget({ ...inputs, scenario: programmeScenario(), scenarioFile: "mem.yaml", budget: 1000, paths: 2000 });
+    const m = Object.fromEntries(r.marginal.map((x) => [x.programme, x.expectedMet]));
+    expect(m.useful).toBeGreaterThan(0);
+    expect(m.useless).toBe(0);
+  });
+
+  it("a budget below the floors is a clear error naming the floors and the fix", () => {
+    let err: unknown;
+    try {
+      allocateBudget({ ...inputs, scenario: programmeScenario({ floorUseless: 500 }), scenarioFile: "mem.yaml", budget: 300 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toMatch(/below the programmes' floors, which add up to 500/);
+    expect((err as InputError).message).toMatch(/Fix: give a budget of at least 500/);
+  });
+});
+
+describe("tornado on the bundled baseline", () => {
+  let inputs: Inputs;
+  beforeAll(async () => {
+    inputs = await loadInputs({});
+  });
+
+  it("bars are sorted by swing, span P10 < P90, and an assumption that only raises R&D never lowers the expected number met", async () => {
+    const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
+    const r = allocateBudget({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", budget: 2000, paths: 400, gridSteps: 2, sensitivity: true });
+    const bars = r.tornado!.bars;
+    expect(bars.length).toBeGreaterThan(10);
+    for (let i = 1; i < bars.length; i++) expect(Math.abs(bars[i - 1].high - bars[i - 1].low)).toBeGreaterThanOrEqual(Math.abs(bars[i].high - bars[i].low));
+    for (const b of bars) expect(b.lowValue).toBeLessThan(b.highValue);
+    expect(r.sweeps!.length).toBe(3);
+    // P10 → P90 of a parameter that only raises R&D can only raise the expected number met.
+    const own = bars.find((b) => b.parameter === "rd_expenditure.leveraged.own_growth")!;
+    expect(own.high).toBeGreaterThanOrEqual(own.low);
+  });
+
+  it("plan for the bundled scenario adds the programme budget to fiscal S&T spending", async () => {
+    const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
+    const p = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml" });
+    p.allocation!.amount = 3000;
+    const sim = simulate(p, { paths: 50, seed: 1 });
+    const total = pathValues(sim, "fiscal_st_spending", 2015)!;
+    const bau = pathValues(sim, "fiscal_st_spending.bau", 2015)!;
+    for (let i = 0; i < total.length; i++) expect(total[i] - bau[i]).toBeCloseTo(3000, 6);
+  });
+});
