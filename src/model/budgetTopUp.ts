@@ -9,7 +9,7 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
-import type { CompileEnv, CompiledNode } from "./types.js";
+import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): CompiledNode {
   const slot = env.slot;
@@ -28,13 +28,18 @@ export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): Com
     sameYearInputs: [bau, ...spend],
     params: [],
     paramOffset: 0,
+    random: false,
     constants: { bau, spending: Array.from(spend), conversion: c },
     summary: `business as usual plus the programme budget (${allocation.unit})`,
     step(ctx, y) {
-      const n = ctx.nYears;
-      let extra = 0;
-      for (let i = 0; i < spend.length; i++) extra += ctx.state[spend[i] * n + y];
-      ctx.state[slot * n + y] = ctx.state[bau * n + y] + c * extra;
+      const { state, nb } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const br = rowOf(ctx, bau, y);
+      for (let b = 0; b < nb; b++) {
+        let extra = 0;
+        for (let i = 0; i < spend.length; i++) extra += state[rowOf(ctx, spend[i], y) + b];
+        state[row + b] = state[br + b] + c * extra;
+      }
     },
   };
 }

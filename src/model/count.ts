@@ -13,7 +13,7 @@
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { negativeBinomial, poisson } from "../simulate/sample.js";
-import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const count = spec.count!;
@@ -34,18 +34,21 @@ export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.count.additions`, param: count.additions, percent: false, min: 0 }],
     paramOffset: 0,
+    random: kind !== "fixed",
     constants: { distribution: kind, dispersion, min, max },
     summary: `adds ${describeParam(count.additions, false)} a year (${kind}${kind === "negative_binomial" ? `, dispersion ${dispersion}` : ""})`,
     step(ctx, y) {
-      const i = slot * ctx.nYears + y;
-      const lambda = ctx.params[this.paramOffset] + boostAt(ctx.state, boost, ctx.nYears, y);
-      const added =
-        ctx.deterministic || kind === "fixed"
-          ? lambda
-          : kind === "poisson"
-            ? poisson(ctx.rng, lambda)
-            : negativeBinomial(ctx.rng, lambda, dispersion);
-      ctx.state[i] = clamp(ctx.state[i - 1] + added, min, max);
+      const { state, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const prev = row - block;
+      const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
+      const p0 = this.paramOffset * block;
+      const expected = ctx.deterministic || kind === "fixed";
+      for (let b = 0; b < nb; b++) {
+        const lambda = params[p0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0);
+        const added = expected ? lambda : kind === "poisson" ? poisson(ctx.rngs[b], lambda) : negativeBinomial(ctx.rngs[b], lambda, dispersion);
+        state[row + b] = clamp(state[prev + b] + added, min, max);
+      }
     },
   };
 }

@@ -17,7 +17,7 @@
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { standardNormal } from "../simulate/sample.js";
-import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const el = spec.elastic!;
@@ -40,15 +40,23 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNo
     sameYearInputs: inputs,
     params: [{ name: `${env.indicator}.elastic.elasticity`, param: el.elasticity, percent: false }],
     paramOffset: 0,
+    random: volatility > 0,
     constants: { driver, lag, baseIndex: b, volatility, min, max },
     summary: `responds to ${el.driver} ${lag} yr earlier with elasticity ${describeParam(el.elasticity, false)}${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
     step(ctx, y) {
-      const n = ctx.nYears;
-      const beta = ctx.params[this.paramOffset];
-      const ratio = ctx.state[driver * n + y - lag] / ctx.state[driver * n + b - lag];
-      const shock = volatility > 0 && !ctx.deterministic ? Math.exp(volatility * standardNormal(ctx.rng)) : 1;
-      const uplift = 1 + boostAt(ctx.state, boost, n, y);
-      ctx.state[slot * n + y] = clamp(ctx.state[slot * n + b] * Math.pow(ratio, beta) * shock * uplift, min, max);
+      const { state, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const base = rowOf(ctx, slot, b);
+      const now = rowOf(ctx, driver, y - lag);
+      const then = rowOf(ctx, driver, b - lag);
+      const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
+      const p0 = this.paramOffset * block;
+      const shocks = volatility > 0 && !ctx.deterministic;
+      for (let k = 0; k < nb; k++) {
+        const shock = shocks ? Math.exp(volatility * standardNormal(ctx.rngs[k])) : 1;
+        const uplift = 1 + (boostRow >= 0 ? state[boostRow + k] : 0);
+        state[row + k] = clamp(state[base + k] * Math.pow(state[now + k] / state[then + k], params[p0 + k]) * shock * uplift, min, max);
+      }
     },
   };
 }

@@ -1,16 +1,17 @@
 /**
  * Generic growth driver with bounds.
  *
- *   v_t = clamp( v_{t−1} · max(0, 1 + r + σ·ε_t), min, max ),  ε_t ~ N(0, 1) each year
+ *   v_t = clamp( v_{t−1} · max(0, 1 + r + b_t + σ·ε_t), min, max ),  ε_t ~ N(0, 1) each year
  *
  * r: annual growth rate (fraction per year), drawn once per path from the scenario's
- * distribution; σ: `volatility`, the sd of the year-to-year shock to the rate. The factor
- * is floored at 0 so a level can fall to zero but never turn negative. Units: those of v.
+ * distribution; σ: `volatility`, the sd of the year-to-year shock to the rate; b_t: extra
+ * growth from programme spending (0 without programmes; programmeResponse.ts). The factor is
+ * floored at 0 so a level can fall to zero but never turn negative. Units: those of v.
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { standardNormal } from "../simulate/sample.js";
-import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const rate = spec.growth!;
@@ -20,6 +21,7 @@ export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNod
   if (last < 0) env.fail("growth", `no observed value of ${env.indicator} to grow from`, `add ${env.indicator} to the baseline data or give it another mechanism`);
   const { min, max } = env.bounds;
   const boost = env.boostSlot();
+  const random = volatility > 0;
   return {
     indicator: env.indicator,
     mechanism: "growth",
@@ -27,14 +29,21 @@ export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNod
     sameYearInputs: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.growth`, param: rate, percent: true, min: -1 }],
     paramOffset: 0,
+    random,
     constants: { volatility, min, max },
     summary: `grows ${describeParam(rate, true)}/yr${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
     step(ctx, y) {
-      const i = slot * ctx.nYears + y;
-      const r = ctx.params[this.paramOffset];
-      const shock = volatility > 0 && !ctx.deterministic ? volatility * standardNormal(ctx.rng) : 0;
-      const factor = 1 + r + boostAt(ctx.state, boost, ctx.nYears, y) + shock;
-      ctx.state[i] = clamp(ctx.state[i - 1] * (factor > 0 ? factor : 0), min, max);
+      const { state, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const prev = row - block;
+      const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
+      const p0 = this.paramOffset * block;
+      const shocks = random && !ctx.deterministic;
+      for (let b = 0; b < nb; b++) {
+        const shock = shocks ? volatility * standardNormal(ctx.rngs[b]) : 0;
+        const factor = 1 + params[p0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0) + shock;
+        state[row + b] = clamp(state[prev + b] * (factor > 0 ? factor : 0), min, max);
+      }
     },
   };
 }

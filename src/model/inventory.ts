@@ -10,7 +10,7 @@
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileInventory(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const inv = spec.inventory!;
@@ -27,12 +27,15 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): Compiled
     sameYearInputs: [flow],
     params: [{ name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 }],
     paramOffset: 0,
+    random: false,
     constants: { flow, min, max },
     summary: `stock = (1 − ${describeParam(inv.depreciation, true)}) × previous + ${inv.flow}`,
     step(ctx, y) {
-      const n = ctx.nYears;
-      const delta = ctx.params[this.paramOffset];
-      ctx.state[slot * n + y] = clamp((1 - delta) * ctx.state[slot * n + y - 1] + ctx.state[flow * n + y], min, max);
+      const { state, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const f = rowOf(ctx, flow, y);
+      const p0 = this.paramOffset * block;
+      for (let b = 0; b < nb; b++) state[row + b] = clamp((1 - params[p0 + b]) * state[row - block + b] + state[f + b], min, max);
     },
   };
 }

@@ -19,7 +19,7 @@ import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
 import { conversionFactor } from "../data/units.js";
 import { standardNormal } from "../simulate/sample.js";
-import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const lev = spec.leveraged!;
@@ -49,16 +49,23 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
       { name: `${env.indicator}.leveraged.multiplier`, param: lev.multiplier, percent: false, min: 0 },
     ],
     paramOffset: 0,
+    random: volatility > 0,
     constants: { driver, conversion: c, volatility, min, max },
     summary: `grows ${describeParam(lev.own_growth, true)}/yr plus ${describeParam(lev.multiplier, false)} × added ${lev.driver}`,
     step(ctx, y) {
-      const n = ctx.nYears;
-      const g = ctx.params[this.paramOffset];
-      const m = ctx.params[this.paramOffset + 1];
-      const shock = volatility > 0 && !ctx.deterministic ? volatility * standardNormal(ctx.rng) : 0;
-      const added = ctx.state[driver * n + y] - ctx.state[driver * n + y - 1];
-      const own = ctx.state[slot * n + y - 1] * Math.max(0, 1 + g + boostAt(ctx.state, boost, n, y) + shock);
-      ctx.state[slot * n + y] = clamp(own + m * c * added, min, max);
+      const { state, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const d = rowOf(ctx, driver, y);
+      const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
+      const g0 = this.paramOffset * block;
+      const m0 = g0 + block;
+      const shocks = volatility > 0 && !ctx.deterministic;
+      for (let b = 0; b < nb; b++) {
+        const shock = shocks ? volatility * standardNormal(ctx.rngs[b]) : 0;
+        const added = state[d + b] - state[d - block + b];
+        const own = state[row - block + b] * Math.max(0, 1 + params[g0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0) + shock);
+        state[row + b] = clamp(own + params[m0 + b] * c * added, min, max);
+      }
     },
   };
 }

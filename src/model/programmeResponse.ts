@@ -14,7 +14,7 @@
  */
 import type { ProgrammeEffect } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
-import type { CompileEnv, CompiledNode } from "./types.js";
+import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 /** The saturating response E · B / (B + H); 0 for B ≤ 0. */
 export function saturatingResponse(spending: number, maxEffect: number, halfBudget: number): number {
@@ -35,19 +35,22 @@ export function compileProgrammeResponse(env: CompileEnv, effects: { programme: 
     sameYearInputs: sameYear,
     params: effects.map((e) => ({ name: `${e.programme}.effect.${target}`, param: e.effect.max_effect, percent: false, min: 0 })),
     paramOffset: 0,
+    random: false,
     constants: { spending: Array.from(spend), lags: Array.from(lags), halves: Array.from(halves) },
     summary: effects
       .map((e) => `${e.programme}: up to ${describeParam(e.effect.max_effect, false)}, half at ${e.effect.half_budget}, lag ${e.effect.lag}`)
       .join("; "),
     step(ctx, y) {
-      const n = ctx.nYears;
-      let total = 0;
+      const { state, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      state.fill(0, row, row + nb);
       for (let i = 0; i < spend.length; i++) {
         const t = y - lags[i];
-        const b = t >= 0 ? ctx.state[spend[i] * n + t] : 0;
-        total += saturatingResponse(b, ctx.params[this.paramOffset + i], halves[i]);
+        if (t < 0) continue;
+        const sr = rowOf(ctx, spend[i], t);
+        const p0 = (this.paramOffset + i) * block;
+        for (let b = 0; b < nb; b++) state[row + b] += saturatingResponse(state[sr + b], params[p0 + b], halves[i]);
       }
-      ctx.state[slot * n + y] = total;
     },
   };
 }

@@ -6,7 +6,7 @@
  * Read from the plan's mutable Allocation, so a new split needs no recompilation.
  */
 import type { Allocation } from "./allocation.js";
-import type { CompileEnv, CompiledNode } from "./types.js";
+import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation, index: number): CompiledNode {
   const slot = env.slot;
@@ -18,10 +18,12 @@ export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation
     sameYearInputs: [],
     params: [],
     paramOffset: 0,
+    random: false,
     constants: { programme: index, startIndex: start },
     summary: `${allocation.programmes[index]}: share of the extra ${allocation.unit} a year from ${allocation.startYear}`,
     step(ctx, y) {
-      ctx.state[slot * ctx.nYears + y] = y >= start ? allocation.amount * allocation.split[index] : 0;
+      const row = rowOf(ctx, slot, y);
+      ctx.state.fill(y >= start ? allocation.amount * allocation.split[index] : 0, row, row + ctx.nb);
     },
   };
 }

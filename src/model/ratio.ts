@@ -10,7 +10,7 @@
  * `scale` carries the unit conversion and is written in the scenario next to the ratio.
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const r = spec.ratio!;
@@ -29,11 +29,15 @@ export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: [num, den],
     params: [],
     paramOffset: 0,
+    random: false,
     constants: { numerator: num, denominator: den, scale, min, max },
     summary: `= ${scale === 1 ? "" : `${scale} × `}${r.numerator} / ${r.denominator}`,
     step(ctx, y) {
-      const n = ctx.nYears;
-      ctx.state[slot * n + y] = clamp((scale * ctx.state[num * n + y]) / ctx.state[den * n + y], min, max);
+      const { state, nb } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const nr = rowOf(ctx, num, y);
+      const dr = rowOf(ctx, den, y);
+      for (let b = 0; b < nb; b++) state[row + b] = clamp((scale * state[nr + b]) / state[dr + b], min, max);
     },
   };
 }

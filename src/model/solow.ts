@@ -11,7 +11,7 @@
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
-import { clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 /** Average annual growth by the level method, fraction per year. */
 export function levelGrowth(from: number, to: number, years: number): number {
@@ -45,16 +45,22 @@ export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: [out, cap, lab],
     params: [{ name: `${env.indicator}.solow.alpha`, param: s.alpha, percent: false, min: 0, max: 1 }],
     paramOffset: 0,
+    random: false,
     constants: { output: out, capital: cap, labour: lab, window: w, min, max },
     summary: `Solow residual share of ${s.output} growth over ${w} yr, α = ${describeParam(s.alpha, false)}`,
     step(ctx, y) {
-      const n = ctx.nYears;
-      const st = ctx.state;
-      const alpha = ctx.params[this.paramOffset];
-      const gy = levelGrowth(st[out * n + y - w], st[out * n + y], w);
-      const gk = levelGrowth(st[cap * n + y - w], st[cap * n + y], w);
-      const gl = levelGrowth(st[lab * n + y - w], st[lab * n + y], w);
-      st[slot * n + y] = clamp(solowContribution(gy, gk, gl, alpha), min, max);
+      const { state: st, params, nb, block } = ctx;
+      const row = rowOf(ctx, slot, y);
+      const [y1, y0] = [rowOf(ctx, out, y), rowOf(ctx, out, y - w)];
+      const [k1, k0] = [rowOf(ctx, cap, y), rowOf(ctx, cap, y - w)];
+      const [l1, l0] = [rowOf(ctx, lab, y), rowOf(ctx, lab, y - w)];
+      const p0 = this.paramOffset * block;
+      for (let b = 0; b < nb; b++) {
+        const gy = levelGrowth(st[y0 + b], st[y1 + b], w);
+        const gk = levelGrowth(st[k0 + b], st[k1 + b], w);
+        const gl = levelGrowth(st[l0 + b], st[l1 + b], w);
+        st[row + b] = clamp(solowContribution(gy, gk, gl, params[p0 + b]), min, max);
+      }
     },
   };
 }

@@ -17,7 +17,7 @@ import { autoSelect } from "../forecast/select.js";
 import type { FittedTrend, ModelName } from "../forecast/types.js";
 import { gamma, standardNormal } from "../simulate/sample.js";
 import type { Rng } from "../simulate/rng.js";
-import { boostAt, clamp, type CompileEnv, type CompiledNode } from "./types.js";
+import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 /** Student-t draw: Z / sqrt(χ²_df / df), χ²_df = 2 · Gamma(df / 2); Gaussian when df is infinite. */
 function studentT(rng: Rng, df: number): number {
@@ -92,13 +92,19 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
       },
     ],
     paramOffset: 0,
+    random: false,
     constants: { mu: Array.from(mu), sd: Array.from(sd), df, transform: dist.transform, min, max },
     summary: `${fit.model} trend fitted to ${used.years[0]}–${used.years[used.years.length - 1]} (${params})`,
     step(ctx, y) {
+      const { state, params, nb, block } = ctx;
       const k = y - first;
-      let uplift = 1;
-      for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + boostAt(ctx.state, boost, ctx.nYears, s);
-      ctx.state[slot * ctx.nYears + y] = clamp(back(mu[k] + sd[k] * ctx.params[this.paramOffset]) * uplift, min, max);
+      const row = rowOf(ctx, slot, y);
+      const p0 = this.paramOffset * block;
+      for (let b = 0; b < nb; b++) {
+        let uplift = 1;
+        for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + state[rowOf(ctx, boost, s) + b];
+        state[row + b] = clamp(back(mu[k] + sd[k] * params[p0 + b]) * uplift, min, max);
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
- * What a mechanism compiles to: a node that computes one indicator, year by year, on one path.
- * The engine (src/simulate/) owns the loops; a node only knows its equation.
+ * What a mechanism compiles to: a node that computes one indicator, year by year, for a block
+ * of paths at a time (one call per node and year covers the whole block, so the engine's
+ * dispatch cost is paid once per block, not once per path). The engine (src/simulate/) owns
+ * the loops; a node only knows its equation.
  */
 import type { Param } from "../scenario/param.js";
 import type { Rng } from "../simulate/rng.js";
@@ -19,16 +21,30 @@ export interface ParamSlot {
   custom?: { draw(rng: Rng): number; central: number; describe: string };
 }
 
-/** The per-path working memory a node reads and writes. */
+/** The working memory of one block of paths, which a node reads and writes. */
 export interface StepContext {
-  /** Values of every simulated indicator, laid out [slot * nYears + yearIndex]. */
+  /**
+   * Values of every simulated indicator for the paths of the block, laid out
+   * [(slot * nYears + yearIndex) * block + b] (see `rowOf`): a year of one indicator is a
+   * contiguous row of `block` values.
+   */
   state: Float64Array;
   nYears: number;
-  /** This path's parameter draws; a node's own start at its `paramOffset`. */
+  /** Row stride: the block's capacity in paths. */
+  block: number;
+  /** Paths in this block (≤ block). */
+  nb: number;
+  /** Parameter draws laid out [paramIndex * block + b]; a node's own start at its `paramOffset`. */
   params: Float64Array;
-  rng: Rng;
+  /** The current node's random streams, one per path of the block (only for nodes with `random`). */
+  rngs: Rng[];
   /** Deterministic projection: central parameter values, no shocks, expected counts. */
   deterministic: boolean;
+}
+
+/** Offset of the row (slot, year) in StepContext.state. */
+export function rowOf(ctx: StepContext, slot: number, y: number): number {
+  return (slot * ctx.nYears + y) * ctx.block;
 }
 
 export interface CompiledNode {
@@ -41,6 +57,9 @@ export interface CompiledNode {
   params: ParamSlot[];
   /** Set by the plan: where this node's draws start in StepContext.params. */
   paramOffset: number;
+  /** Does `step` draw random numbers (from ctx.rngs)? Streams are seeded only for nodes that do. */
+  random: boolean;
+  /** Compute year index `y` for every path of the block. */
   step(ctx: StepContext, y: number): void;
   /** One line for assumption tables, e.g. "grows 8%/yr (N(8%, sd 2%)), volatility 1%". */
   summary: string;
@@ -73,11 +92,6 @@ export interface CompileEnv {
   boostSlot(): number;
   /** Throw a clear error about this scenario entry. */
   fail(field: string, problem: string, fix: string): never;
-}
-
-/** Value of a boost slot in year y, or 0 when there is none. */
-export function boostAt(state: Float64Array, boost: number, nYears: number, y: number): number {
-  return boost >= 0 ? state[boost * nYears + y] : 0;
 }
 
 export function clamp(v: number, min: number, max: number): number {

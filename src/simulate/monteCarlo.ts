@@ -2,7 +2,8 @@
  * The Monte Carlo engine: runs a plan over many paths.
  *
  * Per path: parameters are drawn once (in plan order), then every node steps year by year,
- * drawing its own yearly shocks. Each path has its own generator seeded from (seed, path), so
+ * drawing its own yearly shocks. Paths are simulated in blocks of BLOCK: each node computes a
+ * year for the whole block in one call, on rows of a typed array. Each path has its own generator seeded from (seed, path), so
  * path p's numbers are the same whatever the batch size, and a deterministic run (central
  * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
  * Inner loops work on typed arrays; tables are built at the edges.
@@ -41,6 +42,9 @@ export interface SimulateOptions {
   fixed?: Map<number, number>;
 }
 
+/** Paths stepped together: each node is called once per year per block (see src/model/types.ts). */
+export const BLOCK = 128;
+
 export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const { paths, seed } = opts;
   const deterministic = opts.deterministic ?? false;
@@ -49,52 +53,71 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const outYears = plan.years.slice(first);
   const nOut = outYears.length;
   const nodes = plan.order.map((i) => plan.nodes[i]);
+  const nSlots = plan.indicators.length;
+  const nParams = plan.params.length;
   const startYear = Math.min(...nodes.map((x) => x.firstStep));
   const values = plan.indicators.map(() => new Float64Array(nOut * paths));
-  const draws = new Float64Array(plan.params.length * paths);
-  const state = new Float64Array(plan.indicators.length * n);
-  const paramRng = new Sfc32(seed, 0, 0);
-  // One shock stream per node (stream 1 + slot), so nodes never shift each other's draws.
-  const nodeRngs = nodes.map((node) => new Sfc32(seed, 0, 1 + plan.indicators.indexOf(node.indicator)));
-  const nodeStreams = nodes.map((node) => 1 + plan.indicators.indexOf(node.indicator));
-  const ctx: StepContext = { state, nYears: n, params: new Float64Array(plan.params.length), rng: paramRng, deterministic };
-  const fixed = opts.fixed;
+  const draws = new Float64Array(nParams * paths);
   const [from, to] = opts.range ?? [0, paths];
-  const progressEvery = Math.max(1, Math.floor(paths / 50));
+  const block = Math.max(1, Math.min(BLOCK, to - from));
 
-  for (let p = from; p < to; p++) {
-    const rng = paramRng;
-    rng.reseed(seed, p, 0);
-    for (let i = 0; i < nodes.length; i++) nodeRngs[i].reseed(seed, p, nodeStreams[i]);
-    state.set(plan.history);
-    for (let k = 0; k < plan.params.length; k++) {
-      const slot = plan.params[k];
-      const v = slot.custom
-        ? deterministic ? slot.custom.central : slot.custom.draw(rng)
-        : deterministic ? centralOf(slot.param) : draw(slot.param, rng);
-      const c = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
-      ctx.params[k] = c;
-      draws[k * paths + p] = c;
+  // Every block starts from the observed history, copied into each path's column.
+  const template = new Float64Array(nSlots * n * block);
+  for (let r = 0; r < nSlots * n; r++) template.fill(plan.history[r], r * block, (r + 1) * block);
+  const state = new Float64Array(template.length);
+  const params = new Float64Array(nParams * block);
+  const paramRng = new Sfc32(seed, 0, 0);
+  // One shock stream per node and path (stream 1 + slot), seeded only for nodes that draw.
+  const streams = nodes.map((node) => 1 + plan.indicators.indexOf(node.indicator));
+  const rngs = nodes.map((node) => (node.random && !deterministic ? Array.from({ length: block }, () => new Sfc32(seed, 0, 0)) : []));
+  const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic };
+  const fixed = opts.fixed;
+  const progressEvery = Math.max(block, Math.floor(paths / 50));
+  let reported = from;
+
+  for (let p0 = from; p0 < to; p0 += block) {
+    const nb = Math.min(block, to - p0);
+    ctx.nb = nb;
+    state.set(template);
+    // Parameters: each path's draws come from its own stream 0, in plan order.
+    for (let b = 0; b < nb; b++) {
+      paramRng.reseed(seed, p0 + b, 0);
+      for (let k = 0; k < nParams; k++) {
+        const slot = plan.params[k];
+        const v = slot.custom
+          ? deterministic ? slot.custom.central : slot.custom.draw(paramRng)
+          : deterministic ? centralOf(slot.param) : draw(slot.param, paramRng);
+        params[k * block + b] = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+      }
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      const r = rngs[i];
+      for (let b = 0; b < r.length && b < nb; b++) r[b].reseed(seed, p0 + b, streams[i]);
     }
     for (let y = startYear; y < n; y++) {
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
         if (y >= node.firstStep) {
-          ctx.rng = nodeRngs[i];
+          ctx.rngs = rngs[i];
           node.step(ctx, y);
         }
       }
     }
-    for (let s = 0; s < values.length; s++) {
+    for (let k = 0; k < nParams; k++) draws.set(params.subarray(k * block, k * block + nb), k * paths + p0);
+    for (let s = 0; s < nSlots; s++) {
       const out = values[s];
-      const base = s * n + first;
-      for (let j = 0; j < nOut; j++) out[j * paths + p] = state[base + j];
+      for (let j = 0; j < nOut; j++) {
+        const row = (s * n + first + j) * block;
+        out.set(state.subarray(row, row + nb), j * paths + p0);
+      }
     }
-    if (opts.onProgress && (p + 1) % progressEvery === 0) opts.onProgress(p + 1, paths);
+    if (opts.onProgress && p0 + nb - reported >= progressEvery) {
+      reported = p0 + nb;
+      opts.onProgress(reported, paths);
+    }
   }
   return { plan, paths, seed, years: outYears, values, draws };
 }
-
 
 /** The deterministic projection: one path at central values, no shocks. */
 export function project(plan: Plan): Simulation {
@@ -112,9 +135,10 @@ export function pathValues(sim: Simulation, indicator: string, year: number): Fl
 /** Mean and quantiles 5…95 of every indicator in every projected year. */
 export function summariseSimulation(sim: Simulation): SeriesSummary[] {
   const out: SeriesSummary[] = [];
+  const scratch = new Float64Array(sim.paths);
   sim.plan.indicators.forEach((indicator, slot) => {
     sim.years.forEach((year, j) => {
-      const { mean, quantiles: q } = summarise(sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths), QUANTILE_LEVELS);
+      const { mean, quantiles: q } = summarise(sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths), QUANTILE_LEVELS, scratch);
       out.push({ indicator, year, mean, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
     });
   });

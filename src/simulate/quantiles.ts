@@ -2,6 +2,9 @@
  * Quantiles of a sample by linear interpolation between order statistics (Hyndman & Fan 1996
  * definition 7, the default of R and NumPy): for level q and n sorted values x_(1..n),
  * h = (n − 1)·q, Q = x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 − x_⌊h⌋) (0-based indices).
+ *
+ * `summarise` finds only the order statistics it needs with a histogram (O(n)) instead of a
+ * full O(n log n) sort; the values are exactly those of sorting.
  */
 
 /** Quantile of an ascending-sorted array. */
@@ -14,10 +17,94 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Mean and the requested quantiles of a sample (the sample is not modified). */
-export function summarise(sample: Float64Array, levels: readonly number[]): { mean: number; quantiles: number[] } {
-  const sorted = Float64Array.from(sample).sort();
+const BUCKETS = 4096;
+const counts = new Int32Array(BUCKETS + 1);
+const wanted = new Int32Array(BUCKETS);
+
+/**
+ * Mean and the requested quantiles of a sample, without sorting it: a histogram of the values
+ * over BUCKETS equal-width buckets between the minimum and the maximum locates each needed order
+ * statistic's bucket; only the values of those few buckets are collected and sorted. The bucket
+ * index floor((x − min)·scale) is non-decreasing in x, so the order statistics, and hence the
+ * quantiles, are exactly those of a full sort. Three linear passes; the sample is not modified.
+ * (`_scratch` is accepted for compatibility and not needed.)
+ */
+export function summarise(sample: Float64Array, levels: readonly number[], _scratch?: Float64Array): { mean: number; quantiles: number[] } {
+  const n = sample.length;
+  if (n === 0) return { mean: NaN, quantiles: levels.map(() => NaN) };
   let sum = 0;
-  for (let i = 0; i < sample.length; i++) sum += sample[i];
-  return { mean: sum / sample.length, quantiles: levels.map((q) => quantileSorted(sorted, q)) };
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = false;
+  for (let i = 0; i < n; i++) {
+    const x = sample[i];
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x !== x) nan = true;
+  }
+  const mean = sum / n;
+  if (nan || !Number.isFinite(min) || !Number.isFinite(max)) {
+    const sorted = Float64Array.from(sample).sort(); // NaN last; ±Infinity: no finite bucket width
+    return { mean, quantiles: levels.map((q) => quantileSorted(sorted, q)) };
+  }
+  if (min === max) return { mean, quantiles: levels.map(() => min) };
+
+  // Pass 2: histogram.
+  const scale = BUCKETS / (max - min);
+  const bucketOf = (x: number) => {
+    const k = Math.floor((x - min) * scale);
+    return k >= BUCKETS ? BUCKETS - 1 : k;
+  };
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[bucketOf(sample[i]) + 1]++;
+  for (let k = 1; k <= BUCKETS; k++) counts[k] += counts[k - 1]; // counts[k] = values in buckets < k
+
+  // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each level.
+  const ranks = new Set<number>();
+  for (const q of levels) {
+    const h = (n - 1) * q;
+    ranks.add(Math.floor(h));
+    ranks.add(Math.min(Math.floor(h) + 1, n - 1));
+  }
+  const bucketOfRank = (r: number) => {
+    let lo = 0;
+    let hi = BUCKETS - 1; // largest k with counts[k] <= r
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (counts[mid] <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  wanted.fill(-1);
+  const buckets: number[] = [];
+  for (const r of ranks) {
+    const b = bucketOfRank(r);
+    if (wanted[b] < 0) {
+      wanted[b] = buckets.length;
+      buckets.push(b);
+    }
+  }
+
+  // Pass 3: collect the values of the needed buckets, then sort each (they are small).
+  const collected = buckets.map((b) => new Float64Array(counts[b + 1] - counts[b]));
+  const fill = new Int32Array(buckets.length);
+  for (let i = 0; i < n; i++) {
+    const w = wanted[bucketOf(sample[i])];
+    if (w >= 0) collected[w][fill[w]++] = sample[i];
+  }
+  for (const c of collected) c.sort();
+  const orderStat = (r: number) => {
+    const b = bucketOfRank(r);
+    return collected[wanted[b]][r - counts[b]];
+  };
+  const quantiles = levels.map((q) => {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const xlo = orderStat(lo);
+    const xhi = orderStat(Math.min(lo + 1, n - 1));
+    return xlo + (h - lo) * (xhi - xlo);
+  });
+  return { mean, quantiles };
 }
