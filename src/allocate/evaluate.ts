@@ -7,7 +7,8 @@
 import type { Baseline, Comparator, TargetCatalogue } from "../data/types.js";
 import { InputError } from "../data/errors.js";
 import type { Plan } from "../simulate/plan.js";
-import { simulate } from "../simulate/monteCarlo.js";
+import { simulate, type Simulation } from "../simulate/monteCarlo.js";
+import { downstream } from "../simulate/plan.js";
 import { meets } from "../assess/comparator.js";
 
 /** A numeric target resolved against a plan: where its values are and what they must pass. */
@@ -73,6 +74,12 @@ export interface Evaluator {
 export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: number, seed: number): Evaluator {
   const allocation = plan.allocation;
   if (!allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
+  // The first run is a full one; later runs recompute only what programme spending (and any
+  // parameter held fixed) can reach, and copy the rest from it: same numbers, less work.
+  let base: Simulation | null = null;
+  const programmeSlots = plan.indicators.flatMap((id, slot) => (id.startsWith("programme.") ? [slot] : []));
+  const byProgramme = downstream(plan, programmeSlots);
+  const ownerOfParam = (k: number) => plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
   const ev: Evaluator = {
     plan,
     targets,
@@ -84,7 +91,12 @@ export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: numb
       const amount = spending.reduce((a, b) => a + b, 0);
       allocation.amount = amount;
       spending.forEach((x, i) => (allocation.split[i] = amount > 0 ? x / amount : 0));
-      const sim = simulate(plan, { paths, seed, ...(fixed ? { fixed } : {}) });
+      let recompute = byProgramme;
+      if (fixed?.size) recompute = downstream(plan, [...programmeSlots, ...[...fixed.keys()].map(ownerOfParam)]);
+      const sim = base
+        ? simulate(plan, { paths, seed, ...(fixed ? { fixed } : {}), reuse: { sim: base, recompute } })
+        : simulate(plan, { paths, seed, ...(fixed ? { fixed } : {}) });
+      if (!base && !fixed) base = sim;
       ev.evaluations++;
       if (!fixed) ev.draws ??= sim.draws;
       const pMet = new Float64Array(targets.length);

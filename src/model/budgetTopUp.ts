@@ -26,6 +26,7 @@ export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): Com
     mechanism: "top-up",
     firstStep: env.baseIndex + 1,
     sameYearInputs: [bau, ...spend],
+    reads: [bau, ...spend],
     params: [],
     paramOffset: 0,
     random: false,

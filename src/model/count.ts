@@ -32,6 +32,7 @@ export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     mechanism: "count",
     firstStep: last + 1,
     sameYearInputs: boost >= 0 ? [boost] : [],
+    reads: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.count.additions`, param: count.additions, percent: false, min: 0 }],
     paramOffset: 0,
     random: kind !== "fixed",

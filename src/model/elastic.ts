@@ -38,6 +38,7 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNo
     mechanism: "elastic",
     firstStep: b + 1,
     sameYearInputs: inputs,
+    reads: boost >= 0 ? [driver, boost] : [driver],
     params: [{ name: `${env.indicator}.elastic.elasticity`, param: el.elasticity, percent: false }],
     paramOffset: 0,
     random: volatility > 0,

@@ -27,6 +27,7 @@ export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNod
     mechanism: "growth",
     firstStep: last + 1,
     sameYearInputs: boost >= 0 ? [boost] : [],
+    reads: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.growth`, param: rate, percent: true, min: -1 }],
     paramOffset: 0,
     random,

@@ -25,6 +25,7 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): Compiled
     mechanism: "inventory",
     firstStep: last + 1,
     sameYearInputs: [flow],
+    reads: [flow],
     params: [{ name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 }],
     paramOffset: 0,
     random: false,

@@ -44,6 +44,7 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
     mechanism: "leveraged",
     firstStep: last + 1,
     sameYearInputs: boost >= 0 ? [driver, boost] : [driver],
+    reads: boost >= 0 ? [driver, boost] : [driver],
     params: [
       { name: `${env.indicator}.leveraged.own_growth`, param: lev.own_growth, percent: true, min: -1 },
       { name: `${env.indicator}.leveraged.multiplier`, param: lev.multiplier, percent: false, min: 0 },

@@ -33,6 +33,7 @@ export function compileProgrammeResponse(env: CompileEnv, effects: { programme: 
     mechanism: "response",
     firstStep: env.baseIndex + 1,
     sameYearInputs: sameYear,
+    reads: Array.from(spend),
     params: effects.map((e) => ({ name: `${e.programme}.effect.${target}`, param: e.effect.max_effect, percent: false, min: 0 })),
     paramOffset: 0,
     random: false,

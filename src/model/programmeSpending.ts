@@ -16,6 +16,7 @@ export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation
     mechanism: "programme",
     firstStep: env.baseIndex + 1,
     sameYearInputs: [],
+    reads: [],
     params: [],
     paramOffset: 0,
     random: false,

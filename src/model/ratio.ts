@@ -27,6 +27,7 @@ export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     mechanism: "ratio",
     firstStep: Math.min(last + 1, env.baseIndex + 1),
     sameYearInputs: [num, den],
+    reads: [num, den],
     params: [],
     paramOffset: 0,
     random: false,

@@ -43,6 +43,7 @@ export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     mechanism: "solow",
     firstStep: first,
     sameYearInputs: [out, cap, lab],
+    reads: [out, cap, lab],
     params: [{ name: `${env.indicator}.solow.alpha`, param: s.alpha, percent: false, min: 0, max: 1 }],
     paramOffset: 0,
     random: false,

@@ -83,6 +83,7 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
     mechanism: "trend",
     firstStep: first,
     sameYearInputs: boost >= 0 ? [boost] : [],
+    reads: boost >= 0 ? [boost] : [],
     params: [
       {
         name: `${env.indicator}.trend`,

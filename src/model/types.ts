@@ -54,6 +54,8 @@ export interface CompiledNode {
   firstStep: number;
   /** Slots read in the same year: they must be computed first. */
   sameYearInputs: number[];
+  /** Every slot read, in any year (same-year and lagged inputs): what the node depends on. */
+  reads: number[];
   params: ParamSlot[];
   /** Set by the plan: where this node's draws start in StepContext.params. */
   paramOffset: number;

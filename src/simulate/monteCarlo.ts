@@ -40,6 +40,13 @@ export interface SimulateOptions {
    * They are still drawn first, so every other draw stays where it was (common random numbers).
    */
   fixed?: Map<number, number>;
+  /**
+   * A previous run of the same plan with the same paths and seed: its parameter draws are
+   * reused, and every node not marked in `recompute` (by slot) copies its values from it
+   * instead of stepping. Used to evaluate many budget splits, where only the programmes and
+   * what they serve change. The result is identical to a full run.
+   */
+  reuse?: { sim: Simulation; recompute: Uint8Array };
 }
 
 /** Paths stepped together: each node is called once per year per block (see src/model/types.ts). */
@@ -68,7 +75,15 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const params = new Float64Array(nParams * block);
   const paramRng = new Sfc32(seed, 0, 0);
   // One shock stream per node and path (stream 1 + slot), seeded only for nodes that draw.
-  const streams = nodes.map((node) => 1 + plan.indicators.indexOf(node.indicator));
+  const slots = plan.order;
+  const first0 = plan.baseIndex + 1;
+  // Nodes whose values come from `reuse` (never for nodes that also fill years before the projection).
+  const copied = nodes.map((node, i) => !!opts.reuse && !opts.reuse.recompute[slots[i]] && node.firstStep >= first0);
+  const streams = slots.map((slot) => 1 + slot);
+  const reuse = opts.reuse;
+  if (reuse && (reuse.sim.paths !== paths || reuse.sim.seed !== seed || reuse.sim.plan !== plan || deterministic || opts.range)) {
+    throw new Error("simulate: reuse needs a full run of the same plan with the same paths and seed");
+  }
   const rngs = nodes.map((node) => (node.random && !deterministic ? Array.from({ length: block }, () => new Sfc32(seed, 0, 0)) : []));
   const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic };
   const fixed = opts.fixed;
@@ -80,7 +95,10 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     ctx.nb = nb;
     state.set(template);
     // Parameters: each path's draws come from its own stream 0, in plan order.
-    for (let b = 0; b < nb; b++) {
+    if (reuse) {
+      for (let k = 0; k < nParams; k++) params.set(reuse.sim.draws.subarray(k * paths + p0, k * paths + p0 + nb), k * block);
+      fixed?.forEach((v, k) => params.fill(v, k * block, k * block + nb));
+    } else for (let b = 0; b < nb; b++) {
       paramRng.reseed(seed, p0 + b, 0);
       for (let k = 0; k < nParams; k++) {
         const slot = plan.params[k];
@@ -91,16 +109,21 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
       }
     }
     for (let i = 0; i < nodes.length; i++) {
+      if (copied[i]) continue;
       const r = rngs[i];
       for (let b = 0; b < r.length && b < nb; b++) r[b].reseed(seed, p0 + b, streams[i]);
     }
     for (let y = startYear; y < n; y++) {
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
-        if (y >= node.firstStep) {
-          ctx.rngs = rngs[i];
-          node.step(ctx, y);
+        if (y < node.firstStep) continue;
+        if (copied[i]) {
+          const from = reuse!.sim.values[slots[i]].subarray((y - first) * paths + p0, (y - first) * paths + p0 + nb);
+          state.set(from, (slots[i] * n + y) * block);
+          continue;
         }
+        ctx.rngs = rngs[i];
+        node.step(ctx, y);
       }
     }
     for (let k = 0; k < nParams; k++) draws.set(params.subarray(k * block, k * block + nb), k * paths + p0);

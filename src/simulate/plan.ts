@@ -190,6 +190,24 @@ export function buildPlan(input: PlanInput): Plan {
   return { years, baseIndex, indicators, nodes, order, params, history, unavailable, allocation };
 }
 
+/**
+ * Slots whose values can change when the given slots change: the roots and everything that
+ * reads them, directly or through other nodes, in any year.
+ */
+export function downstream(plan: Plan, roots: Iterable<number>): Uint8Array {
+  const mark = new Uint8Array(plan.indicators.length);
+  const readers = plan.nodes.map(() => [] as number[]);
+  plan.nodes.forEach((node, i) => node.reads.forEach((r) => readers[r].push(i)));
+  const stack = [...roots];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (mark[s]) continue;
+    mark[s] = 1;
+    stack.push(...readers[s]);
+  }
+  return mark;
+}
+
 /** Kahn's algorithm over same-year inputs; a cycle is a scenario error naming the indicators. */
 function topologicalOrder(nodes: CompiledNode[], names: string[], file: string): number[] {
   const indegree = nodes.map((n) => new Set(n.sameYearInputs).size);

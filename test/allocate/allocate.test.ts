@@ -119,6 +119,24 @@ describe("evaluation with common random numbers", () => {
     expect(Array.from(ev.draws!)).toEqual(Array.from(draws));
   });
 
+  it("reusing the first run (only what programmes reach is recomputed) gives exactly a full run's numbers", async () => {
+    const inputs = await loadInputs({});
+    const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
+    const p = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml" });
+    const targets = prepareTargets(p, inputs.catalogue, inputs.baseline);
+    const shared = makeEvaluator(p, targets, 300, 5);
+    shared.score([800, 800, 800, 800, 800, 1000]);
+    for (const x of [[5000, 0, 0, 0, 0, 0], [0, 1000, 1000, 1000, 1000, 1000], [100, 200, 300, 400, 500, 3500]]) {
+      const reused = shared.score(x);
+      const full = makeEvaluator(p, targets, 300, 5).score(x); // a first call: full simulation
+      expect(Array.from(reused.pMet)).toEqual(Array.from(full.pMet));
+      // …also with a parameter held fixed (tornado), which must be recomputed downstream.
+      const k = p.params.findIndex((q) => q.name === "gdp.growth");
+      const fixed = new Map([[k, 0.02]]);
+      expect(Array.from(shared.score(x, fixed).pMet)).toEqual(Array.from(makeEvaluator(p, targets, 300, 5).score(x, fixed).pMet));
+    }
+  });
+
   it("the expected number met is the sum of P(met), and weights scale the score", () => {
     const p = plan(programmeScenario(), baseline, cat);
     const weights = new Map([["useful_2015", 3]]);
