@@ -35,3 +35,16 @@ export { riskCsv } from "./report/riskCsv.js";
 export { resultsDocument, toResultsJson } from "./report/resultsJson.js";
 export { renderTable, displayWidth } from "./report/textTable.js";
 export { writeFileAtomic } from "./report/atomicWrite.js";
+
+export * from "./charts/index.js";
+export { buildBriefing, type Briefing, type BriefingOptions } from "./report/briefing.js";
+export { writeBriefing } from "./report/writeBriefing.js";
+
+export { allocateBudget, type AllocateInput, type AllocateResult } from "./allocate/runAllocation.js";
+export { makeEvaluator, prepareTargets, type Evaluator, type AllocationScore } from "./allocate/evaluate.js";
+export { optimiseAllocation } from "./allocate/optimise.js";
+export { tornado as tornadoAnalysis, oneWaySweep, type Tornado } from "./allocate/sensitivity.js";
+export { saturatingResponse } from "./model/programmeResponse.js";
+
+/** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
+export { loadInputs, loadDefaults, bundledScenarios, type Inputs } from "./cli/inputs.js";

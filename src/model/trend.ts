@@ -39,6 +39,21 @@ export function fitTrend(series: Series, model: ModelName | "auto", horizon: num
   return fit;
 }
 
+/**
+ * Why no trend can be fitted to the history up to the base year (null when one can): used for
+ * indicators a scenario does not mention, which then are not assessed rather than failing the run.
+ */
+export function whyNoTrend(series: Series, baseYear: number, horizon: number, isShare: boolean): string | null {
+  const keep = series.years.map((y, i) => (y <= baseYear ? i : -1)).filter((i) => i >= 0);
+  const used = { ...series, years: keep.map((i) => series.years[i]), values: keep.map((i) => series.values[i]) };
+  try {
+    fitTrend(used, "auto", Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear)), isShare);
+    return null;
+  } catch (e) {
+    return `no mechanism in the scenario and no trend fits its history (${(e as Error).message})`;
+  }
+}
+
 function fitTrendUncached(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): FittedTrend {
   const s = { name: series.indicator, years: series.years, values: series.values };
   if (model !== "auto") return MODELS[model].fit(s);

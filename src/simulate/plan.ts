@@ -9,6 +9,7 @@ import { InputError } from "../data/errors.js";
 import type { IndicatorSpec, Scenario } from "../scenario/schema.js";
 import type { CompileEnv, CompiledNode, ParamSlot } from "../model/types.js";
 import { compileNode } from "../model/registry.js";
+import { whyNoTrend } from "../model/trend.js";
 import type { Allocation } from "../model/allocation.js";
 import { compileProgrammeSpending } from "../model/programmeSpending.js";
 import { compileProgrammeResponse } from "../model/programmeResponse.js";
@@ -119,6 +120,12 @@ export function buildPlan(input: PlanInput): Plan {
   for (const id of requested) {
     if (!specs[id] && !isVirtual(id) && lastObserved(id) < 0) {
       unavailable.set(id, `no observed value at or before ${scenario.base_year} and no mechanism in the scenario`);
+      continue;
+    }
+    const series = baseline.series.get(id);
+    const noTrend = !specs[id] && !isVirtual(id) && series ? whyNoTrend(series, scenario.base_year, scenario.horizon, unitOf(id) === "%") : null;
+    if (noTrend) {
+      unavailable.set(id, noTrend);
       continue;
     }
     slotOf(id);
