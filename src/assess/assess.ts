@@ -33,7 +33,8 @@ function observedAt(baseline: Baseline, indicator: string, year: number): number
   return i >= 0 ? s!.values[i] : undefined;
 }
 
-function emptyAssessment(t: Target, why: string): TargetAssessment {
+/** What an assessment repeats from its catalogue row. */
+function fromCatalogue(t: Target) {
   return {
     id: t.id,
     indicator: t.indicator,
@@ -45,6 +46,12 @@ function emptyAssessment(t: Target, why: string): TargetAssessment {
     targetYear: t.targetYear,
     comparator: t.comparator,
     value: t.value,
+  };
+}
+
+function emptyAssessment(t: Target, why: string): TargetAssessment {
+  return {
+    ...fromCatalogue(t),
     threshold: null,
     status: "not_assessed",
     pMet: null,
@@ -133,16 +140,8 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       reason = explain(t, threshold, unit, baseYear, baseValue, median, sample, sim, rankOfParam);
     }
     return {
-      id: t.id,
-      indicator: t.indicator,
-      nameZh: t.nameZh,
-      nameEn: t.nameEn,
-      kind: t.kind,
+      ...fromCatalogue(t),
       unit,
-      responsible: t.responsible,
-      targetYear: t.targetYear,
-      comparator: t.comparator,
-      value: t.value,
       threshold,
       status,
       pMet,

@@ -15,7 +15,8 @@ import type { Comparator } from "../data/types.js";
 import type { CagrCategory } from "./types.js";
 import { direction, meets } from "./comparator.js";
 
-export interface GrowthRatioInput {
+/** A series' first (base) and latest (current) observation and its target: the input of both progress measures. */
+export interface ProgressInput {
   baseYear: number;
   baseValue: number;
   currentYear: number;
@@ -27,7 +28,7 @@ export interface GrowthRatioInput {
 
 const ZERO_REPLACEMENT = 0.001;
 
-export function growthRatio(x: GrowthRatioInput): { ratio: number | null; category: CagrCategory } {
+export function growthRatio(x: ProgressInput): { ratio: number | null; category: CagrCategory } {
   if (meets(x.currentValue, x.comparator, x.target)) return { ratio: null, category: "achieved" };
   if (!(x.currentYear > x.baseYear) || !(x.targetYear > x.baseYear)) return { ratio: null, category: "not_assessed" };
   const base = x.baseValue === 0 ? ZERO_REPLACEMENT : x.baseValue;

@@ -8,22 +8,12 @@
  * P < 0.10 stagnation or regression. Lower-is-better targets need no special case: both the
  * numerator and the denominator change sign.
  */
-import type { Comparator } from "../data/types.js";
 import type { ShareCategory } from "./types.js";
 import { meets } from "./comparator.js";
 import { cagr } from "./cagr.js";
+import type { ProgressInput } from "./openSdg.js";
 
-export interface ShareInput {
-  baseYear: number;
-  baseValue: number;
-  currentYear: number;
-  currentValue: number;
-  targetYear: number;
-  target: number;
-  comparator: Comparator;
-}
-
-export function progressShare(x: ShareInput): { share: number | null; category: ShareCategory; projected: number | null } {
+export function progressShare(x: ProgressInput): { share: number | null; category: ShareCategory; projected: number | null } {
   if (meets(x.currentValue, x.comparator, x.target)) return { share: null, category: "achieved", projected: x.currentValue };
   const g = cagr(x.currentValue, x.baseValue, x.currentYear, x.baseYear);
   if (g === null || x.target === x.baseValue) return { share: null, category: "not_assessed", projected: null };

@@ -15,18 +15,9 @@ import { describe, expect, it } from "vitest";
 import { buildBriefing } from "../../src/report/briefing.js";
 import { writeBriefing } from "../../src/report/writeBriefing.js";
 import { results } from "../charts/fixture.js";
+import { CHROMIUM_ARGS } from "../../src/charts/chromium.js";
 import { CHROMIUM, HAVE_CHROMIUM, HAVE_CJK_FONT, NO_CHROMIUM_REASON, NO_FONT_REASON } from "../charts/helpers.js";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const SCREENSHOT = fileURLToPath(new URL("../../out/briefing-screenshot.png", import.meta.url));
 
