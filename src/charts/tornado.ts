@@ -40,7 +40,14 @@ export interface TornadoOptions {
   /** Unit of the output (e.g. "%"), shown in the axis title. */
   unit?: string;
   width?: number;
+  /**
+   * How the other parameters were held while one moved (shown under the title). Default: at their
+   * baseline values; targetcast's own tornado draws them as usual (conditional Monte Carlo).
+   */
+  othersHeld?: { zh: string; en: string };
 }
+
+const OTHERS_AT_BASELINE = { zh: "其余参数取基准值", en: "other parameters at baseline" };
 
 /** Swing of one bar: the distance between its two outputs. */
 export function swing(bar: TornadoBar): number {
@@ -128,8 +135,8 @@ export function tornado(input: TornadoInput, opts: TornadoOptions): TopLevelSpec
 
   const heading = trLines(lang, { zh: "敏感性分析（龙卷风图）", en: "Sensitivity analysis (tornado)" });
   const note = `${tr(lang, { zh: "输出", en: "Output" })}${colon(lang)}${input.output} · ${tr(lang, {
-    zh: "按影响幅度排序，其余参数取基准值",
-    en: "sorted by swing, other parameters at baseline",
+    zh: `按影响幅度排序，${(opts.othersHeld ?? OTHERS_AT_BASELINE).zh}`,
+    en: `sorted by swing, ${(opts.othersHeld ?? OTHERS_AT_BASELINE).en}`,
   })}`;
   return frame({
     description: `Tornado chart of ${input.output}: ${bars.length} parameters sorted by swing`,

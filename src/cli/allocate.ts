@@ -5,6 +5,10 @@ import { loadScenario } from "../scenario/load.js";
 import { allocateBudget, type AllocateResult } from "../allocate/runAllocation.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
+import { isIllustrativeSource } from "../assess/runScenario.js";
+import { tornado as tornadoChart } from "../charts/tornado.js";
+import { toSvg } from "../charts/render.js";
+import { renderPngs } from "../charts/pngPool.js";
 import { loadDefaults, loadInputs } from "./inputs.js";
 import { intOption } from "./run.js";
 import { UsageError } from "./usage.js";
@@ -22,7 +26,8 @@ Options:
   --paths N           paths per evaluation [2000]
   --seed S            random seed [the scenario's]
   --grid K            grid steps of budget/K for the coarse grid [4]
-  --sensitivity       also the tornado (10th/90th percentiles) and one-way sweeps
+  --sensitivity       also the tornado (10th/90th percentiles) and one-way sweeps,
+                      and the tornado chart in DIR as tornado.svg, .png and .vl.json
   --data, --targets, --indicators FILE   as for \`targetcast run\`
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
@@ -85,7 +90,28 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     ...(values.weights ? { weights: parseWeights(values.weights)! } : {}),
     sensitivity: values.sensitivity === true,
   });
-  await writeFileAtomic(path.join(values.out ?? "out", "allocation.json"), JSON.stringify(result, null, 2) + "\n");
+  const outDir = values.out ?? "out";
+  await writeFileAtomic(path.join(outDir, "allocation.json"), JSON.stringify(result, null, 2) + "\n");
+  if (result.tornado) {
+    const illustrative = inputs.baseline.observations.some((o) => isIllustrativeSource(o.source));
+    const spec = tornadoChart(
+      {
+        output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
+        baseline: result.tornado.baseline,
+        bars: result.tornado.bars.slice(0, 15).map((b) => ({ parameter: b.parameter, low: b.low, high: b.high, lowLabel: String(+b.lowValue.toPrecision(3)), highLabel: String(+b.highValue.toPrecision(3)) })),
+      },
+      {
+        provenance: { dataSource: `${inputs.baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`, illustrative },
+        unit: "targets",
+        othersHeld: { zh: "每个假设取其第10/90百分位，其余假设照常抽样", en: "each assumption at its 10th/90th percentile, the others drawn as usual" },
+      },
+    );
+    const svg = await toSvg(spec);
+    const [png] = await renderPngs([{ svg, scale: 2 }]);
+    await writeFileAtomic(path.join(outDir, "tornado.vl.json"), JSON.stringify(spec, null, 2) + "\n");
+    await writeFileAtomic(path.join(outDir, "tornado.svg"), svg);
+    await writeFileAtomic(path.join(outDir, "tornado.png"), png);
+  }
   process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationTable(result));
   return 0;
 }
