@@ -32,3 +32,4 @@ export { backtest, countComparisons, scoreForecasts } from "./backtest.js";
 export type { BacktestForecast, BacktestOptions, BacktestResult, BacktestScores } from "./backtest.js";
 export { autoSelect, MIN_COMPARISONS } from "./select.js";
 export type { AutoSelectOptions, AutoSelectResult, ModelReport } from "./select.js";
+export { calibrateIntervals, MIN_CALIBRATION_COMPARISONS, type IntervalCalibration } from "./calibrate.js";

@@ -5,7 +5,9 @@
  *
  * b_s: extra growth from programme spending, compounded (0 without programmes).
  * μ_t, s_t: centre and scale of the fitted model's forecast distribution for year t on its
- * working scale (identity, log or logit); back: the map to the indicator's unit. One T per
+ * working scale (identity, log or logit), s_t widened by the backtest calibration factor k ≥ 1
+ * when the series is long enough to estimate it (src/forecast/calibrate.ts: the 80% intervals
+ * are made to hold 80% of the backtest actuals); back: the map to the indicator's unit. One T per
  * path makes each path sit at one quantile of the forecast distribution in every year, so the
  * yearly quantiles of the simulation equal the model's prediction intervals. `auto` picks the
  * model with the lowest rolling-origin MASE (src/forecast/select.ts).
@@ -14,6 +16,7 @@ import type { Series } from "../data/types.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { MODELS } from "../forecast/registry.js";
 import { autoSelect } from "../forecast/select.js";
+import { calibrateIntervals, type IntervalCalibration } from "../forecast/calibrate.js";
 import type { FittedTrend, ModelName } from "../forecast/types.js";
 import { gamma, standardNormal } from "../simulate/sample.js";
 import type { Rng } from "../simulate/rng.js";
@@ -29,14 +32,21 @@ function studentT(rng: Rng, df: number): number {
  * Fits are pure functions of (series, model, horizon), and `auto` backtests every model, so
  * they are memoised: scenarios run on one baseline share their trend fits.
  */
-const fitCache = new Map<string, FittedTrend>();
+const fitCache = new Map<string, { fit: FittedTrend; calibration: IntervalCalibration }>();
 
-/** The named model fitted to the series, or for `auto` the one chosen by backtest (src/forecast/select.ts). */
-export function fitTrend(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): FittedTrend {
+/**
+ * The named model fitted to the series, or for `auto` the one chosen by backtest
+ * (src/forecast/select.ts), with the calibration of its 80% intervals.
+ */
+export function fitTrend(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): { fit: FittedTrend; calibration: IntervalCalibration } {
   const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare]);
-  let fit = fitCache.get(key);
-  if (!fit) fitCache.set(key, (fit = fitTrendUncached(series, model, horizon, isShare)));
-  return fit;
+  let entry = fitCache.get(key);
+  if (!entry) {
+    const fit = fitTrendUncached(series, model, horizon, isShare);
+    const calibration = calibrateIntervals({ name: series.indicator, years: series.years, values: series.values }, fit.model, { horizon: Math.min(3, Math.max(1, horizon)), level: 80 });
+    fitCache.set(key, (entry = { fit, calibration }));
+  }
+  return entry;
 }
 
 /**
@@ -76,14 +86,15 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
   const last = env.lastObserved(env.indicator);
   const future = env.years.slice(last + 1);
   let fit: FittedTrend;
+  let calibration: IntervalCalibration;
   try {
-    fit = fitTrend(used, model, future.length, env.unitOf(env.indicator) === "%");
+    ({ fit, calibration } = fitTrend(used, model, future.length, env.unitOf(env.indicator) === "%"));
   } catch (e) {
     env.fail("trend", (e as Error).message, "give this indicator a growth or count mechanism in the scenario, or add more years of data");
   }
   const dist = fit.forecastDistribution(future);
   const mu = Float64Array.from(dist.points, (p) => p.mean);
-  const sd = Float64Array.from(dist.points, (p) => p.sd);
+  const sd = Float64Array.from(dist.points, (p) => p.sd * calibration.factor);
   const df = dist.points[0]?.df ?? Infinity;
   const back = dist.back;
   const { min, max } = env.bounds;
@@ -110,7 +121,9 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
     paramOffset: 0,
     random: false,
     constants: { mu: Array.from(mu), sd: Array.from(sd), df, transform: dist.transform, min, max },
-    summary: `${fit.model} trend fitted to ${used.years[0]}–${used.years[used.years.length - 1]} (${params})`,
+    summary: `${fit.model} trend fitted to ${used.years[0]}–${used.years[used.years.length - 1]} (${params})${
+      calibration.factor > 1 ? `; intervals widened ×${calibration.factor.toFixed(2)} to match backtest coverage (${calibration.comparisons} comparisons)` : ""
+    }`,
     step(ctx, y) {
       const { state, params, nb, block } = ctx;
       const k = y - first;

@@ -52,7 +52,9 @@ describe("China national example (real first-published figures), 2018 retrospect
     expect(rd.median!).toBeGreaterThan(2.19);
     expect(rd.median!).toBeLessThan(2.5);
     expect(rd.p10!).toBeLessThan(rd.median!);
-    expect(rd.p90!).toBeLessThan(2.5); // even the optimistic end misses 2.5
+    // The backtest-calibrated 80% interval holds what happened in 2020 (2.40%).
+    expect(rd.p10!).toBeLessThan(2.4);
+    expect(rd.p90!).toBeGreaterThan(2.4);
 
     const pat = byId(s.targets, "invention_patents_per_10k_pop_2020");
     expect(pat.baseValue).toBe(11.5);
