@@ -60,8 +60,10 @@ describe("China national example (real first-published figures), 2018 retrospect
     expect(pat.baseValue).toBe(11.5);
     expect(pat.pMet!).toBeGreaterThan(0.5); // met in history: 15.8 in 2020
     expect(pat.median!).toBeGreaterThan(12);
-    // The trend from 2018 underestimated the acceleration: the actual 15.8 lies above the 80% interval.
-    expect(pat.p90!).toBeLessThan(15.8);
+    // The trend from 2018 underestimated the acceleration (median below the actual 15.8), but the
+    // backtest-calibrated 80% interval holds it.
+    expect(pat.median!).toBeLessThan(15.8);
+    expect(pat.p90!).toBeGreaterThan(15.8);
   });
 
   it("uses only data up to base_year: the full series and the copy cut at 2018 give identical results", () => {
