@@ -3,10 +3,10 @@
  *
  * Per path: parameters are drawn once (in plan order), then every node steps year by year,
  * drawing its own yearly shocks. Paths are simulated in blocks of BLOCK: each node computes a
- * year for the whole block in one call, on rows of a typed array. Each path has its own generator seeded from (seed, path), so
- * path p's numbers are the same whatever the batch size, and a deterministic run (central
- * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
- * Inner loops work on typed arrays; tables are built at the edges.
+ * year for the whole block in one call, on rows of a typed array. Each path has its own
+ * generators seeded from (seed, path, stream), so path p's numbers are the same whatever the
+ * block or batch size, and a deterministic run (central parameter values, no shocks, expected
+ * counts) equals a run whose uncertainty is all zero. Tables are built at the edges.
  */
 import { centralValue as centralOf, draw } from "../scenario/param.js";
 import { clamp, type StepContext } from "../model/types.js";
@@ -74,16 +74,15 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const state = new Float64Array(template.length);
   const params = new Float64Array(nParams * block);
   const paramRng = new Sfc32(seed, 0, 0);
-  // One shock stream per node and path (stream 1 + slot), seeded only for nodes that draw.
   const slots = plan.order;
-  const first0 = plan.baseIndex + 1;
-  // Nodes whose values come from `reuse` (never for nodes that also fill years before the projection).
-  const copied = nodes.map((node, i) => !!opts.reuse && !opts.reuse.recompute[slots[i]] && node.firstStep >= first0);
-  const streams = slots.map((slot) => 1 + slot);
   const reuse = opts.reuse;
   if (reuse && (reuse.sim.paths !== paths || reuse.sim.seed !== seed || reuse.sim.plan !== plan || deterministic || opts.range)) {
     throw new Error("simulate: reuse needs a full run of the same plan with the same paths and seed");
   }
+  // Nodes whose values come from `reuse` (never nodes that also fill years before the projection).
+  const copied = nodes.map((node, i) => !!reuse && !reuse.recompute[slots[i]] && node.firstStep >= first);
+  // One shock stream per node and path (stream 1 + slot), seeded only for nodes that draw.
+  const streams = slots.map((slot) => 1 + slot);
   const rngs = nodes.map((node) => (node.random && !deterministic ? Array.from({ length: block }, () => new Sfc32(seed, 0, 0)) : []));
   const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic };
   const fixed = opts.fixed;
@@ -118,8 +117,8 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         const node = nodes[i];
         if (y < node.firstStep) continue;
         if (copied[i]) {
-          const from = reuse!.sim.values[slots[i]].subarray((y - first) * paths + p0, (y - first) * paths + p0 + nb);
-          state.set(from, (slots[i] * n + y) * block);
+          const cached = reuse!.sim.values[slots[i]].subarray((y - first) * paths + p0, (y - first) * paths + p0 + nb);
+          state.set(cached, (slots[i] * n + y) * block);
           continue;
         }
         ctx.rngs = rngs[i];
