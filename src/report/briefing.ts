@@ -31,6 +31,7 @@ import {
 } from "../charts/labels.js";
 import { toSvg } from "../charts/render.js";
 import { riskMatrix } from "../charts/riskMatrix.js";
+import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
 
 export interface BriefingOptions {
@@ -93,6 +94,19 @@ export function formatTimestamp(d: Date): string {
 }
 
 /** Build the page and every chart on it (specs, rendered SVG). */
+/** Up to six indicators whose targets get different statuses in different scenarios, most spread first. */
+function comparedIndicators(results: ScenarioResult[]): string[] {
+  if (results.length < 2) return [];
+  const spread = new Map<string, number>();
+  for (const t of results[0].targets) {
+    if (t.pMet === null) continue;
+    const p = results.map((r) => r.targets.find((x) => x.id === t.id)?.pMet ?? null).filter((x): x is number => x !== null);
+    const statuses = new Set(results.map((r) => r.targets.find((x) => x.id === t.id)?.status));
+    if (statuses.size > 1) spread.set(t.indicator, Math.max(spread.get(t.indicator) ?? 0, Math.max(...p) - Math.min(...p)));
+  }
+  return [...spread.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([id]) => id);
+}
+
 export async function buildBriefing(results: ScenarioResult[], opts: BriefingOptions): Promise<Briefing> {
   const lang = opts.lang ?? DEFAULT_LANG;
   if (results.length === 0) throw new Error("buildBriefing: no scenario results");
@@ -142,6 +156,16 @@ ${prov.illustrative ? `<div class="warning" role="note"><strong>${escapeHtml(ILL
       en: "Risk matrix: the darker the cell, the likelier the target is met.",
     })),
   );
+  // Side by side: the indicators whose status differs between scenarios (where assumptions flip a target).
+  const contested = comparedIndicators(results);
+  if (contested.length) {
+    parts.push(
+      await chart("scenario-comparison", () => scenarioComparisonPanels(results, contested, { lang }), tr(lang, {
+        zh: "各情景对比：状态因情景而异的指标（中位数与80%区间）。",
+        en: "Scenarios side by side: the indicators whose status differs between scenarios (median and 80% interval).",
+      })),
+    );
+  }
   parts.push(`</section>`);
 
   for (const r of results) {
