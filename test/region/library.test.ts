@@ -3,7 +3,7 @@
  * runScenario, plus checks that the national example's files are faithful to the shared
  * first-published series and that its README records what the kit actually says.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadInputs } from "../../src/cli/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -24,7 +24,8 @@ function csvObjects(file: string): Record<string, string>[] {
 }
 
 describe("China national example: files", () => {
-  it("data.csv is the shared series in baseline long form, sources verbatim, units the kit knows", () => {
+  // The shared folder sits beside the project on the development machine; a bare clone may not have it.
+  it.skipIf(!existsSync(SHARED_NATIONAL_CSV))("data.csv is the shared series in baseline long form, sources verbatim, units the kit knows", () => {
     const shared = csvObjects(SHARED_NATIONAL_CSV);
     const ours = csvObjects(NATIONAL.data);
     expect(ours).toHaveLength(shared.length);
