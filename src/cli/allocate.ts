@@ -9,7 +9,7 @@ import { isIllustrativeSource } from "../assess/runScenario.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
 import { toSvg } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
-import { loadDefaults, loadInputs } from "./inputs.js";
+import { loadDefaults, loadInputs, INPUT_OPTIONS } from "./inputs.js";
 import { intOption } from "./run.js";
 import { UsageError } from "./usage.js";
 
@@ -51,15 +51,11 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
+      ...INPUT_OPTIONS,
       budget: { type: "string" },
       weights: { type: "string" },
-      paths: { type: "string" },
-      seed: { type: "string" },
       grid: { type: "string" },
       sensitivity: { type: "boolean" },
-      data: { type: "string" },
-      targets: { type: "string" },
-      indicators: { type: "string" },
       out: { type: "string" },
       format: { type: "string" },
       help: { type: "boolean", short: "h" },

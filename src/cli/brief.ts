@@ -7,6 +7,7 @@ import { buildBriefing } from "../report/briefing.js";
 import { writeBriefing } from "../report/writeBriefing.js";
 import { progressReporter } from "./progress.js";
 import { intOption, runScenarios } from "./run.js";
+import { INPUT_OPTIONS } from "./inputs.js";
 import { UsageError } from "./usage.js";
 
 export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
@@ -42,14 +43,10 @@ export async function briefCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
+      ...INPUT_OPTIONS,
       out: { type: "string" },
       lang: { type: "string" },
       "no-png": { type: "boolean" },
-      paths: { type: "string" },
-      seed: { type: "string" },
-      data: { type: "string" },
-      targets: { type: "string" },
-      indicators: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -35,6 +35,15 @@ export function loadDefaults(dir = process.cwd()): Defaults {
   return { data: str("data"), targets: str("targets"), indicators: str("indicators"), scenarios: str("scenarios") ?? "scenarios" };
 }
 
+/** Command-line options shared by the commands that load inputs and run the Monte Carlo. */
+export const INPUT_OPTIONS = {
+  data: { type: "string" },
+  targets: { type: "string" },
+  indicators: { type: "string" },
+  paths: { type: "string" },
+  seed: { type: "string" },
+} as const;
+
 export interface Inputs {
   catalogue: TargetCatalogue;
   baseline: Baseline;

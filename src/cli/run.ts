@@ -8,7 +8,7 @@ import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
-import { bundledScenarios, loadInputs } from "./inputs.js";
+import { bundledScenarios, loadInputs, INPUT_OPTIONS } from "./inputs.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
 import { writeBriefingFolder } from "./brief.js";
 import { progressReporter } from "./progress.js";
@@ -43,13 +43,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      data: { type: "string" },
-      targets: { type: "string" },
-      indicators: { type: "string" },
+      ...INPUT_OPTIONS,
       "trend-only": { type: "boolean" },
       "base-year": { type: "string" },
-      paths: { type: "string" },
-      seed: { type: "string" },
       out: { type: "string" },
       format: { type: "string" },
       brief: { type: "string" },
