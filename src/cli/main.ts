@@ -59,6 +59,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `targetcast run | head` closes the pipe early: stop quietly instead of printing a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
