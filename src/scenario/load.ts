@@ -167,7 +167,8 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     if (parent !== undefined && typeof parent !== "string") {
       throw new InputError({ file: next, line: lineOf(parsed, ["extends"]), problem: "extends: expected a file name", fix: "write e.g. `extends: baseline.yaml`" });
     }
-    next = parent === undefined ? undefined : path.join(path.dirname(next), parent);
+    // Relative to the file that names it; an absolute path is taken as it is.
+    next = parent === undefined ? undefined : path.isAbsolute(parent) ? parent : path.join(path.dirname(next), parent);
   }
   const merged = files.map((f) => f.raw).reduce((parent, child) => mergeScenario(parent, child));
   delete merged.extends;

@@ -3,6 +3,8 @@
  * names the file, the line and the field; every bundled scenario loads and runs; `extends`
  * overrides as documented in merge.ts.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -320,5 +322,18 @@ describe("extends: override semantics", () => {
     });
     // the inputs are not modified
     expect(parent.indicators.b).toEqual({ growth: 0.1, volatility: 0.02, note: "dropped" });
+  });
+});
+
+describe("extends: where the parent is found", () => {
+  it("an absolute path is used as it is; a relative one is relative to the naming file; the horizon may go past 2015", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "targetcast-extends-"));
+    const abs = join(dir, "abs.yaml");
+    writeFileSync(abs, `extends: ${join(process.cwd(), "scenarios", "baseline.yaml")}\nname: { zh: 到2020, en: To 2020 }\nhorizon: 2020\n`);
+    const loaded = await loadScenario(abs);
+    expect(loaded.scenario.horizon).toBe(2020);
+    expect(loaded.chain[0]).toBe(join(process.cwd(), "scenarios", "baseline.yaml"));
+    const rel = await loadScenario("scenarios/fiscal-squeeze.yaml");
+    expect(rel.chain).toEqual(["scenarios/baseline.yaml", "scenarios/fiscal-squeeze.yaml"]);
   });
 });
