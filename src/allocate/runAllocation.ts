@@ -60,7 +60,10 @@ export interface AllocateResult {
 }
 
 export function allocateBudget(input: AllocateInput): AllocateResult {
-  const { scenario } = input;
+  // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
+  const scenario: Scenario = input.scenario.budget
+    ? { ...input.scenario, budget: { ...input.scenario.budget, amount: input.budget, share_of: undefined } }
+    : input.scenario;
   if (!Object.keys(scenario.programmes).length) {
     throw new InputError({ file: input.scenarioFile, problem: "the scenario defines no programmes", fix: "add a `programmes:` section (see scenarios/baseline.yaml)" });
   }

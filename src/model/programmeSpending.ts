@@ -1,30 +1,64 @@
 /**
  * Spending of one programme, a virtual indicator `programme.<id>` in the budget unit per year:
  *
- *   B_{p,t} = amount · split_p   for t ≥ start year,   0 before
+ *   B_{p,t} = split_p · A_t   for t ≥ start year,   0 before
+ *
+ * A_t, the extra money of year t, is either a fixed amount, or the top-up that brings the fiscal
+ * indicator F to s % of a budget G (e.g. fiscal S&T spending to 3% of general budget expenditure):
+ *
+ *   A_t = max(0, s/100 · G_t − F^bau_t) / c        (c: budget unit → F's unit)
  *
  * Read from the plan's mutable Allocation, so a new split needs no recompilation.
  */
+import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
 import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
-export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation, index: number): CompiledNode {
+export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation, index: number, fiscal: string | undefined): CompiledNode {
   const slot = env.slot;
   const start = env.yearIndex(allocation.startYear);
+  const share = allocation.share;
+  let of = -1;
+  let bau = -1;
+  let c = 1;
+  let ofToFiscal = 1;
+  if (share) {
+    if (!fiscal) env.fail("", "budget.share_of needs budget.adds_to", "name the fiscal indicator to top up in budget.adds_to");
+    of = env.slotOf(share.of);
+    bau = env.slotOf(`${fiscal}.bau`);
+    try {
+      c = conversionFactor(allocation.unit, env.unitOf(fiscal));
+      ofToFiscal = conversionFactor(env.unitOf(share.of), env.unitOf(fiscal));
+    } catch (e) {
+      env.fail("", `budget.share_of: ${(e as Error).message}`, "use money indicators for adds_to and share_of.indicator, and a money unit for the budget");
+    }
+  }
+  const inputs = share ? [of, bau] : [];
   return {
     indicator: env.indicator,
     mechanism: "programme",
     firstStep: env.baseIndex + 1,
-    sameYearInputs: [],
-    reads: [],
+    sameYearInputs: inputs,
+    reads: inputs,
     params: [],
     paramOffset: 0,
     random: false,
-    constants: { programme: index, startIndex: start },
-    summary: `${allocation.programmes[index]}: share of the extra ${allocation.unit} a year from ${allocation.startYear}`,
+    constants: { programme: index, startIndex: start, of, bau, percent: share?.percent ?? 0, conversion: c, ofToFiscal },
+    summary: share
+      ? `${allocation.programmes[index]}: share of the top-up of ${fiscal} to ${share.percent}% of ${share.of} from ${allocation.startYear}`
+      : `${allocation.programmes[index]}: share of the extra ${allocation.unit} a year from ${allocation.startYear}`,
     step(ctx, y) {
+      const { state, nb } = ctx;
       const row = rowOf(ctx, slot, y);
-      ctx.state.fill(y >= start ? allocation.amount * allocation.split[index] : 0, row, row + ctx.nb);
+      const split = allocation.split[index];
+      if (y < start) state.fill(0, row, row + nb);
+      else if (!allocation.share) state.fill(allocation.amount * split, row, row + nb);
+      else {
+        const g = rowOf(ctx, of, y);
+        const f = rowOf(ctx, bau, y);
+        const percent = allocation.share.percent;
+        for (let b = 0; b < nb; b++) state[row + b] = (split * Math.max(0, (percent / 100) * state[g + b] * ofToFiscal - state[f + b])) / c;
+      }
     },
   };
 }

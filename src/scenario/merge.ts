@@ -3,7 +3,8 @@
  * - a distribution (a mapping with `dist`) or a number replaces the parent's value whole;
  * - an indicator entry that names a different mechanism replaces the parent's entry whole
  *   (switching from `growth` to `trend` must not leave both behind);
- * - lists (a programme's effects) and a budget's split replace the parent's whole.
+ * - lists (a programme's effects) and a budget's split replace the parent's whole, and a
+ *   budget's `amount` or `share_of` replaces the parent's choice of the two.
  */
 import { MECHANISM_NAMES } from "./schema.js";
 
@@ -37,5 +38,10 @@ export function mergeScenario(parent: Obj, child: Obj): Obj {
   out.indicators = indicators;
   // A split is a whole: a variant's split replaces its parent's rather than mixing with it.
   if (isObj(child.budget) && isObj(child.budget.split) && isObj(out.budget)) out.budget = { ...out.budget, split: child.budget.split };
+  // `amount` and `share_of` are alternatives: the variant's choice replaces the parent's.
+  if (isObj(child.budget) && isObj(out.budget)) {
+    if ("share_of" in child.budget && !("amount" in child.budget)) delete out.budget.amount;
+    if ("amount" in child.budget && !("share_of" in child.budget)) delete out.budget.share_of;
+  }
   return out;
 }

@@ -123,7 +123,14 @@ export type Programme = z.infer<typeof Programme>;
 
 /** Extra fiscal S&T money a year on top of business as usual, and how it is split. */
 export const Budget = z.strictObject({
-  amount: z.number().min(0).describe("extra spending per year, in `unit`, from start_year"),
+  amount: z.number().min(0).optional().describe("extra spending per year, in `unit`, from start_year"),
+  share_of: z
+    .strictObject({
+      indicator: id.describe("the budget the share is of, e.g. general_budget_expenditure"),
+      percent: z.number().gt(0).max(100).describe("target share of that budget, %"),
+    })
+    .optional()
+    .describe("instead of an amount: top `adds_to` up to this share of another indicator each year; the top-up is split across programmes"),
   unit: z.string().default("万元"),
   start_year: z.number().int().min(1990).max(2100),
   adds_to: id.optional().describe("fiscal indicator the extra money is added to (e.g. fiscal_st_spending)"),
@@ -153,11 +160,17 @@ export const Scenario = z
   })
   .superRefine((s, ctx) => {
     if (s.budget) {
+      if ((s.budget.amount === undefined) === (s.budget.share_of === undefined)) {
+        ctx.addIssue({ code: "custom", path: ["budget"], message: "expected either `amount` or `share_of`, not both or neither" });
+      }
+      if (s.budget.share_of && !s.budget.adds_to) {
+        ctx.addIssue({ code: "custom", path: ["budget", "share_of"], message: "a share needs `adds_to`: the fiscal indicator that is topped up" });
+      }
       for (const p of Object.keys(s.budget.split)) {
         if (!s.programmes[p]) ctx.addIssue({ code: "custom", path: ["budget", "split", p], message: `no programme "${p}" in programmes` });
       }
       const total = Object.values(s.budget.split).reduce((a, b) => a + b, 0);
-      if (s.budget.amount > 0 && Math.abs(total - 1) > 1e-6) {
+      if ((s.budget.amount ?? 1) > 0 && Math.abs(total - 1) > 1e-6) {
         ctx.addIssue({ code: "custom", path: ["budget", "split"], message: `shares sum to ${+total.toFixed(6)}, expected 1` });
       }
       if (s.budget.start_year <= s.base_year) {
@@ -187,7 +200,7 @@ export const KNOWN_KEYS = {
   ratio: ["numerator", "denominator", "scale", "max"],
   solow: ["output", "capital", "labour", "alpha", "window"],
   name: ["zh", "en"],
-  budget: ["amount", "unit", "start_year", "adds_to", "split"],
+  budget: ["amount", "share_of", "unit", "start_year", "adds_to", "split"],
   programme: ["name", "floor", "cap", "effects", "note"],
   effect: ["indicator", "max_effect", "half_budget", "lag"],
 } as const;

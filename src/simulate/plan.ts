@@ -82,6 +82,7 @@ export function buildPlan(input: PlanInput): Plan {
     ? {
         programmes: programmeIds,
         amount: budget?.amount ?? 0,
+        share: budget?.share_of ? { of: budget.share_of.indicator, percent: budget.share_of.percent } : null,
         split: Float64Array.from(programmeIds, (p) => budget?.split[p] ?? 1 / programmeIds.length),
         startYear: budget?.start_year ?? scenario.base_year + 1,
         unit: budget?.unit ?? "万元",
@@ -157,7 +158,7 @@ export function buildPlan(input: PlanInput): Plan {
       },
     };
     if (id.startsWith("programme.")) {
-      nodes[slot] = compileProgrammeSpending(env, allocation!, programmeIds.indexOf(id.slice("programme.".length)));
+      nodes[slot] = compileProgrammeSpending(env, allocation!, programmeIds.indexOf(id.slice("programme.".length)), topUp);
     } else if (id.startsWith("boost.")) {
       nodes[slot] = compileProgrammeResponse(env, effectsOn.get(id.slice("boost.".length))!);
     } else if (allocation && id === topUp) {

@@ -217,3 +217,24 @@ describe("tornado on the bundled baseline", () => {
     for (let i = 0; i < total.length; i++) expect(total[i] - bau[i]).toBeCloseTo(3000, 6);
   });
 });
+
+describe("budget as a share of another budget", () => {
+  it("tops fiscal S&T spending up to exactly the share (never down), split across programmes", async () => {
+    const inputs = await loadInputs({});
+    const { scenario: s } = await loadScenario("scenarios/accelerated-investment.yaml");
+    const p = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/accelerated-investment.yaml" });
+    const sim = simulate(p, { paths: 300, seed: 2 });
+    const share = pathValues(sim, "fiscal_st_share", 2015)!;
+    const f = pathValues(sim, "fiscal_st_spending", 2015)!;
+    const bau = pathValues(sim, "fiscal_st_spending.bau", 2015)!;
+    const gbe = pathValues(sim, "general_budget_expenditure", 2015)!;
+    const progs = p.allocation!.programmes.map((id) => pathValues(sim, `programme.${id}`, 2015)!);
+    for (let i = 0; i < share.length; i++) {
+      const topUp = Math.max(0, 0.03 * gbe[i] - bau[i]);
+      expect(f[i]).toBeCloseTo(bau[i] + topUp, 6);
+      expect(share[i]).toBeCloseTo(Math.max(3, (100 * bau[i]) / gbe[i]), 9);
+      // programme spending is the top-up times each programme's share of the split
+      progs.forEach((prog, k) => expect(prog[i]).toBeCloseTo(topUp * p.allocation!.split[k], 6));
+    }
+  });
+});

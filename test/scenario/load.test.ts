@@ -273,9 +273,19 @@ describe("extends: override semantics", () => {
     const s = (await loadScenario(shipped("accelerated-investment.yaml"))).scenario;
     expect(base.indicators.sme_development_fund).toEqual({ trend: "auto" });
     expect(s.indicators.sme_development_fund).toEqual({ growth: { dist: "triangular", min: 0.2, mode: 0.29, max: 0.35 } });
-    // same mechanism: the growth distribution is replaced whole, the baseline's note stays
-    expect(s.indicators.fiscal_st_spending).toEqual({ growth: { dist: "normal", mean: 0.35, sd: 0.05 }, note: base.indicators.fiscal_st_spending.note });
-    expect(s.indicators.fiscal_st_spending.note).toBeTruthy();
+    // same mechanism: the growth distribution is replaced whole, the baseline's volatility stays
+    expect(s.indicators.hightech_output).toEqual({ growth: { dist: "normal", mean: 0.18, sd: 0.03 }, volatility: base.indicators.hightech_output.volatility });
+    expect(s.indicators.hightech_output.volatility).toBeGreaterThan(0);
+  });
+
+  it("accelerated-investment's budget share replaces the baseline's amount; the split is replaced whole; unit and start stay", async () => {
+    const base = (await loadScenario(shipped("baseline.yaml"))).scenario;
+    const s = (await loadScenario(shipped("accelerated-investment.yaml"))).scenario;
+    expect(base.budget!.amount).toBe(0);
+    expect(s.budget!.amount).toBeUndefined();
+    expect(s.budget!.share_of).toEqual({ indicator: "general_budget_expenditure", percent: 3 });
+    expect(Object.values(s.budget!.split).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect([s.budget!.unit, s.budget!.start_year, s.budget!.adds_to]).toEqual([base.budget!.unit, base.budget!.start_year, base.budget!.adds_to]);
   });
 
   it("patent-pipeline-stress keeps the driver and the flow while changing elasticity, lag and depreciation", async () => {
