@@ -30,6 +30,12 @@ export function isIllustrativeSource(source: string): boolean {
   return /illustrative|示意|虚构/i.test(source);
 }
 
+/** Where a baseline's figures come from, as every table and chart states it. */
+export function provenanceOfBaseline(baseline: Baseline): { dataSource: string; illustrative: boolean } {
+  const { illustrative, dataSource } = provenanceOfBaseline(baseline);
+  return { illustrative, dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}` };
+}
+
 /**
  * The scenario used when none is given: every indicator follows its fitted trend,
  * from the latest year in the data to the latest target year.
@@ -91,7 +97,7 @@ export function runScenario(input: RunInput): { result: ScenarioResult; simulati
     paths,
     seed,
     illustrative,
-    dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`,
+    dataSource,
     indicators: plan.indicators.map((i) => ({ id: i, ...names(i) })),
     history,
     actuals,

@@ -5,7 +5,7 @@ import { loadScenario } from "../scenario/load.js";
 import { allocateBudget, type AllocateResult } from "../allocate/runAllocation.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
-import { isIllustrativeSource } from "../assess/runScenario.js";
+import { provenanceOfBaseline } from "../assess/runScenario.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
 import { toSvg } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
@@ -89,7 +89,6 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const outDir = values.out ?? "out";
   await writeFileAtomic(path.join(outDir, "allocation.json"), JSON.stringify(result, null, 2) + "\n");
   if (result.tornado) {
-    const illustrative = inputs.baseline.observations.some((o) => isIllustrativeSource(o.source));
     const spec = tornadoChart(
       {
         output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
@@ -97,7 +96,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
         bars: result.tornado.bars.slice(0, 15).map((b) => ({ parameter: b.parameter, low: b.low, high: b.high, lowLabel: String(+b.lowValue.toPrecision(3)), highLabel: String(+b.highValue.toPrecision(3)) })),
       },
       {
-        provenance: { dataSource: `${inputs.baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`, illustrative },
+        provenance: provenanceOfBaseline(inputs.baseline),
         unit: "targets",
         othersHeld: { zh: "每个假设取其第10/90百分位，其余假设照常抽样", en: "each assumption at its 10th/90th percentile, the others drawn as usual" },
       },
