@@ -32,7 +32,7 @@ export function isIllustrativeSource(source: string): boolean {
 
 /** Where a baseline's figures come from, as every table and chart states it. */
 export function provenanceOfBaseline(baseline: Baseline): { dataSource: string; illustrative: boolean } {
-  const { illustrative, dataSource } = provenanceOfBaseline(baseline);
+  const illustrative = baseline.observations.some((o) => isIllustrativeSource(o.source));
   return { illustrative, dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}` };
 }
 
@@ -76,7 +76,7 @@ export function runScenario(input: RunInput): { result: ScenarioResult; simulati
   // What the model saw, and what happened afterwards (kept apart so charts never blur them).
   const history = observed.filter((o) => o.year <= scenario.base_year);
   const actuals = observed.filter((o) => o.year > scenario.base_year);
-  const illustrative = baseline.observations.some((o) => isIllustrativeSource(o.source));
+  const { illustrative, dataSource } = provenanceOfBaseline(baseline);
   const names = (id: string) => {
     const d = dictionary?.get(id);
     const t = catalogue.targets.find((x) => x.indicator === id && x.kind !== "relative_to_base");
