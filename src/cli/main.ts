@@ -4,12 +4,6 @@
  * file, the place and the fix; never a stack trace), 2 wrong usage.
  */
 import { InputError } from "../data/errors.js";
-import { runCommand, RUN_HELP } from "./run.js";
-import { targetsCommand, TARGETS_HELP } from "./targets.js";
-import { schemaCommand, SCHEMA_HELP } from "./schema.js";
-import { allocateCommand, ALLOCATE_HELP } from "./allocate.js";
-import { forecastCommand, FORECAST_HELP } from "./forecast.js";
-import { briefCommand, BRIEF_HELP } from "./brief.js";
 import { UsageError, EXIT } from "./usage.js";
 
 const HELP = `targetcast — project plan targets under scenarios and flag which are at risk
@@ -22,18 +16,20 @@ Usage:
   targetcast targets [options]                   print the target catalogue
   targetcast schema [--write FILE]               JSON Schema of scenario files
   targetcast <command> --help                    options of a command
-
-Commands' help:
-${[RUN_HELP, BRIEF_HELP, ALLOCATE_HELP, FORECAST_HELP, TARGETS_HELP, SCHEMA_HELP].map((h) => "  " + h.split("\n")[0]).join("\n")}
 `;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  run: runCommand,
-  brief: briefCommand,
-  allocate: allocateCommand,
-  forecast: forecastCommand,
-  targets: targetsCommand,
-  schema: schemaCommand,
+/**
+ * Each command's module is loaded only when it runs, so a quick command (targets, --help) does
+ * not pay for the chart renderer, the browser driver or the forecasting models.
+ */
+type Command = (argv: string[]) => Promise<number>;
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import("./run.js")).runCommand,
+  brief: async () => (await import("./brief.js")).briefCommand,
+  allocate: async () => (await import("./allocate.js")).allocateCommand,
+  forecast: async () => (await import("./forecast.js")).forecastCommand,
+  targets: async () => (await import("./targets.js")).targetsCommand,
+  schema: async () => (await import("./schema.js")).schemaCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   const handler = COMMANDS[command];
   try {
     if (!handler) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
-    return await handler(rest);
+    return await (await handler())(rest);
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(`error: ${e.message}\n`);

@@ -10,7 +10,6 @@ import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import { bundledScenarios, loadInputs, INPUT_OPTIONS } from "./inputs.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
-import { writeBriefingFolder } from "./brief.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "./usage.js";
 
@@ -85,7 +84,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (results.length > 1) process.stdout.write("情景 × 目标 Scenario × target\n" + scenarioMatrix(results) + "\n\n");
     process.stdout.write(`Wrote ${path.join(outDir, "results.json")} and ${path.join(outDir, "risk.csv")}\n`);
   }
-  if (values.brief) await writeBriefingFolder(results, values.brief, { lang: "both", png: true });
+  if (values.brief) {
+    const { writeBriefingFolder } = await import("./brief.js"); // charts load only when asked for
+    await writeBriefingFolder(results, values.brief, { lang: "both", png: true });
+  }
   return 0;
 }
 

@@ -17,8 +17,3 @@ export interface Allocation {
   startYear: number;
   unit: string;
 }
-
-/** Yearly spending of each programme, in the budget unit. */
-export function programmeSpending(a: Allocation): number[] {
-  return Array.from(a.split, (s) => s * a.amount);
-}

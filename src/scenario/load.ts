@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument, isMap, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../data/errors.js";
 import { didYouMean } from "../data/didYouMean.js";
@@ -176,6 +176,3 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   if (!result.success) throw issueToError(result.error.issues[0], files);
   return { file, chain: files.map((f) => f.file), scenario: result.data };
 }
-
-// Re-exported for tests that check YAML node helpers.
-export { isMap, isSeq };

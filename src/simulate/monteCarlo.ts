@@ -157,10 +157,9 @@ export function pathValues(sim: Simulation, indicator: string, year: number): Fl
 /** Mean and quantiles 5…95 of every indicator in every projected year. */
 export function summariseSimulation(sim: Simulation): SeriesSummary[] {
   const out: SeriesSummary[] = [];
-  const scratch = new Float64Array(sim.paths);
   sim.plan.indicators.forEach((indicator, slot) => {
     sim.years.forEach((year, j) => {
-      const { mean, quantiles: q } = summarise(sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths), QUANTILE_LEVELS, scratch);
+      const { mean, quantiles: q } = summarise(sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths), QUANTILE_LEVELS);
       out.push({ indicator, year, mean, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
     });
   });

@@ -27,9 +27,8 @@ const wanted = new Int32Array(BUCKETS);
  * statistic's bucket; only the values of those few buckets are collected and sorted. The bucket
  * index floor((x − min)·scale) is non-decreasing in x, so the order statistics, and hence the
  * quantiles, are exactly those of a full sort. Three linear passes; the sample is not modified.
- * (`_scratch` is accepted for compatibility and not needed.)
  */
-export function summarise(sample: Float64Array, levels: readonly number[], _scratch?: Float64Array): { mean: number; quantiles: number[] } {
+export function summarise(sample: Float64Array, levels: readonly number[]): { mean: number; quantiles: number[] } {
   const n = sample.length;
   if (n === 0) return { mean: NaN, quantiles: levels.map(() => NaN) };
   let sum = 0;
