@@ -78,3 +78,37 @@ export function coverage(lower: number[], upper: number[], actual: number[]): nu
   for (let i = 0; i < actual.length; i++) if (actual[i] >= lower[i] && actual[i] <= upper[i]) k++;
   return k / actual.length;
 }
+
+/**
+ * Symmetric MAPE of one forecast, in percent: 200 · |A − F| / (|A| + |F|) (M3/M4 competitions;
+ * shared/notes/methods.md). 0 when both are 0.
+ *
+ * @example smape(110, 100) // 200 · 10 / 210 ≈ 9.52
+ */
+export function smape(forecast: number, actual: number): number {
+  const d = Math.abs(actual) + Math.abs(forecast);
+  return d === 0 ? 0 : (200 * Math.abs(actual - forecast)) / d;
+}
+
+/**
+ * Interval score of one central (1 − α) interval [l, u] for the actual y (Gneiting & Raftery 2007,
+ * JASA 102, eq. 43): (u − l) + (2/α)(l − y)·1[y < l] + (2/α)(y − u)·1[y > u], in the series' unit.
+ * Divided by the naive scale it is the MSIS of the M4 competition (Makridakis et al. 2020).
+ *
+ * @example intervalScore(0, 10, 12, 0.1) // 10 + 20 · 2 = 50
+ */
+export function intervalScore(lower: number, upper: number, actual: number, alpha: number): number {
+  let s = upper - lower;
+  if (actual < lower) s += (2 / alpha) * (lower - actual);
+  if (actual > upper) s += (2 / alpha) * (actual - upper);
+  return s;
+}
+
+/** Brier score (Brier 1950): mean of (p − outcome)², outcome 1 if the event happened, else 0. @example brier([0.8, 0.3], [true, false]) // (0.04 + 0.09) / 2 = 0.065 */
+export function brier(probabilities: readonly number[], outcomes: readonly boolean[]): number | null {
+  if (probabilities.length !== outcomes.length) throw new RangeError("brier: arrays differ in length");
+  if (probabilities.length === 0) return null;
+  let s = 0;
+  for (let i = 0; i < probabilities.length; i++) s += (probabilities[i] - (outcomes[i] ? 1 : 0)) ** 2;
+  return s / probabilities.length;
+}

@@ -28,3 +28,13 @@ export const TRANSFORMS: Record<BackTransformName, Transform> = {
     back: (z) => (z >= 0 ? 100 / (1 + Math.exp(-z)) : (100 * Math.exp(z)) / (1 + Math.exp(z))),
   },
 };
+
+/**
+ * The working scale targetcast forecasts a series on: the logit for a share in % strictly inside
+ * (0, 100), the log for a positive series, the series' own scale otherwise.
+ */
+export function workingScale(values: readonly number[], isShare: boolean): BackTransformName {
+  if (isShare && values.every((v) => v > 0 && v < 100)) return "logistic100";
+  if (values.every((v) => v > 0)) return "exp";
+  return "identity";
+}
