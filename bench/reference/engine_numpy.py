@@ -5,7 +5,7 @@ Reads a plan written by bench/engine.mjs (bench/out/plan.json, produced by planT
 THE SAME MODEL as src/simulate/monteCarlo.ts + src/model/*.ts, vectorised over paths:
 
   1. every parameter is drawn for all paths at once (normal, triangular, uniform, lognormal,
-     student_t — a trend's quantile, Gaussian when df is null), clamped to [min, max]
+     and a trend's U ~ uniform(0, 1) for its tabulated quantile function), clamped to [min, max]
      (null = unbounded);
   2. for each year and each node in `order`, the node's mechanism (growth, count, leveraged,
      elastic, inventory, ratio, solow, trend, and the programme levers: programme, response,
@@ -43,7 +43,7 @@ def clamp(x, lo, hi):
 
 
 def draw_param(p, rng, n):
-    """All paths' draws of one ParamSlot (src/scenario/param.ts draw, trend's studentT)."""
+    """All paths' draws of one ParamSlot (src/scenario/param.ts draw; a trend's uniform U)."""
     if isinstance(p, (int, float)):
         return np.full(n, float(p))
     d = p["dist"]
@@ -58,24 +58,7 @@ def draw_param(p, rng, n):
         return p["min"] + (p["max"] - p["min"]) * rng.random(n)
     if d == "lognormal":
         return p["median"] * np.exp(p["sigma"] * rng.standard_normal(n))
-    if d == "student_t":
-        df = p.get("df")
-        return rng.standard_normal(n) if df is None else rng.standard_t(df, n)
     raise ValueError(f"unknown distribution {d!r}")
-
-
-def back_transform(name, z):
-    if name == "identity":
-        return z
-    if name == "exp":
-        return np.exp(z, out=z)
-    if name == "logistic100":
-        # 100 / (1 + exp(-z)); exp overflow for z << 0 gives 100/inf = 0, as the engine's branch does
-        np.negative(z, out=z)
-        np.exp(z, out=z)
-        z += 1.0
-        return np.divide(100.0, z, out=z)
-    raise ValueError(f"unknown transform {name!r}")
 
 
 def simulate(plan, paths, seed):
@@ -190,11 +173,10 @@ def simulate(plan, paths, seed):
                 res = (gy - alpha * gk - (1.0 - alpha) * gl) / gy * 100.0
                 np.copyto(out, np.where(gy > 0, res, 0.0))  # no contribution when y ≤ 0 (or NaN)
             elif mech == "trend":
-                # v_t = back(μ_t + s_t T) * Π_{first ≤ s ≤ t} (1 + b_s)
+                # v_t = Q_t(U) * Π_{first ≤ s ≤ t} (1 + b_s), Q_t tabulated, linear in between
                 k = y - node["firstStep"]
-                np.multiply(draws[po], c["sd"][k], out=out)
-                out += c["mu"][k]
-                back_transform(c["transform"], out)
+                m = c["nQuantiles"]
+                np.copyto(out, np.interp(draws[po], c["probabilities"], c["quantiles"][k * m:(k + 1) * m]))
                 boost = boost_slot(node)
                 if boost is not None:
                     for s in range(node["firstStep"], y + 1):

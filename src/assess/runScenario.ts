@@ -52,7 +52,7 @@ export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue
   const horizon = Math.max(lastYear + 1, ...catalogue.targets.map((t) => t.targetYear));
   return ScenarioSchema.parse({
     name: { zh: "趋势外推", en: "Trend only" },
-    description: "Business as usual from the data alone: every indicator follows the trend model chosen for it by backtest.",
+    description: "Business as usual from the data alone: every indicator follows its calibrated trend forecast (a combination of ETS, Theta and drift, with intervals from a reference class of real forecast errors).",
     base_year: lastYear,
     horizon,
     paths: 5000,

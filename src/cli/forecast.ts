@@ -1,9 +1,13 @@
-/** `targetcast forecast`: fit trend models to one indicator's history, backtest them, forecast. */
+/** `targetcast forecast`: the trend forecast of one indicator, with its intervals and how they were made. */
 import { parseArgs } from "node:util";
 import { InputError } from "../data/errors.js";
 import { didYouMean } from "../data/didYouMean.js";
 import { loadBaseline } from "../data/index.js";
-import { autoSelect, backtest, MODELS, MODEL_NAMES, TooShortError, InvalidSeriesError, type ModelName } from "../forecast/index.js";
+import { calibratedForecast } from "../forecast/calibrated.js";
+import { etsName, selectEts } from "../forecast/ets.js";
+import { InvalidSeriesError, TooShortError } from "../forecast/errors.js";
+import { MODELS } from "../forecast/registry.js";
+import { MODEL_NAMES, type ForecastPoint, type ModelName } from "../forecast/types.js";
 import { renderTable } from "../report/textTable.js";
 import { loadDefaults } from "./inputs.js";
 import { intOption } from "./run.js";
@@ -11,13 +15,15 @@ import { UsageError } from "./usage.js";
 
 export const FORECAST_HELP = `targetcast forecast --indicator ID [options]
 
-Fits trend models to one indicator's history, scores them by rolling-origin backtest
-(MAE, MAPE, MASE, interval coverage) and forecasts with prediction intervals.
+Forecasts one indicator from its own history. By default (--model auto) this is the forecast
+every other command uses: the median of ETS, Theta and drift fits, with intervals from a
+reference class of real yearly forecast errors (see README, "How good are the forecasts").
+A named model gives that model's own intervals, which are not calibrated.
 
 Options:
   --data FILE        baseline table (.csv or .xlsx) [from targetcast.config.json]
   --indicator ID     the indicator to forecast (required)
-  --model M          auto | ${MODEL_NAMES.join(" | ")}  [auto: lowest backtest MASE]
+  --model M          auto | ${MODEL_NAMES.join(" | ")}  [auto]
   --horizon H        years ahead [3]
   --level L          prediction interval level in % [80]
   --format F         table | json [table]
@@ -62,70 +68,61 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   }
   const series = { name: s.indicator, years: s.years, values: s.values };
   const isShare = s.unit === "%";
-  const last = s.years[s.years.length - 1];
-  const years = Array.from({ length: horizon }, (_, i) => last + 1 + i);
   if (model === "logit" && !isShare) {
     throw new InputError({ file, problem: `${s.indicator} is in ${s.unit}, not a share in %`, fix: "use the logit model only for shares between 0 and 100%" });
   }
-
-  let selection;
+  const a = (1 - level / 100) / 2;
+  let points: ForecastPoint[];
+  let about: Record<string, unknown>;
   try {
-    selection = autoSelect(series, { horizon, level, bounded0to100: isShare, ...(model === "auto" ? {} : { candidates: [model as ModelName] }) });
-    if (model !== "auto") {
-      const only = selection.models[0];
-      if (only.error) throw MODELS[model as ModelName].fit(series); // rethrow the model's own error
-      if (!only.scores && series.years.length >= MODELS[model as ModelName].minPoints + 1) {
-        only.scores = backtest(series, model as ModelName, { horizon, level }).scores;
-      }
+    if (model === "auto") {
+      const f = calibratedForecast(series, { horizon, isShare });
+      points = f.years.map((year, i) => ({ year, mean: f.median[i], lower: f.quantile(i + 1, a), upper: f.quantile(i + 1, 1 - a) }));
+      const ets = selectEts(f.used.values);
+      about = {
+        method: `median of ${f.members.join(", ")}`,
+        driftTest: f.drift ? "clear drift (|t| ≥ 2): drift, Theta and Holt members" : "no clear drift (|t| < 2): Theta, damped trend and no-change members",
+        workingScale: f.transform,
+        scalePerYear: f.scale,
+        noise: f.noise,
+        pointsUsed: f.n,
+        intervals: `reference class (${f.provenance}); quantiles of scaled errors for series of ${f.n} points, noise ${f.noise.toFixed(2)}`,
+        pointForecast: f.point,
+        ets: ets ? ets.fits.map((e) => ({ model: etsName(e.spec), aicc: e.aicc, alpha: e.alpha, beta: e.beta, phi: e.phi, chosen: e === ets.best })) : [],
+        warnings: f.warnings,
+      };
+    } else {
+      const fit = MODELS[model as ModelName].fit(series);
+      const last = s.years[s.years.length - 1];
+      points = fit.forecast(Array.from({ length: horizon }, (_, i) => last + 1 + i), level);
+      about = { method: `${model} (${MODELS[model as ModelName].description}); model-based intervals, not calibrated`, params: fit.params, warnings: [] };
     }
   } catch (e) {
-    if (e instanceof TooShortError || e instanceof InvalidSeriesError) throw new InputError({ file, problem: e.message, fix: "add more years of data or choose another model" });
+    if (e instanceof TooShortError || e instanceof InvalidSeriesError) throw new InputError({ file, problem: e.message, fix: "add more years of data, fill the gaps, or choose another model" });
     throw e;
   }
-  const chosen = model === "auto" ? selection.chosen : (model as ModelName);
-  if (!chosen) throw new InputError({ file, problem: `no trend model fits ${s.indicator}: ${selection.reason}`, fix: "add more years of data" });
-
-  const out = {
-    indicator: s.indicator,
-    unit: s.unit,
-    data: file,
-    history: s.years.map((y, i) => ({ year: y, value: s.values[i] })),
-    horizon,
-    level,
-    chosen,
-    reason: selection.reason,
-    models: selection.models.map(({ fit: _fit, ...m }) => m),
-  };
+  const out = { indicator: s.indicator, unit: s.unit, data: file, history: s.years.map((y, i) => ({ year: y, value: s.values[i] })), horizon, level, model, ...about, forecasts: points };
   if (format === "json") {
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
     return 0;
   }
   const f = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? "–" : String(+v.toPrecision(d + 1)));
-  const chosenModel = out.models.find((m) => m.name === chosen)!;
-  process.stdout.write(
-    [
-      `${s.indicator} (${s.unit}), ${s.years[0]}–${last}, ${s.years.length} points — ${file}`,
-      `Chosen: ${chosen}. ${selection.reason}`,
-      "",
-      renderTable(
-        [{ header: "Model" }, { header: "MASE", align: "right" }, { header: "MAE", align: "right" }, { header: "MAPE %", align: "right" }, { header: `Coverage of ${level}%`, align: "right" }, { header: "n", align: "right" }, { header: "Note" }],
-        out.models.map((m) => [
-          m.name + (m.name === chosen ? " *" : ""),
-          f(m.scores?.mase),
-          f(m.scores?.mae),
-          f(m.scores?.mape),
-          m.scores?.coverage === null || m.scores?.coverage === undefined ? "–" : `${Math.round(m.scores.coverage * 100)}%`,
-          String(m.scores?.n ?? "–"),
-          m.error ?? m.note ?? "",
-        ]),
-      ),
-      "",
-      renderTable(
-        [{ header: "Year" }, { header: `Forecast (${chosen})`, align: "right" }, { header: `${level}% interval`, align: "right" }],
-        chosenModel.forecasts.filter((p) => years.includes(p.year)).map((p) => [String(p.year), f(p.mean), `${f(p.lower)} – ${f(p.upper)}`]),
-      ),
-      "",
-    ].join("\n"),
+  const lines = [`${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${s.years.length} points — ${file}`, `Method: ${String(about.method)}`];
+  if (model === "auto") {
+    lines.push(`Drift test: ${String(about.driftTest)}`, `Intervals: ${String(about.intervals)}`);
+  }
+  for (const w of about.warnings as string[]) lines.push(`Note: ${w}`);
+  lines.push(
+    "",
+    renderTable(
+      [{ header: "Year" }, { header: `Median (${s.unit})`, align: "right" }, { header: `${level}% interval`, align: "right" }],
+      points.map((p) => [String(p.year), f(p.mean), `${f(p.lower)} – ${f(p.upper)}`]),
+    ),
   );
+  const ets = (about.ets as { model: string; aicc: number; chosen: boolean }[] | undefined) ?? [];
+  if (ets.length > 0) {
+    lines.push("", renderTable([{ header: "ETS model (for reference)" }, { header: "AICc", align: "right" }], ets.map((e) => [e.model + (e.chosen ? " *" : ""), f(e.aicc, 4)])));
+  }
+  process.stdout.write(lines.join("\n") + "\n\n");
   return 0;
 }

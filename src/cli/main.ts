@@ -12,7 +12,8 @@ Usage:
   targetcast run [SCENARIO.yaml ...] [options]   projection, P(met) and risk table
   targetcast brief [SCENARIO.yaml ...]           HTML briefing and charts (SVG, PNG, Vega-Lite)
   targetcast allocate [SCENARIO] --budget N      best split of an S&T budget across programmes
-  targetcast forecast --indicator ID [options]   trend models, backtests and intervals
+  targetcast forecast --indicator ID [options]   the calibrated trend forecast of one indicator
+  targetcast evaluate FILE [options]             score the forecasts on series with known outcomes
   targetcast targets [options]                   print the target catalogue
   targetcast schema [--write FILE]               JSON Schema of scenario files
   targetcast <command> --help                    options of a command
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   brief: async () => (await import("./brief.js")).briefCommand,
   allocate: async () => (await import("./allocate.js")).allocateCommand,
   forecast: async () => (await import("./forecast.js")).forecastCommand,
+  evaluate: async () => (await import("./evaluate.js")).evaluateCommand,
   targets: async () => (await import("./targets.js")).targetsCommand,
   schema: async () => (await import("./schema.js")).schemaCommand,
 };

@@ -1,6 +1,7 @@
 /**
- * Public API of the trend-forecasting layer: models by name, fitting, intervals, Monte Carlo
- * distributions, backtests, accuracy measures and automatic model choice.
+ * Public API of the trend-forecasting layer: the calibrated default forecast (combination +
+ * reference class), ETS, Theta and the random walks, the older trend models by name, intervals,
+ * backtests, accuracy measures and evaluation on series with known outcomes.
  */
 export type {
   AnnualSeries,
@@ -30,6 +31,17 @@ export { normalQuantile } from "./normal-quantile.js";
 export { mae, mape, mase, naiveScale, coverage } from "./accuracy.js";
 export { backtest, countComparisons, scoreForecasts } from "./backtest.js";
 export type { BacktestForecast, BacktestOptions, BacktestResult, BacktestScores } from "./backtest.js";
-export { autoSelect, MIN_COMPARISONS } from "./select.js";
-export type { AutoSelectOptions, AutoSelectResult, ModelReport } from "./select.js";
-export { calibrateIntervals, MIN_CALIBRATION_COMPARISONS, type IntervalCalibration } from "./calibrate.js";
+export { fitEts, selectEts, etsName, etsPointForecast, ETS_SPECS } from "./ets.js";
+export type { EtsFit, EtsSpec, EtsErrorType, EtsTrendType } from "./ets.js";
+export { thetaForecast, leastSquaresSlope } from "./theta.js";
+export { naiveForecast, driftForecast } from "./random-walk.js";
+export { combinedForecast, driftT, DRIFT_T_THRESHOLD, type CombinedForecast } from "./combination.js";
+export { calibratedForecast, MIN_POINTS, MAX_LOG_DEVIATION } from "./calibrated.js";
+export type { CalibratedForecast, CalibratedForecastOptions } from "./calibrated.js";
+export { REFERENCE_CLASS } from "./reference-class-table.js";
+export { scaledErrorQuantile, scaledErrorCdf, seriesNoise, yearlyChangeScale, tableFromJson, tableToJson, type ReferenceClassTable } from "./reference-class.js";
+export { buildReferenceClass } from "./reference-class-build.js";
+export { evaluateForecasts, reliabilityBins, BRIER_THRESHOLDS } from "./evaluate.js";
+export type { EvaluateOptions, EvaluationResult, EvaluationSeries, MethodScores, PeerForecast, ReliabilityBin } from "./evaluate.js";
+export { smape, intervalScore, brier } from "./accuracy.js";
+export { workingScale } from "./transform.js";

@@ -1,52 +1,96 @@
 /**
- * An indicator that follows the trend fitted to its own history (issue: trend forecasting).
+ * An indicator that follows the trend forecast from its own history (src/forecast/).
  *
- *   v_t = back( μ_t + s_t · T ) · Π_{s ≤ t} (1 + b_s),  T ~ Student-t(df) drawn once per path
+ *   v_t = Q_t(U) · Π_{s ≤ t} (1 + b_s),   U ~ Uniform(0, 1) drawn once per path
  *
+ * Q_t: the forecast quantile function of year t in the indicator's unit, tabulated on the
+ * reference class's probability grid and interpolated linearly in between (held at the grid's
+ * ends, 0.5% and 99.5%, so no draw is unbounded). For `auto` (the default) it is targetcast's
+ * calibrated forecast: a median combination of ETS, Theta and drift fits with intervals from the
+ * reference class of real forecast errors (src/forecast/calibrated.ts) — the same code `forecast`
+ * and `evaluate` use. For a named model (linear, loglinear, holt, …) it is that model's own
+ * forecast distribution, back(μ_t + s_t · T_df⁻¹(U)), uncalibrated.
  * b_s: extra growth from programme spending, compounded (0 without programmes).
- * μ_t, s_t: centre and scale of the fitted model's forecast distribution for year t on its
- * working scale (identity, log or logit), s_t widened by the backtest calibration factor k ≥ 1
- * when the series is long enough to estimate it (src/forecast/calibrate.ts: the 80% intervals
- * are made to hold 80% of the backtest actuals); back: the map to the indicator's unit. One T per
- * path makes each path sit at one quantile of the forecast distribution in every year, so the
- * yearly quantiles of the simulation equal the model's prediction intervals. `auto` picks the
- * model with the lowest rolling-origin MASE (src/forecast/select.ts).
+ * One U per path makes each path sit at one quantile in every year, so the yearly quantiles of the
+ * simulation equal the forecast's intervals and P(met) equals the forecast's own probability.
  */
 import type { Series } from "../data/types.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { MODELS } from "../forecast/registry.js";
-import { autoSelect } from "../forecast/select.js";
-import { calibrateIntervals, type IntervalCalibration } from "../forecast/calibrate.js";
-import type { FittedTrend, ModelName } from "../forecast/types.js";
-import { gamma, standardNormal } from "../simulate/sample.js";
-import type { Rng } from "../simulate/rng.js";
+import { calibratedForecast } from "../forecast/calibrated.js";
+import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
+import { normalQuantile } from "../forecast/normal-quantile.js";
+import { studentTQuantile } from "../forecast/student-t.js";
+import type { ModelName } from "../forecast/types.js";
 import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
-/** Student-t draw: Z / sqrt(χ²_df / df), χ²_df = 2 · Gamma(df / 2); Gaussian when df is infinite. */
-function studentT(rng: Rng, df: number): number {
-  const z = standardNormal(rng);
-  return Number.isFinite(df) ? z / Math.sqrt((2 * gamma(rng, df / 2)) / df) : z;
+/** Probabilities at which a trend's quantile function is tabulated (those of the reference class). */
+export const TREND_PROBABILITIES: readonly number[] = REFERENCE_CLASS.probabilities;
+
+export interface TrendQuantiles {
+  /** values[k][i]: the quantile at TREND_PROBABILITIES[i], k years after the last observation (k = 0 … horizon − 1). */
+  values: number[][];
+  /** One line for assumption tables. */
+  summary: string;
+  /** Things to tell the user (gaps, constant series, …). */
+  warnings: string[];
 }
 
 /**
- * Fits are pure functions of (series, model, horizon), and `auto` backtests every model, so
- * they are memoised: scenarios run on one baseline share their trend fits.
+ * Fits are pure functions of (series, model, horizon, bounds), and several scenarios run on one
+ * baseline, so they are memoised.
  */
-const fitCache = new Map<string, { fit: FittedTrend; calibration: IntervalCalibration }>();
+const fitCache = new Map<string, TrendQuantiles>();
 
-/**
- * The named model fitted to the series, or for `auto` the one chosen by backtest
- * (src/forecast/select.ts), with the calibration of its 80% intervals.
- */
-export function fitTrend(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): { fit: FittedTrend; calibration: IntervalCalibration } {
-  const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare]);
+/** The trend quantile table of a series (years up to the base year) for `horizon` years ahead. */
+export function trendQuantiles(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean, bounds: { min: number; max: number }): TrendQuantiles {
+  const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare, bounds.min, bounds.max]);
   let entry = fitCache.get(key);
-  if (!entry) {
-    const fit = fitTrendUncached(series, model, horizon, isShare);
-    const calibration = calibrateIntervals({ name: series.indicator, years: series.years, values: series.values }, fit.model, { horizon: Math.min(3, Math.max(1, horizon)), level: 80 });
-    fitCache.set(key, (entry = { fit, calibration }));
-  }
+  if (!entry) fitCache.set(key, (entry = fitQuantiles(series, model, horizon, isShare, bounds)));
   return entry;
+}
+
+function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean, bounds: { min: number; max: number }): TrendQuantiles {
+  const s = { name: series.indicator, years: series.years, values: series.values };
+  const span = `${series.years[0]}–${series.years[series.years.length - 1]}`;
+  if (model === "auto") {
+    const f = calibratedForecast(s, { horizon, isShare, min: bounds.min, max: bounds.max });
+    return {
+      values: f.years.map((_, k) => TREND_PROBABILITIES.map((p) => f.quantile(k + 1, p))),
+      summary: `combined trend (median of ${f.members.join(", ")}) fitted to ${f.used.years[0]}–${f.used.years[f.used.years.length - 1]}, intervals from the reference class of real forecast errors`,
+      warnings: f.warnings,
+    };
+  }
+  const fit = MODELS[model].fit(s);
+  const last = series.years[series.years.length - 1];
+  const dist = fit.forecastDistribution(Array.from({ length: horizon }, (_, i) => last + i + 1));
+  const params = Object.entries(fit.params)
+    .map(([k, v]) => `${k} ${Math.abs(v) >= 1000 ? v.toFixed(1) : +v.toPrecision(3)}`)
+    .join(", ");
+  return {
+    values: dist.points.map((pt) =>
+      TREND_PROBABILITIES.map((p) => clamp(dist.back(pt.mean + pt.sd * (Number.isFinite(pt.df) ? studentTQuantile(p, pt.df) : normalQuantile(p))), bounds.min, bounds.max)),
+    ),
+    summary: `${fit.model} trend fitted to ${span} (${params}); model-based intervals, not calibrated`,
+    warnings: [],
+  };
+}
+
+/** Linear interpolation of a tabulated quantile function at u (held at the end values). */
+export function interpolateQuantile(values: readonly number[], u: number): number {
+  const p = TREND_PROBABILITIES;
+  const last = p.length - 1;
+  if (u <= p[0]) return values[0];
+  if (u >= p[last]) return values[last];
+  let i = 1;
+  while (p[i] < u) i++;
+  return values[i - 1] + ((u - p[i - 1]) / (p[i] - p[i - 1])) * (values[i] - values[i - 1]);
+}
+
+/** History of a series up to the base year (the observations a trend may be fitted to). */
+function historyUpTo(series: Series, keep: (year: number) => boolean): Series {
+  const idx = series.years.map((y, i) => (keep(y) ? i : -1)).filter((i) => i >= 0);
+  return { ...series, years: idx.map((i) => series.years[i]), values: idx.map((i) => series.values[i]) };
 }
 
 /**
@@ -54,56 +98,32 @@ export function fitTrend(series: Series, model: ModelName | "auto", horizon: num
  * indicators a scenario does not mention, which then are not assessed rather than failing the run.
  */
 export function whyNoTrend(series: Series, baseYear: number, horizon: number, isShare: boolean): string | null {
-  const keep = series.years.map((y, i) => (y <= baseYear ? i : -1)).filter((i) => i >= 0);
-  const used = { ...series, years: keep.map((i) => series.years[i]), values: keep.map((i) => series.values[i]) };
+  const used = historyUpTo(series, (y) => y <= baseYear);
   try {
-    fitTrend(used, "auto", Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear)), isShare);
+    trendQuantiles(used, "auto", Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear)), isShare, { min: -Infinity, max: Infinity });
     return null;
   } catch (e) {
     return `no mechanism in the scenario and no trend fits its history (${(e as Error).message})`;
   }
 }
 
-function fitTrendUncached(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): FittedTrend {
-  const s = { name: series.indicator, years: series.years, values: series.values };
-  if (model !== "auto") return MODELS[model].fit(s);
-  const selection = autoSelect(s, { horizon: Math.max(1, horizon), level: 80, bounded0to100: isShare });
-  const chosen = selection.models.find((m) => m.name === selection.chosen)?.fit;
-  if (!chosen) throw new Error(`no trend model fits ${series.indicator}: ${selection.reason}`);
-  return chosen;
-}
-
 export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): CompiledNode {
   const model = spec.trend!;
   if (!series) env.fail("trend", `no history of ${env.indicator} to fit a trend to`, `add ${env.indicator} to the baseline data`);
-  const used = { ...series, years: [] as number[], values: [] as number[] };
-  series.years.forEach((y, i) => {
-    if (env.yearIndex(y) <= env.baseIndex) {
-      used.years.push(y);
-      used.values.push(series.values[i]);
-    }
-  });
+  const used = historyUpTo(series, (y) => env.yearIndex(y) <= env.baseIndex);
   const last = env.lastObserved(env.indicator);
   const future = env.years.slice(last + 1);
-  let fit: FittedTrend;
-  let calibration: IntervalCalibration;
+  const { min, max } = env.bounds;
+  let table: TrendQuantiles;
   try {
-    ({ fit, calibration } = fitTrend(used, model, future.length, env.unitOf(env.indicator) === "%"));
+    table = trendQuantiles(used, model, future.length, env.unitOf(env.indicator) === "%", { min, max });
   } catch (e) {
     env.fail("trend", (e as Error).message, "give this indicator a growth or count mechanism in the scenario, or add more years of data");
   }
-  const dist = fit.forecastDistribution(future);
-  const mu = Float64Array.from(dist.points, (p) => p.mean);
-  const sd = Float64Array.from(dist.points, (p) => p.sd * calibration.factor);
-  const df = dist.points[0]?.df ?? Infinity;
-  const back = dist.back;
-  const { min, max } = env.bounds;
+  const values = table.values;
   const slot = env.slot;
   const first = last + 1;
   const boost = env.boostSlot();
-  const params = Object.entries(fit.params)
-    .map(([k, v]) => `${k} ${Math.abs(v) >= 1000 ? v.toFixed(1) : +v.toPrecision(3)}`)
-    .join(", ");
   return {
     indicator: env.indicator,
     mechanism: "trend",
@@ -115,24 +135,22 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
         name: `${env.indicator}.trend`,
         param: 0,
         percent: false,
-        custom: { draw: (rng) => studentT(rng, df), central: 0, describe: `${fit.model} trend quantile` },
+        custom: { draw: (rng) => rng.next(), central: 0.5, describe: `${model === "auto" ? "combined" : model} trend quantile (uniform)` },
       },
     ],
     paramOffset: 0,
     random: false,
-    constants: { mu: Array.from(mu), sd: Array.from(sd), df, transform: dist.transform, min, max },
-    summary: `${fit.model} trend fitted to ${used.years[0]}–${used.years[used.years.length - 1]} (${params})${
-      calibration.factor > 1 ? `; intervals widened ×${calibration.factor.toFixed(2)} to match backtest coverage (${calibration.comparisons} comparisons)` : ""
-    }`,
+    constants: { probabilities: [...TREND_PROBABILITIES], quantiles: values.flat(), nQuantiles: TREND_PROBABILITIES.length, min, max },
+    summary: table.summary + (table.warnings.length > 0 ? `; ${table.warnings.join("; ")}` : ""),
     step(ctx, y) {
       const { state, params, nb, block } = ctx;
-      const k = y - first;
       const row = rowOf(ctx, slot, y);
+      const q = values[y - first];
       const p0 = this.paramOffset * block;
       for (let b = 0; b < nb; b++) {
         let uplift = 1;
         for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + state[rowOf(ctx, boost, s) + b];
-        state[row + b] = clamp(back(mu[k] + sd[k] * params[p0 + b]) * uplift, min, max);
+        state[row + b] = clamp(interpolateQuantile(q, params[p0 + b]) * uplift, min, max);
       }
     },
   };

@@ -25,7 +25,7 @@ export const MECHANISMS = {
   /** v_t = v_{t−1} · (1 + r + volatility · ε_t) */
   growth: Rate.describe("annual growth rate, fraction per year (0.08 = 8%)"),
   /** v_t follows the trend model fitted to the indicator's history, with its prediction uncertainty. */
-  trend: z.enum(TREND_MODELS).describe("trend model fitted to history: auto picks by backtest MASE"),
+  trend: z.enum(TREND_MODELS).describe("trend fitted to history: auto (default) is the calibrated combination of ETS, Theta and drift with reference-class intervals; a named model uses its own uncalibrated intervals"),
   /** v_t = v_{t−1} + N_t, N_t ~ Poisson(additions) or NegBin(additions, dispersion); `fixed` adds exactly `additions`. */
   count: z.strictObject({
     additions: Param.describe("expected additions per year"),

@@ -24,16 +24,10 @@ export function planToJson(plan: Plan) {
     })),
     params: plan.params.map((p) => ({
       name: p.name,
-      param: p.custom ? { dist: "student_t", df: finiteDf(plan, p.name) } : p.param,
+      // A trend draws the uniform U of its quantile function (src/model/trend.ts).
+      param: p.custom ? { dist: "uniform", min: 0, max: 1 } : p.param,
       min: p.min ?? null,
       max: p.max ?? null,
     })),
   };
-}
-
-/** Degrees of freedom of a trend node's Student-t draw (null = Gaussian). */
-function finiteDf(plan: Plan, paramName: string): number | null {
-  const node = plan.nodes.find((n) => `${n.indicator}.trend` === paramName);
-  const df = node?.constants.df;
-  return typeof df === "number" && Number.isFinite(df) ? df : null;
 }

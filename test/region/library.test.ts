@@ -123,6 +123,22 @@ describe("China national example: library run from 2018", () => {
   });
 });
 
+describe("China national example: the 12th Five-Year Plan's 2015 R&D target, seen from 2013", () => {
+  // First-published R&D intensity 2004–2013 from data.csv; the plan asked for ≥ 2.2% in 2015, the
+  // outcome was 2.07%. The pre-calibration kit called it 99% likely with P10–P90 2.28–2.40.
+  it("is no longer a confident wrong answer: P(met) below 0.8 and P10 at or below 2.08", async () => {
+    const { calibratedForecast } = await import("../../src/forecast/calibrated.js");
+    const rows = csvObjects(NATIONAL.data).filter((r) => r.indicator === "rd_intensity" && Number(r.year) <= 2013);
+    expect(rows.map((r) => Number(r.year))).toEqual([2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013]);
+    const f = calibratedForecast({ name: "rd_intensity", years: rows.map((r) => Number(r.year)), values: rows.map((r) => Number(r.value)) }, { horizon: 2, isShare: true });
+    const pMet = 1 - f.cdf(2, 2.2);
+    expect(pMet).toBeGreaterThan(0.3); // the trend did point upwards
+    expect(pMet).toBeLessThan(0.8);
+    expect(f.quantile(2, 0.1)).toBeLessThanOrEqual(2.08);
+    expect(f.quantile(2, 0.9)).toBeGreaterThan(2.4);
+  });
+});
+
 describe("Riverton through the library", () => {
   it("runs trend-only (no scenario) and with the one-indicator scenario", async () => {
     const inputs = await loadInputs({ data: RIVERTON.data, targets: RIVERTON.targets, indicators: RIVERTON.indicators });
