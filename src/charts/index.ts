@@ -27,3 +27,4 @@ export {
   type Lang,
 } from "./labels.js";
 export { cjkFontAvailable, CJK_FONT, CJK_FONT_ADVICE, toPng, toSvg, type PngOptions } from "./render.js";
+export { reliabilityChart, type ReliabilityChartOptions } from "./reliability.js";

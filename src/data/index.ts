@@ -37,3 +37,5 @@ export { loadTargets, type LoadTargetsOptions } from "./loadTargets.js";
 export { loadIndicatorDictionary, type LoadIndicatorsOptions } from "./loadIndicators.js";
 export { buildSeries, loadBaseline, type LoadBaselineOptions } from "./loadBaseline.js";
 export { catalogueToDataFrame, toDataFrame } from "./frame.js";
+export { loadBenchmark, type BenchmarkSeries } from "./loadBenchmark.js";
+export { loadPeerForecasts, type PeerForecastRow } from "./loadPeerForecasts.js";
