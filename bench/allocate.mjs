@@ -2,11 +2,11 @@
 // data (baseline scenario, budget 5,000 万元/yr split at random), one core, common random numbers.
 // Usage (from the project root): npm run build && node bench/allocate.mjs [--allocations 1000] [--paths 2000]
 import os from "node:os";
-import { loadInputs } from "../dist/cli/inputs.js";
+import { loadInputs } from "../dist/project/inputs.js";
 import { loadScenario } from "../dist/scenario/load.js";
 import { buildPlan } from "../dist/simulate/plan.js";
 import { makeEvaluator, prepareTargets } from "../dist/allocate/evaluate.js";
-import { Sfc32 } from "../dist/simulate/rng.js";
+import { Sfc32 } from "../dist/stats/rng.js";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);

@@ -20,7 +20,7 @@ import os from "node:os";
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root); // loadInputs' defaults are relative to the project root
 
-const { loadInputs } = await import("../dist/cli/inputs.js");
+const { loadInputs } = await import("../dist/project/inputs.js");
 const { loadScenario, buildPlan, planToJson, simulate, summariseSimulation, quantileSorted } = await import("../dist/index.js");
 
 function parseArgs(argv) {

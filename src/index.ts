@@ -12,20 +12,20 @@ export { mergeScenario } from "./scenario/merge.js";
 
 export { buildPlan, type Plan, type PlanInput } from "./simulate/plan.js";
 export { simulate, project, pathValues, summariseSimulation, type Simulation, type SimulateOptions } from "./simulate/monteCarlo.js";
-export { pathRng, type Rng } from "./simulate/rng.js";
+export { pathRng, type Rng } from "./stats/rng.js";
 export { planToJson } from "./simulate/planJson.js";
-export { quantileSorted, summarise } from "./simulate/quantiles.js";
+export { quantileSorted, summarise } from "./stats/quantiles.js";
 export { QUANTILE_LEVELS, type SeriesSummary } from "./simulate/types.js";
 export { MECHANISM_COMPILERS } from "./model/registry.js";
 export { levelGrowth, solowContribution } from "./model/solow.js";
 
 export { runScenario, trendOnlyScenario, isIllustrativeSource, type RunInput } from "./assess/runScenario.js";
 export { assessTargets, type AssessInput } from "./assess/assess.js";
-export { cagr } from "./assess/cagr.js";
+export { cagr } from "./stats/cagr.js";
 export { growthRatio } from "./assess/openSdg.js";
 export { progressShare } from "./assess/progressShare.js";
 export { statusFromProbability, DEFAULT_THRESHOLDS, type StatusThresholds } from "./assess/status.js";
-export { spearman } from "./assess/spearman.js";
+export { spearman } from "./stats/spearman.js";
 export type * from "./assess/types.js";
 
 export * from "./forecast/index.js";
@@ -47,4 +47,4 @@ export { tornado as tornadoAnalysis, oneWaySweep, type Tornado } from "./allocat
 export { saturatingResponse } from "./model/programmeResponse.js";
 
 /** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
-export { loadInputs, loadDefaults, bundledScenarios, type Inputs } from "./cli/inputs.js";
+export { loadInputs, loadDefaults, bundledScenarios, type Inputs } from "./project/inputs.js";

@@ -2,7 +2,7 @@
  * Scores a budget allocation: P(met) of every target and the expected number of targets met,
  * E[#met] = Σ_i P(met_i) (linearity of expectation), or a weighted score Σ_i w_i P(met_i).
  * Every allocation of one evaluator runs on the same seed and paths: common random numbers,
- * so differences between allocations are not sampling noise (see src/simulate/rng.ts).
+ * so differences between allocations are not sampling noise (see src/stats/rng.ts).
  */
 import type { Baseline, Comparator, TargetCatalogue } from "../data/types.js";
 import { InputError } from "../data/errors.js";

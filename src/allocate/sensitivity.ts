@@ -6,7 +6,7 @@
  * one-way sweep of the most influential parameters across their range.
  * Percentiles come from the parameter's own draws, so trend quantiles are handled too.
  */
-import { quantileSorted } from "../simulate/quantiles.js";
+import { quantileSorted } from "../stats/quantiles.js";
 import type { AllocationScore, Evaluator } from "./evaluate.js";
 
 function ensureDraws(ev: Evaluator, at: AllocationScore): { draws: Float64Array; paths: number } {

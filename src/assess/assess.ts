@@ -6,14 +6,14 @@
 import type { Baseline, IndicatorDef, Target, TargetCatalogue } from "../data/types.js";
 import type { Simulation } from "../simulate/monteCarlo.js";
 import { pathValues } from "../simulate/monteCarlo.js";
-import { quantileSorted } from "../simulate/quantiles.js";
+import { quantileSorted } from "../stats/quantiles.js";
 import type { RiskReason, TargetAssessment } from "./types.js";
 import { meets } from "./comparator.js";
-import { cagr } from "./cagr.js";
+import { cagr } from "../stats/cagr.js";
 import { growthRatio } from "./openSdg.js";
 import { progressShare } from "./progressShare.js";
 import { DEFAULT_THRESHOLDS, statusFromProbability, type StatusThresholds } from "./status.js";
-import { ranks, pearson } from "./spearman.js";
+import { ranks, pearson } from "../stats/spearman.js";
 
 export interface AssessInput {
   sim: Simulation;

@@ -10,7 +10,7 @@
  */
 import type { ShareCategory } from "./types.js";
 import { meets } from "./comparator.js";
-import { cagr } from "./cagr.js";
+import { cagr } from "../stats/cagr.js";
 import type { ProgressInput } from "./openSdg.js";
 
 export function progressShare(x: ProgressInput): { share: number | null; category: ShareCategory; projected: number | null } {

@@ -8,13 +8,13 @@
  *
  * Taken from `reason.requiredGrowth` / `reason.projectedGrowth` when the assessment gives them
  * (targets at risk or off track), otherwise computed from the assessment's own numbers with
- * the formulas above (src/assess/cagr.ts). Targets lacking any of those numbers (qualitative, no data) are left out.
+ * the formulas above (src/stats/cagr.ts). Targets lacking any of those numbers (qualitative, no data) are left out.
  * For a lower-is-better target (≤) both growths are usually negative, and "ahead" is to the left.
  *
  * Example: `growthGap(result, { lang: "en" })`.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { cagr } from "../assess/cagr.js";
+import { cagr } from "../stats/cagr.js";
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
 import { chartTitle, frame, provenanceOf, type Layer } from "./frame.js";
 import { comparatorSymbol, DEFAULT_LANG, scenarioName, tr, trLines, WORDS, type Lang } from "./labels.js";

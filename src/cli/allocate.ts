@@ -9,9 +9,9 @@ import { provenanceOfBaseline } from "../assess/runScenario.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
 import { toSvg } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
-import { loadDefaults, loadInputs, INPUT_OPTIONS } from "./inputs.js";
+import { loadDefaults, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
 import { intOption } from "./run.js";
-import { UsageError } from "./usage.js";
+import { UsageError } from "../project/usage.js";
 
 export const ALLOCATE_HELP = `targetcast allocate [SCENARIO.yaml] --budget AMOUNT [options]
 

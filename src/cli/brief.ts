@@ -7,8 +7,8 @@ import { buildBriefing } from "../report/briefing.js";
 import { writeBriefing } from "../report/writeBriefing.js";
 import { progressReporter } from "./progress.js";
 import { intOption, runScenarios } from "./run.js";
-import { INPUT_OPTIONS } from "./inputs.js";
-import { UsageError } from "./usage.js";
+import { INPUT_OPTIONS } from "../project/inputs.js";
+import { UsageError } from "../project/usage.js";
 
 export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
 

@@ -11,7 +11,7 @@ import { tableFromJson, type ReferenceClassTable } from "../forecast/reference-c
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
 import { intOption } from "./run.js";
-import { UsageError } from "./usage.js";
+import { UsageError } from "../project/usage.js";
 
 export const EVALUATE_HELP = `targetcast evaluate FILE [options]
 

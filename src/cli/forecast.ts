@@ -9,9 +9,9 @@ import { InvalidSeriesError, TooShortError } from "../forecast/errors.js";
 import { MODELS } from "../forecast/registry.js";
 import { MODEL_NAMES, type ForecastPoint, type ModelName } from "../forecast/types.js";
 import { renderTable } from "../report/textTable.js";
-import { loadDefaults } from "./inputs.js";
+import { loadDefaults } from "../project/inputs.js";
 import { intOption } from "./run.js";
-import { UsageError } from "./usage.js";
+import { UsageError } from "../project/usage.js";
 
 export const FORECAST_HELP = `targetcast forecast --indicator ID [options]
 

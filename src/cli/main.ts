@@ -4,7 +4,7 @@
  * file, the place and the fix; never a stack trace), 2 wrong usage.
  */
 import { InputError } from "../data/errors.js";
-import { UsageError, EXIT } from "./usage.js";
+import { UsageError, EXIT } from "../project/usage.js";
 
 const HELP = `targetcast — project plan targets under scenarios and flag which are at risk
 

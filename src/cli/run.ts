@@ -8,10 +8,10 @@ import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
-import { bundledScenarios, loadInputs, INPUT_OPTIONS } from "./inputs.js";
+import { bundledScenarios, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
 import { progressReporter } from "./progress.js";
-import { UsageError } from "./usage.js";
+import { UsageError } from "../project/usage.js";
 
 export const RUN_HELP = `targetcast run [SCENARIO.yaml ...] [options]
 

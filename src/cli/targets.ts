@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { loadTargets } from "../data/index.js";
 import { csvCell } from "../report/riskCsv.js";
 import { renderTable } from "../report/textTable.js";
-import { loadDefaults } from "./inputs.js";
-import { UsageError } from "./usage.js";
+import { loadDefaults } from "../project/inputs.js";
+import { UsageError } from "../project/usage.js";
 
 export const TARGETS_HELP = `targetcast targets [options]
 

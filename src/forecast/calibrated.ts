@@ -163,7 +163,8 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     if (x >= hi) return table.probabilities[table.probabilities.length - 1];
     const zx = transform === "exp" && x <= 0 ? -Infinity : transform === "logistic100" && (x <= 0 || x >= 100) ? (x <= 0 ? -Infinity : Infinity) : t.forward(x);
     const d = zx - centre[h - 1];
-    const limit = cap * Math.sqrt(h);
+    // A capped quantile maps back to within a few ulps of the cap: count that as at the cap.
+    const limit = cap * Math.sqrt(h) * (1 - 1e-12);
     if (d <= -limit) return table.probabilities[0];
     if (d >= limit) return table.probabilities[table.probabilities.length - 1];
     return scaledErrorCdf(table, n, noise, h, d / scale);

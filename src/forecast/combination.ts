@@ -12,6 +12,9 @@
  *    A member a short series cannot support is replaced: Holt (needs 6 points) by the drift
  *    forecast, the damped trend (needs 7) by Theta, Theta (needs 4) by the drift forecast.
  * 3. Combination: the median of the members' forecasts, year by year (robust to one wild member).
+ *    Where that median leaves the working scale's domain (≤ 0 for ln; ≤ 0 or ≥ 100 for the logit),
+ *    the median of the members fitted on z alone is used, which always stays inside it: a positive
+ *    series is never forecast at or below 0, a share never at or beyond 0 or 100%.
  *
  * Why these: combinations of exponential smoothing methods beat most single methods on yearly data
  * (Makridakis & Hibon 2000, the M3 "SHD" combination); Theta won the M3 yearly series; damping
@@ -87,12 +90,23 @@ export function combinedForecast(values: readonly number[], horizon: number, sca
   const drift = Math.abs(tStat) >= DRIFT_T_THRESHOLD;
   const paths: Record<string, number[]> = {};
   for (const [name, f] of Object.entries(members(values, horizon, drift))) paths[name] = f;
+  const onZ: string[] = [];
   if (scale !== "identity") {
     const label = scale === "exp" ? "ln" : "logit";
-    for (const [name, f] of Object.entries(members(z, horizon, drift))) paths[`${name} (${label})`] = f.map(t.back);
+    for (const [name, f] of Object.entries(members(z, horizon, drift))) {
+      paths[`${name} (${label})`] = f.map(t.back);
+      onZ.push(`${name} (${label})`);
+    }
   }
-  if (!drift) paths.naive = naiveForecast(values, horizon);
+  if (!drift) {
+    paths.naive = naiveForecast(values, horizon);
+    onZ.push("naive");
+  }
   const names = Object.keys(paths);
-  const forecasts = Array.from({ length: horizon }, (_, h) => median(names.map((n) => paths[n][h])));
+  const inDomain = (v: number) => Number.isFinite(t.forward(v)) && (scale !== "logistic100" || (v > 0 && v < 100));
+  const forecasts = Array.from({ length: horizon }, (_, h) => {
+    const m = median(names.map((n) => paths[n][h]));
+    return scale === "identity" || inDomain(m) ? m : median(onZ.map((n) => paths[n][h]));
+  });
   return { forecasts, drift, driftT: tStat, members: names };
 }

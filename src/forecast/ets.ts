@@ -171,11 +171,18 @@ function objective(pass: Pass): number {
 }
 
 /**
- * Fit one ETS model by maximum likelihood. Returns null when the model cannot be fitted: too few
- * observations for its parameters (R: parameters ≥ n − 1), non-positive data for M errors, or no
- * finite likelihood at the start.
+ * What the optimiser minimises: "lik", the concentrated likelihood L* (R's default), or "mse", the
+ * mean squared one-step error Σε²/n (R's `opt.crit = "mse"`, which `ses()` and hence `thetaf()`
+ * use). Both have the same optimum in theory; the simplex stops at slightly different points.
  */
-export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
+export type EtsCriterion = "lik" | "mse";
+
+/**
+ * Fit one ETS model by maximum likelihood (or by `criterion`). Returns null when the model cannot
+ * be fitted: too few observations for its parameters (R: parameters ≥ n − 1), non-positive data
+ * for M errors, or no finite objective at the start.
+ */
+export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriterion = "lik"): EtsFit | null {
   const n = y.length;
   if (spec.error === "M" && y.some((v) => !(v > 0))) return null;
   const hasTrend = spec.trend !== "N";
@@ -199,7 +206,8 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
   const f = (p: number[]) => {
     const q = unpack(p);
     if (!feasible(q.alpha, hasTrend ? q.beta : null, damped ? q.phi : null)) return Infinity;
-    return objective(filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, false));
+    const pass = filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, false);
+    return criterion === "mse" ? (Number.isNaN(pass.sse) ? Infinity : pass.sse / n) : objective(pass);
   };
   let opt;
   try {

@@ -16,6 +16,7 @@
  */
 import { combinedForecast } from "./combination.js";
 import { seriesNoise, yearlyChangeScale, type ReferenceClassTable } from "./reference-class.js";
+import { quantileSorted } from "../stats/quantiles.js";
 import { TRANSFORMS, workingScale } from "./transform.js";
 
 export const PROBABILITY_GRID = [
@@ -33,14 +34,6 @@ interface Sample {
   noise: number;
   h: number;
   e: number;
-}
-
-/** Type-7 quantile of sorted values at probability p. */
-function quantileSorted(sorted: readonly number[], p: number): number {
-  const pos = (sorted.length - 1) * p;
-  const i = Math.floor(pos);
-  const w = pos - i;
-  return i + 1 < sorted.length ? sorted[i] + w * (sorted[i + 1] - sorted[i]) : sorted[i];
 }
 
 /** Scaled errors of every rolling-origin forecast of one training series. */

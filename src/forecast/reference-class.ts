@@ -120,7 +120,12 @@ export function tableToJson(table: ReferenceClassTable): unknown {
 /** The inverse of tableToJson, with a check of the shape (a table file may come from a user). */
 export function tableFromJson(json: unknown): ReferenceClassTable {
   const t = json as Record<string, unknown>;
-  const edges = (v: unknown) => (Array.isArray(v) ? v.map((e) => (e === null ? Infinity : Number(e))) : null);
+  // Edges: increasing numbers, the last one null (= Infinity).
+  const edges = (v: unknown) => {
+    if (!Array.isArray(v) || v.length === 0 || v[v.length - 1] !== null) return null;
+    const out = v.map((e, i) => (i === v.length - 1 ? Infinity : typeof e === "number" && Number.isFinite(e) ? e : NaN));
+    return out.every((e, i) => !Number.isNaN(e) && (i === 0 || e > out[i - 1])) ? out : null;
+  };
   const lengthEdges = edges(t?.lengthEdges);
   const noiseEdges = edges(t?.noiseEdges);
   const probabilities = t?.probabilities;
@@ -130,6 +135,7 @@ export function tableFromJson(json: unknown): ReferenceClassTable {
     lengthEdges &&
     noiseEdges &&
     Array.isArray(probabilities) &&
+    probabilities.length >= 2 &&
     probabilities.every((p, i) => typeof p === "number" && p > 0 && p < 1 && (i === 0 || p > probabilities[i - 1])) &&
     typeof maxHorizon === "number" &&
     Number.isInteger(maxHorizon) &&

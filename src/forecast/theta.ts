@@ -6,7 +6,8 @@
  *
  *   ŷ_{n+h} = ℓ_n + (b / 2) · (h − 1 + (1 − (1 − α)^n) / α)
  *
- * ℓ_n, α from SES = ETS(A,N,N) fitted by maximum likelihood (ets.ts); b the least-squares slope of
+ * ℓ_n, α from SES = ETS(A,N,N) fitted by least squares (ets.ts, criterion "mse", as R's `ses()`
+ * does; it reproduces `thetaf()` on the reference series of test/reference/ets-reference.json); b the least-squares slope of
  * y on t = 0 … n − 1 (series' unit per year). Needs 4 points (ETS(A,N,N) has 2 parameters).
  *
  * @example thetaForecast([10, 12, 13, 15, 16], 1) // ≈ [17]
@@ -30,7 +31,7 @@ export function leastSquaresSlope(y: readonly number[]): number {
 
 /** Theta forecasts for h = 1 … horizon, or null when SES cannot be fitted (fewer than 4 points). */
 export function thetaForecast(y: readonly number[], horizon: number): number[] | null {
-  const ses = fitEts(y, { error: "A", trend: "N" });
+  const ses = fitEts(y, { error: "A", trend: "N" }, "mse");
   if (!ses) return null;
   const n = y.length;
   const halfSlope = leastSquaresSlope(y) / 2;

@@ -12,7 +12,7 @@
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
-import { negativeBinomial, poisson } from "../simulate/sample.js";
+import { negativeBinomial, poisson } from "../stats/samplers.js";
 import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode {

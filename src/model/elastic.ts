@@ -16,7 +16,7 @@
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { describeParam } from "../scenario/param.js";
-import { standardNormal } from "../simulate/sample.js";
+import { standardNormal } from "../stats/samplers.js";
 import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNode {

@@ -5,7 +5,7 @@
  * the loops; a node only knows its equation.
  */
 import type { Param } from "../scenario/param.js";
-import type { Rng } from "../simulate/rng.js";
+import type { Rng } from "../stats/rng.js";
 
 /** One uncertain (or fixed) parameter of a node, drawn once per path. */
 export interface ParamSlot {

@@ -11,8 +11,8 @@
 import { centralValue as centralOf, draw } from "../scenario/param.js";
 import { clamp, type StepContext } from "../model/types.js";
 import type { Plan } from "./plan.js";
-import { Sfc32 } from "./rng.js";
-import { summarise } from "./quantiles.js";
+import { Sfc32 } from "../stats/rng.js";
+import { summarise } from "../stats/quantiles.js";
 import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
 
 export interface Simulation {

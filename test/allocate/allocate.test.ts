@@ -10,7 +10,7 @@ import { saturatingResponse } from "../../src/model/programmeResponse.js";
 import { simulate, pathValues } from "../../src/simulate/monteCarlo.js";
 import { buildPlan } from "../../src/simulate/plan.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { loadInputs, type Inputs } from "../../src/cli/inputs.js";
+import { loadInputs, type Inputs } from "../../src/project/inputs.js";
 import { catalogue, makeBaseline, plan, scenario, target } from "../engine/helpers.js";
 
 const YEARS = { 2011: 100, 2012: 110, 2013: 121 };

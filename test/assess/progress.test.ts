@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { categoryOf, growthRatio } from "../../src/assess/openSdg.js";
 import { progressShare } from "../../src/assess/progressShare.js";
 import { DEFAULT_THRESHOLDS, statusFromProbability } from "../../src/assess/status.js";
-import { cagr } from "../../src/assess/cagr.js";
-import { pearson, ranks, spearman } from "../../src/assess/spearman.js";
-import { quantileSorted, summarise } from "../../src/simulate/quantiles.js";
+import { cagr } from "../../src/stats/cagr.js";
+import { pearson, ranks, spearman } from "../../src/stats/spearman.js";
+import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
 
 function close(actual: number | null, expected: number, rel = 1e-12): void {
   expect(actual).not.toBeNull();

@@ -1,18 +1,18 @@
 /**
  * Properties of the Monte Carlo engine (src/simulate/monteCarlo.ts) and its samplers
- * (src/simulate/sample.ts): reproducibility, independence from batching, agreement with the
+ * (src/stats/samplers.ts): reproducibility, independence from batching, agreement with the
  * deterministic projection when nothing is uncertain, ordered quantiles, probabilities in
  * [0, 1], monotone response to a growth rate, and the moments of the samplers.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadInputs, type Inputs } from "../../src/cli/inputs.js";
+import { loadInputs, type Inputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { centralValue, type Param } from "../../src/scenario/param.js";
 import { Scenario } from "../../src/scenario/schema.js";
 import { buildPlan, type Plan } from "../../src/simulate/plan.js";
 import { pathValues, project, simulate, summariseSimulation, type Simulation } from "../../src/simulate/monteCarlo.js";
-import { pathRng, Sfc32 } from "../../src/simulate/rng.js";
-import { gamma, negativeBinomial, poisson, standardNormal, triangular } from "../../src/simulate/sample.js";
+import { pathRng, Sfc32 } from "../../src/stats/rng.js";
+import { gamma, negativeBinomial, poisson, standardNormal, triangular } from "../../src/stats/samplers.js";
 import { assessTargets } from "../../src/assess/assess.js";
 import { runScenario } from "../../src/assess/runScenario.js";
 import { catalogue, makeBaseline, plan as planOf, scenario, target } from "./helpers.js";
@@ -242,7 +242,7 @@ describe("samplers", () => {
   });
 
   it("Poisson below λ = 500 never gives fewer events for a larger λ on the same random numbers", () => {
-    // documented in src/simulate/sample.ts: inversion uses one uniform and is non-decreasing in λ
+    // documented in src/stats/samplers.ts: inversion uses one uniform and is non-decreasing in λ
     for (const [l1, l2] of [[0.3, 0.31], [3.5, 4], [49, 50], [100, 140]]) {
       for (let i = 0; i < 5000; i++) {
         const a = poisson(new Sfc32(8, i), l1);

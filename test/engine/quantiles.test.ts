@@ -3,9 +3,9 @@
  * (same order statistics, same interpolation), on samples with and without ties.
  */
 import { describe, expect, it } from "vitest";
-import { quantileSorted, summarise } from "../../src/simulate/quantiles.js";
+import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
 import { QUANTILE_LEVELS } from "../../src/simulate/types.js";
-import { Sfc32 } from "../../src/simulate/rng.js";
+import { Sfc32 } from "../../src/stats/rng.js";
 
 function bySorting(x: Float64Array, levels: readonly number[]): number[] {
   const s = Float64Array.from(x).sort();

@@ -188,16 +188,67 @@ if (missing) {
       expect(count(".vl.json")).toBe(count(".svg"));
     });
 
-    it("06-forecast-accuracy: model choice and backtests on both data sets", () => {
+    it("06-forecast-accuracy: how the default forecast is built, its calibration on the benchmark sets, the national retrospective", () => {
       const nb = load("06-forecast-accuracy");
       const out = stdout(nb);
-      expect(out).toMatch(/R&D intensity 2004–2023 \(20 points\): chosen \S+/);
-      expect(out).toMatch(/2018 choice: \S+/);
       const h = html(nb);
-      expect(h).toContain("Haizhou: the trend model chosen per indicator");
-      expect(h).toContain("China R&amp;D intensity: backtest accuracy");
-      expect(h).toContain("accuracy by horizon");
-      expect(svgCount(nb)).toBeGreaterThanOrEqual(1);
+      const num = (m: RegExpMatchArray | null, i: number) => Number(m![i]);
+      // 1. Haizhou (illustrative): members and drift test per headline indicator, one indicator's quantiles, the ETS table.
+      expect(out).toContain("default reference class: reference class of 699 real yearly series");
+      expect(h).toContain("示意数据，非官方统计");
+      expect(h).toContain("Haizhou: members, drift test and the 2015 forecast (illustrative data)");
+      for (const id of ["rd_intensity", "invention_patents_per_10k_pop", "hightech_output_share", "national_hightech_enterprises"]) expect(h).toContain(`>${id}<`);
+      const rd = out.match(/rd_intensity: n = 5 points, s = ([\d.]+) per year on the logit scale/);
+      expect(rd, out).not.toBeNull();
+      expect(num(rd, 1)).toBeGreaterThan(0.02);
+      expect(num(rd, 1)).toBeLessThan(0.15);
+      expect(h).toContain("Haizhou R&amp;D intensity: reference-class quantiles and forecast quantiles");
+      expect(h).toContain("Haizhou R&amp;D intensity: ETS models by AICc");
+      expect(h).toMatch(/ETS\(\w,N,N\) ✓/);
+      // 2. Benchmarks, leave one set out: only when ../shared is there (CI clones the repository alone).
+      if (existsSync(path.join(ROOT, "..", "shared", "data", "forecast-benchmarks", "m1-yearly.csv"))) {
+        const score = String.raw`sMAPE ([\d.]+), MASE ([\d.]+), cov80 ([\d.]+)%, cov90 ([\d.]+)%, MSIS ([\d.]+), Brier ([\d.]+)`;
+        for (const [set, forecasts] of [["m1-yearly", 1086], ["tourism-yearly", 2072]] as const) {
+          for (const regime of ["all", "last 6"]) {
+            const m = out.match(new RegExp(`${set}, ${regime} training values \\(${forecasts} forecasts\\): targetcast ${score} \\| naive ${score}`));
+            expect(m, `${set}, ${regime}:\n${out}`).not.toBeNull();
+            const [ours, naive] = [1, 7].map((i) => ({ smape: num(m, i), mase: num(m, i + 1), cov80: num(m, i + 2), cov90: num(m, i + 3), msis: num(m, i + 4), brier: num(m, i + 5) }));
+            expect(ours.cov80).toBeGreaterThan(65);
+            expect(ours.cov80).toBeLessThan(92);
+            expect(ours.cov90).toBeGreaterThan(78);
+            expect(ours.cov90).toBeLessThan(97);
+            expect(ours.cov90).toBeGreaterThan(ours.cov80);
+            expect(ours.smape).toBeLessThan(naive.smape);
+            expect(ours.msis).toBeLessThan(naive.msis);
+            expect(ours.brier).toBeLessThan(naive.brier);
+            expect(ours.brier).toBeGreaterThan(0.1);
+            expect(ours.brier).toBeLessThan(0.3);
+          }
+        }
+        expect(out).toContain("cross-check: targetcast's naive row reproduces R's naive() in all four evaluations");
+        expect(h).toContain("Accuracy and calibration on the benchmark sets");
+        expect(h).toContain("R forecast 8.20, from the benchmark README");
+        expect(h).toContain("Reliability of P(met)");
+        expect(h).toContain("Tourism yearly: reliability bins of P(met)");
+        expect(svgCount(nb)).toBeGreaterThanOrEqual(2); // the reliability chart and the national chart
+      } else {
+        expect(out).toMatch(/benchmark section skipped: .*forecast-benchmarks is missing/);
+        expect(svgCount(nb)).toBeGreaterThanOrEqual(1);
+      }
+      // 3. China, real first-published figures: 2013 → 2015 (≥ 2.2%, outcome 2.07) and 2018 → 2020 (≥ 2.5%, outcome 2.40).
+      const interval = String.raw`= ([\d.]+); median ([\d.]+)%, 80% interval ([\d.]+) – ([\d.]+)%`;
+      const y2015 = out.match(new RegExp(String.raw`2013 → 2015: P\(R&D intensity ≥ 2\.2% in 2015\) ${interval}; published 2\.07% \(target missed\)`));
+      expect(y2015, out).not.toBeNull();
+      expect(num(y2015, 1)).toBeGreaterThan(0.3); // the trend did point upwards …
+      expect(num(y2015, 1)).toBeLessThan(0.8); // … but no longer a confident wrong answer
+      expect(num(y2015, 3)).toBeLessThanOrEqual(2.1);
+      expect(num(y2015, 4)).toBeGreaterThan(2.4);
+      const y2020 = out.match(new RegExp(String.raw`2018 → 2020: P\(R&D intensity ≥ 2\.5% in 2020\) ${interval}; published 2\.40% \(target missed\)`));
+      expect(y2020, out).not.toBeNull();
+      expect(num(y2020, 1)).toBeLessThan(0.35);
+      expect(num(y2020, 3)).toBeLessThan(2.4);
+      expect(num(y2020, 4)).toBeGreaterThan(2.3);
+      expect(h).toContain("China R&amp;D intensity: the forecast at the time and what was published");
     });
   });
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadInputs } from "../../src/cli/inputs.js";
+import { loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { runScenario, trendOnlyScenario } from "../../src/assess/runScenario.js";
 import { InputError } from "../../src/data/errors.js";

@@ -12,7 +12,7 @@ import { InputError } from "../../src/data/errors.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { mergeScenario } from "../../src/scenario/merge.js";
 import { Scenario } from "../../src/scenario/schema.js";
-import { bundledScenarios, loadInputs, type Inputs } from "../../src/cli/inputs.js";
+import { bundledScenarios, loadInputs, type Inputs } from "../../src/project/inputs.js";
 import { runScenario } from "../../src/assess/runScenario.js";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
