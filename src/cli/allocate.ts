@@ -10,7 +10,7 @@ import { tornado as tornadoChart } from "../charts/tornado.js";
 import { toSvg } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
 import { loadDefaults, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
-import { intOption } from "./run.js";
+import { intOption } from "./scenarios.js";
 import { UsageError } from "../project/usage.js";
 
 export const ALLOCATE_HELP = `targetcast allocate [SCENARIO.yaml] --budget AMOUNT [options]

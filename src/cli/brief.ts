@@ -1,12 +1,9 @@
 /** `targetcast brief`: the one-file HTML briefing and every chart as SVG, PNG and Vega-Lite spec. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { ScenarioResult } from "../assess/types.js";
 import type { Lang } from "../charts/labels.js";
-import { buildBriefing } from "../report/briefing.js";
-import { writeBriefing } from "../report/writeBriefing.js";
-import { progressReporter } from "./progress.js";
-import { intOption, runScenarios } from "./run.js";
+import { intOption, runScenarios } from "./scenarios.js";
+import { writeBriefingFolder } from "./briefingFolder.js";
 import { INPUT_OPTIONS } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
 
@@ -25,18 +22,6 @@ Options:
   -h, --help          this help
 `;
 
-export async function writeBriefingFolder(results: ScenarioResult[], dir: string, opts: { lang: Lang; png: boolean }): Promise<void> {
-  const briefing = await buildBriefing(results, { lang: opts.lang, generatedAt: new Date() });
-  const progress = progressReporter("PNG");
-  const written = await writeBriefing(dir, briefing, {
-    png: opts.png,
-    cacheDir: path.join(dir, ".png-cache"),
-    onPng: progress.update,
-  });
-  progress.end();
-  for (const w of written.warnings) process.stderr.write(`warning: ${w}\n`);
-  process.stdout.write(`Wrote ${path.join(dir, "briefing.html")} and ${briefing.charts.length} charts (${opts.png ? ".svg, .png, .vl.json" : ".svg, .vl.json"})\n`);
-}
 
 export async function briefCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -10,7 +10,7 @@ import { MIN_POINTS } from "../forecast/calibrated.js";
 import { tableFromJson, type ReferenceClassTable } from "../forecast/reference-class.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
-import { intOption } from "./run.js";
+import { intOption } from "./scenarios.js";
 import { UsageError } from "../project/usage.js";
 
 export const EVALUATE_HELP = `targetcast evaluate FILE [options]

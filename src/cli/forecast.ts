@@ -10,7 +10,7 @@ import { MODELS } from "../forecast/registry.js";
 import { MODEL_NAMES, type ForecastPoint, type ModelName } from "../forecast/types.js";
 import { renderTable } from "../report/textTable.js";
 import { loadDefaults } from "../project/inputs.js";
-import { intOption } from "./run.js";
+import { intOption } from "./scenarios.js";
 import { UsageError } from "../project/usage.js";
 
 export const FORECAST_HELP = `targetcast forecast --indicator ID [options]

@@ -1,17 +1,13 @@
 /** `targetcast run`: project every indicator under one or more scenarios and flag targets at risk. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadScenario } from "../scenario/load.js";
-import { runScenario, trendOnlyScenario } from "../assess/runScenario.js";
-import type { ScenarioResult } from "../assess/types.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
-import { bundledScenarios, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
-import { targetWarnings } from "../assess/targetWarnings.js";
-import { progressReporter } from "./progress.js";
+import { INPUT_OPTIONS } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
+import { intOption, runScenarios } from "./scenarios.js";
 
 export const RUN_HELP = `targetcast run [SCENARIO.yaml ...] [options]
 
@@ -85,47 +81,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(`Wrote ${path.join(outDir, "results.json")} and ${path.join(outDir, "risk.csv")}\n`);
   }
   if (values.brief) {
-    const { writeBriefingFolder } = await import("./brief.js"); // charts load only when asked for
+    const { writeBriefingFolder } = await import("./briefingFolder.js"); // charts load only when asked for
     await writeBriefingFolder(results, values.brief, { lang: "both", png: true });
   }
   return 0;
-}
-
-export interface RunScenariosOptions {
-  /** Scenario files; none: every bundled scenario, or a trend-only run when `data` is given. */
-  files: string[];
-  data?: string;
-  targets?: string;
-  indicators?: string;
-  trendOnly?: boolean;
-  baseYear?: number;
-  paths?: number;
-  seed?: number;
-}
-
-/** Load the inputs, warn about what needs attention, and run each scenario (with a progress line). */
-export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResult[]> {
-  const inputs = await loadInputs(o);
-  for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
-  const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
-  if (o.baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
-  const jobs = files.length
-    ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
-    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, o.baseYear) }];
-  for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
-  const results: ScenarioResult[] = [];
-  for (const job of jobs) {
-    const progress = progressReporter(path.basename(job.file));
-    const { result } = runScenario({ ...inputs, scenario: job.scenario, scenarioFile: job.file, paths: o.paths, seed: o.seed, onProgress: progress.update });
-    progress.end();
-    results.push(result);
-  }
-  return results;
-}
-
-export function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
-  return n;
 }

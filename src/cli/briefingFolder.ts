@@ -1,0 +1,20 @@
+/** Writing a briefing folder (HTML, charts as SVG/PNG/Vega-Lite) for results already computed; used by `brief` and `run --brief`. */
+import path from "node:path";
+import type { ScenarioResult } from "../assess/types.js";
+import type { Lang } from "../charts/labels.js";
+import { buildBriefing } from "../report/briefing.js";
+import { writeBriefing } from "../report/writeBriefing.js";
+import { progressReporter } from "./progress.js";
+
+export async function writeBriefingFolder(results: ScenarioResult[], dir: string, opts: { lang: Lang; png: boolean }): Promise<void> {
+  const briefing = await buildBriefing(results, { lang: opts.lang, generatedAt: new Date() });
+  const progress = progressReporter("PNG");
+  const written = await writeBriefing(dir, briefing, {
+    png: opts.png,
+    cacheDir: path.join(dir, ".png-cache"),
+    onPng: progress.update,
+  });
+  progress.end();
+  for (const w of written.warnings) process.stderr.write(`warning: ${w}\n`);
+  process.stdout.write(`Wrote ${path.join(dir, "briefing.html")} and ${briefing.charts.length} charts (${opts.png ? ".svg, .png, .vl.json" : ".svg, .vl.json"})\n`);
+}

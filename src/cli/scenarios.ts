@@ -1,0 +1,48 @@
+/** Running scenarios for the CLI commands (`run`, `brief`), and the whole-number option parser they share. */
+import path from "node:path";
+import { loadScenario } from "../scenario/load.js";
+import { runScenario, trendOnlyScenario } from "../assess/runScenario.js";
+import type { ScenarioResult } from "../assess/types.js";
+import { targetWarnings } from "../assess/targetWarnings.js";
+import { bundledScenarios, loadInputs } from "../project/inputs.js";
+import { UsageError } from "../project/usage.js";
+import { progressReporter } from "./progress.js";
+
+export interface RunScenariosOptions {
+  /** Scenario files; none: every bundled scenario, or a trend-only run when `data` is given. */
+  files: string[];
+  data?: string;
+  targets?: string;
+  indicators?: string;
+  trendOnly?: boolean;
+  baseYear?: number;
+  paths?: number;
+  seed?: number;
+}
+
+/** Load the inputs, warn about what needs attention, and run each scenario (with a progress line). */
+export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResult[]> {
+  const inputs = await loadInputs(o);
+  for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
+  const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
+  if (o.baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
+  const jobs = files.length
+    ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
+    : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, o.baseYear) }];
+  for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
+  const results: ScenarioResult[] = [];
+  for (const job of jobs) {
+    const progress = progressReporter(path.basename(job.file));
+    const { result } = runScenario({ ...inputs, scenario: job.scenario, scenarioFile: job.file, paths: o.paths, seed: o.seed, onProgress: progress.update });
+    progress.end();
+    results.push(result);
+  }
+  return results;
+}
+
+export function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
+  return n;
+}
