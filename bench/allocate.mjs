@@ -6,7 +6,7 @@ import { loadInputs } from "../dist/project/inputs.js";
 import { loadScenario } from "../dist/scenario/load.js";
 import { buildPlan } from "../dist/simulate/plan.js";
 import { makeEvaluator, prepareTargets } from "../dist/allocate/evaluate.js";
-import { Sfc32 } from "../dist/stats/rng.js";
+import { pathRng } from "../dist/stats/rng.js";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -24,7 +24,7 @@ const ev = makeEvaluator(plan, targets, paths, scenario.seed);
 const n = plan.allocation.programmes.length;
 
 // Random splits (uniform on the simplex: normalised exponentials), fixed seed.
-const rng = new Sfc32(42, 0, 0);
+const rng = pathRng(42, 0, 0);
 const splits = Array.from({ length: allocations }, () => {
   const e = Array.from({ length: n }, () => -Math.log(1 - rng.next()));
   const s = e.reduce((a, b) => a + b, 0);

@@ -3,15 +3,16 @@
  *
  * Per path: parameters are drawn once (in plan order), then every node steps year by year,
  * drawing its own yearly shocks. Paths are simulated in blocks of BLOCK: each node computes a
- * year for the whole block in one call, on rows of a typed array. Each path has its own
- * generators seeded from (seed, path, stream), so path p's numbers are the same whatever the
- * block or batch size, and a deterministic run (central parameter values, no shocks, expected
- * counts) equals a run whose uncertainty is all zero. Tables are built at the edges.
+ * year for the whole block in one call, on rows of a typed array. Every number comes from the
+ * counter-based stream (seed, stream, path, year) (src/stats/rng.ts): parameters from stream 0,
+ * node shocks from stream 1 + slot in each year, so path p's numbers are the same whatever the
+ * block or batch size, the thread, or which nodes are recomputed; and a deterministic run (central
+ * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
  */
 import { centralValue as centralOf, draw } from "../scenario/param.js";
 import { clamp, type StepContext } from "../model/types.js";
 import type { Plan } from "./plan.js";
-import { Sfc32 } from "../stats/rng.js";
+import { CounterRng } from "../stats/rng.js";
 import { summarise } from "../stats/quantiles.js";
 import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
 
@@ -73,7 +74,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   for (let r = 0; r < nSlots * n; r++) template.fill(plan.history[r], r * block, (r + 1) * block);
   const state = new Float64Array(template.length);
   const params = new Float64Array(nParams * block);
-  const paramRng = new Sfc32(seed, 0, 0);
+  const paramRng = new CounterRng(seed);
   const slots = plan.order;
   const reuse = opts.reuse;
   if (reuse && (reuse.sim.paths !== paths || reuse.sim.seed !== seed || reuse.sim.plan !== plan || deterministic || opts.range)) {
@@ -81,9 +82,9 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   }
   // Nodes whose values come from `reuse` (never nodes that also fill years before the projection).
   const copied = nodes.map((node, i) => !!reuse && !reuse.recompute[slots[i]] && node.firstStep >= first);
-  // One shock stream per node and path (stream 1 + slot), seeded only for nodes that draw.
+  // One shock stream per node (stream 1 + slot), positioned at (path, year) before each step.
   const streams = slots.map((slot) => 1 + slot);
-  const rngs = nodes.map((node) => (node.random && !deterministic ? Array.from({ length: block }, () => new Sfc32(seed, 0, 0)) : []));
+  const rngs = nodes.map((node) => (node.random && !deterministic ? Array.from({ length: block }, () => new CounterRng(seed)) : []));
   const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic };
   const fixed = opts.fixed;
   const progressEvery = Math.max(block, Math.floor(paths / 50));
@@ -98,7 +99,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
       for (let k = 0; k < nParams; k++) params.set(reuse.sim.draws.subarray(k * paths + p0, k * paths + p0 + nb), k * block);
       fixed?.forEach((v, k) => params.fill(v, k * block, k * block + nb));
     } else for (let b = 0; b < nb; b++) {
-      paramRng.reseed(seed, p0 + b, 0);
+      paramRng.at(0, p0 + b, 0);
       for (let k = 0; k < nParams; k++) {
         const slot = plan.params[k];
         const v = slot.custom
@@ -106,11 +107,6 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
           : deterministic ? centralOf(slot.param) : draw(slot.param, paramRng);
         params[k * block + b] = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
       }
-    }
-    for (let i = 0; i < nodes.length; i++) {
-      if (copied[i]) continue;
-      const r = rngs[i];
-      for (let b = 0; b < r.length && b < nb; b++) r[b].reseed(seed, p0 + b, streams[i]);
     }
     for (let y = startYear; y < n; y++) {
       for (let i = 0; i < nodes.length; i++) {
@@ -121,7 +117,9 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
           state.set(cached, (slots[i] * n + y) * block);
           continue;
         }
-        ctx.rngs = rngs[i];
+        const r = rngs[i];
+        for (let b = 0; b < r.length && b < nb; b++) r[b].at(streams[i], p0 + b, y);
+        ctx.rngs = r;
         node.step(ctx, y);
       }
     }

@@ -1,62 +1,78 @@
 /**
- * Seeded pseudo-random numbers, reproducible bit for bit.
+ * Seeded random streams, reproducible bit for bit, that never need reseeding.
  *
- * Each Monte Carlo path gets its own generators, seeded from (scenario seed, path index,
- * stream) through SplitMix32 mixing, so a path's draws never depend on how paths are batched
- * or which worker runs them. Stream 0 draws the path's parameters; each model node has its
- * own stream for its yearly shocks, so a node that consumes more random numbers (a count
- * with a larger rate) never shifts another node's draws: comparisons of two allocations
- * on the same seed use common random numbers. The generator is sfc32 (Chris Doty-Humphrey's Small Fast
- * Counting generator, 128-bit state; passes PractRand to 2^40+ bytes), on 32-bit integers.
+ * A stream is identified by (seed, stream, path, year) and its numbers are Threefry-2x32
+ * (threefry.ts) outputs of
+ *
+ *   key     = (seed, stream · 4096 + yearIndex)        counter = (path, i),  i = 0, 1, 2, …
+ *
+ * so the i-th number of any path in any year of any stream is computed directly: the numbers of a
+ * path never depend on how paths are batched, which thread runs them, or which other nodes are
+ * recomputed, and a node that consumes more numbers in one year (a count with a larger rate)
+ * never shifts another node's, or its own next year's, draws. That is what makes comparisons of two
+ * allocations on the same seed use common random numbers.
+ *
+ * Stream numbers: 0 = parameter draws (year 0), 1 + slot = the yearly shocks of the node computing
+ * indicator `slot`. Streams from 2^19 up are reserved for draws shared across nodes of a path
+ * (e.g. the normals of a Gaussian copula), so they can be added without moving any existing draw.
+ * Limits: stream < 2^20, yearIndex < 4096, seed and path 32-bit unsigned.
  */
+import { threefry2x32 } from "./threefry.js";
+
 export interface Rng {
   /** Uniform on [0, 1), 32 bits of resolution. */
   next(): number;
+  /** Uniform 32-bit unsigned integer. */
+  nextUint32(): number;
 }
 
-/** SplitMix32 finaliser: a 32-bit integer hash with good avalanche (Steele et al. 2014, 32-bit variant). */
-function mix32(x: number): number {
-  x = (x + 0x9e3779b9) | 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
+/** First stream number reserved for draws shared by several nodes of a path (copulas). */
+export const SHARED_STREAMS = 2 ** 19;
+export const MAX_YEARS = 4096;
 
-export class Sfc32 implements Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+export class CounterRng implements Rng {
+  private k0: number;
+  private k1: number;
+  private path = 0;
+  private i = 0;
+  private readonly words = new Uint32Array(2);
+  private spare = false;
 
-  constructor(seed: number, path: number, stream = 0) {
-    this.a = 0;
-    this.b = 0;
-    this.c = 0;
-    this.d = 1;
-    this.reseed(seed, path, stream);
+  constructor(seed: number, stream = 0, path = 0, yearIndex = 0) {
+    this.k0 = seed >>> 0;
+    this.k1 = 0;
+    this.at(stream, path, yearIndex);
   }
 
-  /** Restart as the generator for (seed, path, stream), without allocating. */
-  reseed(seed: number, path: number, stream = 0): void {
-    this.a = mix32(seed ^ mix32(stream + 0x3c6ef372));
-    this.b = mix32(this.a ^ path);
-    this.c = mix32(this.b + 0x6a09e667);
-    this.d = 1;
-    for (let i = 0; i < 12; i++) this.next(); // warm up: decorrelate nearby seeds
+  /** Move to the start of (stream, path, year) for the same seed: two integer writes, no work. */
+  at(stream: number, path: number, yearIndex: number): this {
+    if (!(stream >= 0 && stream < 2 ** 20 && yearIndex >= 0 && yearIndex < MAX_YEARS)) {
+      throw new RangeError(`CounterRng: stream ${stream} must be < 2^20 and year index ${yearIndex} < ${MAX_YEARS}`);
+    }
+    this.k1 = stream * MAX_YEARS + yearIndex;
+    this.path = path >>> 0;
+    this.i = 0;
+    this.spare = false;
+    return this;
+  }
+
+  nextUint32(): number {
+    if (this.spare) {
+      this.spare = false;
+      return this.words[1];
+    }
+    threefry2x32(this.k0, this.k1, this.path, this.i, this.words);
+    this.i = (this.i + 1) >>> 0;
+    this.spare = true;
+    return this.words[0];
   }
 
   next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
+    return this.nextUint32() / 4294967296;
   }
 }
 
-/** The generator for one stream of one path of one run. */
-export function pathRng(seed: number, path: number, stream = 0): Sfc32 {
-  return new Sfc32(seed, path, stream);
+/** The generator of one stream of one path (and year) of one run. */
+export function pathRng(seed: number, path: number, stream = 0, yearIndex = 0): CounterRng {
+  return new CounterRng(seed, stream, path, yearIndex);
 }

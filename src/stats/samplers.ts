@@ -1,14 +1,65 @@
 /**
  * Draws from the distributions scenario files may name. Each takes an Rng and returns one draw;
- * all are exact methods (no table look-ups), so results are reproducible across machines.
+ * all are exact methods, computed in IEEE double arithmetic, so results are reproducible across machines.
  */
 import type { Rng } from "./rng.js";
 
-/** Standard normal by the Box–Muller transform (Box & Muller 1958); uses two uniforms per draw. */
+/**
+ * Standard normal by the ziggurat method of Marsaglia & Tsang ("The ziggurat method for generating
+ * random variables", J. Statistical Software 5(8), 2000), 128 layers, exact (rejection). The layer
+ * index is taken from a second 32-bit word, not from the bits of the value, which removes the
+ * dependence Doornik (2005) found in the original. About 99% of draws need two 32-bit words and
+ * one multiplication.
+ */
+const ZIG_LAYERS = 128;
+const ZIG_R = 3.442619855899;
+const ZIG_AREA = 9.91256303526217e-3;
+const M31 = 2147483648;
+const ZK = new Float64Array(ZIG_LAYERS);
+const ZW = new Float64Array(ZIG_LAYERS);
+const ZF = new Float64Array(ZIG_LAYERS);
+{
+  let d = ZIG_R;
+  let t = d;
+  const q = ZIG_AREA / Math.exp(-0.5 * d * d);
+  ZK[0] = (d / q) * M31;
+  ZK[1] = 0;
+  ZW[0] = q / M31;
+  ZW[ZIG_LAYERS - 1] = d / M31;
+  ZF[0] = 1;
+  ZF[ZIG_LAYERS - 1] = Math.exp(-0.5 * d * d);
+  for (let i = ZIG_LAYERS - 2; i >= 1; i--) {
+    d = Math.sqrt(-2 * Math.log(ZIG_AREA / d + Math.exp(-0.5 * d * d)));
+    ZK[i + 1] = (d / t) * M31;
+    t = d;
+    ZF[i] = Math.exp(-0.5 * d * d);
+    ZW[i] = d / M31;
+  }
+}
+
+/** Uniform on (0, 1), never 0 (for logarithms). */
+function openUniform(rng: Rng): number {
+  return (rng.nextUint32() + 0.5) / 4294967296;
+}
+
 export function standardNormal(rng: Rng): number {
-  const u1 = 1 - rng.next(); // (0, 1]: log is finite
-  const u2 = rng.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  for (;;) {
+    const j = rng.nextUint32() | 0;
+    const i = rng.nextUint32() & (ZIG_LAYERS - 1);
+    if (Math.abs(j) < ZK[i]) return j * ZW[i];
+    const x = j * ZW[i];
+    if (i === 0) {
+      // The tail beyond R (Marsaglia 1964).
+      let tx: number;
+      let ty: number;
+      do {
+        tx = -Math.log(openUniform(rng)) / ZIG_R;
+        ty = -Math.log(openUniform(rng));
+      } while (ty + ty < tx * tx);
+      return j > 0 ? ZIG_R + tx : -ZIG_R - tx;
+    }
+    if (ZF[i] + openUniform(rng) * (ZF[i - 1] - ZF[i]) < Math.exp(-0.5 * x * x)) return x;
+  }
 }
 
 /** Triangular(min, mode, max) by inverting its CDF. */

@@ -11,7 +11,7 @@ import { centralValue, type Param } from "../../src/scenario/param.js";
 import { Scenario } from "../../src/scenario/schema.js";
 import { buildPlan, type Plan } from "../../src/simulate/plan.js";
 import { pathValues, project, simulate, summariseSimulation, type Simulation } from "../../src/simulate/monteCarlo.js";
-import { pathRng, Sfc32 } from "../../src/stats/rng.js";
+import { pathRng } from "../../src/stats/rng.js";
 import { gamma, negativeBinomial, poisson, standardNormal, triangular } from "../../src/stats/samplers.js";
 import { assessTargets } from "../../src/assess/assess.js";
 import { runScenario } from "../../src/assess/runScenario.js";
@@ -227,7 +227,7 @@ describe("samplers", () => {
 
   it("Poisson(3.5), Poisson(50) and Poisson(600): mean within 1%, variance ≈ λ, integer draws", () => {
     for (const lambda of [3.5, 50, 600]) {
-      const rng = new Sfc32(2024, Math.round(lambda * 10));
+      const rng = pathRng(2024, Math.round(lambda * 10));
       let nonInteger = 0;
       const { mean, variance } = moments(() => {
         const k = poisson(rng, lambda);
@@ -245,15 +245,15 @@ describe("samplers", () => {
     // documented in src/stats/samplers.ts: inversion uses one uniform and is non-decreasing in λ
     for (const [l1, l2] of [[0.3, 0.31], [3.5, 4], [49, 50], [100, 140]]) {
       for (let i = 0; i < 5000; i++) {
-        const a = poisson(new Sfc32(8, i), l1);
-        const b = poisson(new Sfc32(8, i), l2);
+        const a = poisson(pathRng(8, i), l1);
+        const b = poisson(pathRng(8, i), l2);
         if (a > b) expect.fail(`Poisson(${l1}) gave ${a} > Poisson(${l2}) = ${b} on stream ${i}`);
       }
     }
   });
 
   it("Poisson(50) has the right shape: P(X = 50) ≈ e^−50·50^50/50!", () => {
-    const rng = new Sfc32(99, 1);
+    const rng = pathRng(99, 1);
     let hits = 0;
     for (let i = 0; i < N; i++) if (poisson(rng, 50) === 50) hits++;
     // ln p = −50 + 50 ln 50 − ln 50! ≈ −3.2535 → p ≈ 0.056325
@@ -264,7 +264,7 @@ describe("samplers", () => {
 
   it("negative binomial: mean μ and variance μ + μ²/r within 5%", () => {
     for (const [mu, r] of [[4, 4], [10, 2], [40, 5]] as const) {
-      const rng = new Sfc32(7, mu * 100 + r);
+      const rng = pathRng(7, mu * 100 + r);
       const { mean, variance } = moments(() => negativeBinomial(rng, mu, r));
       expect(Math.abs(mean / mu - 1)).toBeLessThan(0.02);
       const expected = mu + (mu * mu) / r;
@@ -274,7 +274,7 @@ describe("samplers", () => {
 
   it("triangular: mean (min + mode + max)/3 and draws within [min, max]", () => {
     for (const [a, c, b] of [[2, 3, 10], [0, 0, 1], [-1, 0.5, 0.5]] as const) {
-      const rng = new Sfc32(31, 1);
+      const rng = pathRng(31, 1);
       let outside = 0;
       const { mean, variance } = moments(() => {
         const x = triangular(rng, a, c, b);
@@ -290,7 +290,7 @@ describe("samplers", () => {
   });
 
   it("standard normal and gamma: first two moments", () => {
-    const rng = new Sfc32(5, 5);
+    const rng = pathRng(5, 5);
     const z = moments(() => standardNormal(rng));
     expect(Math.abs(z.mean)).toBeLessThan(0.01);
     expect(Math.abs(z.variance - 1)).toBeLessThan(0.015);

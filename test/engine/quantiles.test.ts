@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
 import { QUANTILE_LEVELS } from "../../src/simulate/types.js";
-import { Sfc32 } from "../../src/stats/rng.js";
+import { pathRng } from "../../src/stats/rng.js";
 
 function bySorting(x: Float64Array, levels: readonly number[]): number[] {
   const s = Float64Array.from(x).sort();
@@ -13,7 +13,7 @@ function bySorting(x: Float64Array, levels: readonly number[]): number[] {
 }
 
 describe("summarise (quantiles by selection)", () => {
-  const rng = new Sfc32(5, 0, 0);
+  const rng = pathRng(5, 0, 0);
   const cases: [string, (n: number) => Float64Array][] = [
     ["continuous", (n) => Float64Array.from({ length: n }, () => rng.next() * 100 - 50)],
     ["heavy ties (counts)", (n) => Float64Array.from({ length: n }, () => Math.floor(rng.next() * 4))],
