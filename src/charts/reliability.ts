@@ -20,6 +20,13 @@ export interface ReliabilityChartOptions {
   width?: number;
 }
 
+/** The first `n` characters of a long provenance line, cut at a word, with an ellipsis. */
+function shorten(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n);
+  return cut.slice(0, Math.max(cut.lastIndexOf(" "), n / 2)) + " …";
+}
+
 export function reliabilityChart(result: EvaluationResult, opts: ReliabilityChartOptions): TopLevelSpec {
   const lang = opts.lang ?? DEFAULT_LANG;
   const size = opts.width ?? 360;
@@ -33,7 +40,7 @@ export function reliabilityChart(result: EvaluationResult, opts: ReliabilityChar
   const targetcast = result.methods.find((m) => m.method === "targetcast");
   const extra = [
     `${result.series} series${result.last ? `, last ${result.last} training points` : ""}; events: last test value ≥ 1.00, 1.15, 1.30 × last training value`,
-    `intervals: ${result.referenceClass}`.slice(0, 160),
+    `intervals: ${shorten(result.referenceClass, 70)}`,
     ...(targetcast ? [`Brier ${targetcast.brier.toFixed(3)}`] : []),
   ];
   return frame({
@@ -51,11 +58,16 @@ export function reliabilityChart(result: EvaluationResult, opts: ReliabilityChar
       },
       {
         data: { values: points },
-        mark: { type: "line", point: { filled: true }, color: BAND.median },
+        mark: { type: "line", color: BAND.median },
+        encoding: { x: { field: "stated", type: "quantitative" }, y: { field: "observed", type: "quantitative" } },
+      },
+      {
+        data: { values: points },
+        mark: { type: "point", filled: true, color: BAND.median, opacity: 1 },
         encoding: {
           x: { field: "stated", type: "quantitative" },
           y: { field: "observed", type: "quantitative" },
-          size: { field: "events", type: "quantitative", title: tr(lang, { zh: "事件数", en: "Events" }) },
+          size: { field: "events", type: "quantitative", title: tr(lang, { zh: "事件数", en: "Events" }), scale: { range: [30, 300] } },
           tooltip: [
             { field: "stated", type: "quantitative", title: stated },
             { field: "observed", type: "quantitative", title: observed },

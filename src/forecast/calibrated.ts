@@ -69,8 +69,9 @@ export interface CalibratedForecast {
   scale: number;
   noise: number;
   n: number;
-  /** Whether the drift test found a clear drift (which members were combined). */
+  /** Whether the drift test found a clear drift (which members were combined), and its t-statistic. */
   drift: boolean;
+  driftT: number;
   members: string[];
   /** The observations actually used (after dropping years before a gap). */
   used: AnnualSeries;
@@ -122,6 +123,7 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
   const noise = seriesNoise(z);
   let point: number[];
   let drift = false;
+  let driftT = 0;
   let members: string[];
   if (!(scale > 0)) {
     const level = Math.abs(used.values[n - 1]);
@@ -135,6 +137,7 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     const combined = combinedForecast(used.values, horizon, transform);
     point = combined.forecasts;
     drift = combined.drift;
+    driftT = combined.driftT;
     members = combined.members;
   }
   const lo = opts.min ?? (opts.isShare ? 0 : -Infinity);
@@ -178,6 +181,7 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     noise,
     n,
     drift,
+    driftT,
     members,
     used,
     warnings,

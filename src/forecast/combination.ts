@@ -67,14 +67,16 @@ function median(values: number[]): number {
 
 /** Member forecasts on one scale (values already on that scale). */
 function members(z: readonly number[], horizon: number, drift: boolean): Record<string, number[]> {
+  // A member the series is too short for is replaced, and its name says by what.
   const driftF = driftForecast(z, horizon);
-  const theta = thetaForecast(z, horizon) ?? driftF;
+  const thetaF = thetaForecast(z, horizon);
+  const theta: [string, number[]] = thetaF ? ["theta", thetaF] : ["drift for theta", driftF];
   if (drift) {
     const holt = fitEts(z, { error: "A", trend: "A" });
-    return { drift: driftF, theta, holt: holt ? holt.forecast(horizon) : driftF };
+    return Object.fromEntries([["drift", driftF], theta, holt ? ["holt", holt.forecast(horizon)] : ["drift for holt", driftF]]);
   }
   const damped = fitEts(z, { error: "A", trend: "Ad" });
-  return { theta, damped: damped ? damped.forecast(horizon) : theta };
+  return Object.fromEntries([theta, damped ? ["damped", damped.forecast(horizon)] : [`${theta[0]} for damped`, theta[1]]]);
 }
 
 /**

@@ -102,7 +102,13 @@ describe("combinedForecast: members", () => {
       "theta (logit)",
       "holt (logit)",
     ]);
-    expect(combinedForecast([-3, 1, -2, 2, 0, -1], 2, "identity").members).toEqual(["theta", "damped", "naive"]);
+    // Six points: too few for the damped trend (7), so Theta stands in and says so.
+    expect(combinedForecast([-3, 1, -2, 2, 0, -1], 2, "identity").members).toEqual(["theta", "theta for damped", "naive"]);
+  });
+
+  it("names the stand-ins of a 5-point series: Holt needs 6 points, so the drift forecast stands in", () => {
+    const c = combinedForecast([100, 105, 111, 116, 122], 2, "exp");
+    expect(c.members).toEqual(["drift", "theta", "drift for holt", "drift (ln)", "theta (ln)", "drift for holt (ln)"]);
   });
 });
 
