@@ -7,7 +7,9 @@ import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { Scenario as ScenarioSchema } from "../scenario/schema.js";
 import { buildPlan } from "../simulate/plan.js";
-import { simulate, summariseSimulation, type Simulation } from "../simulate/monteCarlo.js";
+import { simulate, simulationBytes, summariseSimulation, type Simulation } from "../simulate/monteCarlo.js";
+import { simulateInThreads } from "../simulate/threads.js";
+import type { Plan } from "../simulate/plan.js";
 import { assessTargets } from "./assess.js";
 import { InputError } from "../data/errors.js";
 import type { ScenarioResult } from "./types.js";
@@ -23,6 +25,30 @@ export interface RunInput {
   paths?: number;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Largest output a run may hold (values and draws of every path, indicator and year), in bytes:
+ * 1 GB. A bigger run is refused before it starts, with the number of paths that fit.
+ */
+export const MAX_OUTPUT_BYTES = 1e9;
+
+/** The plan, and the paths and seed to run it with, after the memory check. */
+function prepare(input: RunInput): { plan: Plan; paths: number; seed: number } {
+  const { scenario, baseline, catalogue, dictionary } = input;
+  const plan = buildPlan({ scenario, scenarioFile: input.scenarioFile, baseline, catalogue, dictionary });
+  const paths = input.paths ?? scenario.paths;
+  const seed = input.seed ?? scenario.seed;
+  const bytes = simulationBytes(plan, paths);
+  if (bytes > MAX_OUTPUT_BYTES) {
+    const fit = Math.floor((paths * MAX_OUTPUT_BYTES) / bytes);
+    throw new InputError({
+      file: input.scenarioFile,
+      problem: `${paths.toLocaleString("en")} paths × ${plan.indicators.length} indicators × ${plan.years.length - plan.baseIndex - 1} years need ${(bytes / 1e9).toFixed(1)} GB of memory for the results (the limit is ${MAX_OUTPUT_BYTES / 1e9} GB)`,
+      fix: `use at most ${fit.toLocaleString("en")} paths (--paths ${fit}) or a nearer horizon`,
+    });
+  }
+  return { plan, paths, seed };
 }
 
 /** True when a figure's source marks it as illustrative rather than an official statistic. */
@@ -61,11 +87,28 @@ export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue
 }
 
 export function runScenario(input: RunInput): { result: ScenarioResult; simulation: Simulation } {
-  const { scenario, baseline, catalogue, dictionary } = input;
-  const plan = buildPlan({ scenario, scenarioFile: input.scenarioFile, baseline, catalogue, dictionary });
-  const paths = input.paths ?? scenario.paths;
-  const seed = input.seed ?? scenario.seed;
+  const { plan, paths, seed } = prepare(input);
   const simulation = simulate(plan, { paths, seed, onProgress: input.onProgress });
+  return { result: assemble(input, plan, simulation), simulation };
+}
+
+/**
+ * runScenario over worker threads (src/simulate/threads.ts): the same result bit for bit, for any
+ * `threads` (default: one per core when the run is big enough to gain from it).
+ */
+export async function runScenarioInThreads(input: RunInput & { threads?: number }): Promise<{ result: ScenarioResult; simulation: Simulation }> {
+  const { plan, paths, seed } = prepare(input);
+  const { scenario, baseline, catalogue, dictionary } = input;
+  const planInput = { scenario, scenarioFile: input.scenarioFile, baseline, catalogue, ...(dictionary ? { dictionary } : {}) };
+  const simulation = await simulateInThreads(planInput, plan, { paths, seed, ...(input.threads ? { threads: input.threads } : {}) });
+  input.onProgress?.(paths, paths);
+  return { result: assemble(input, plan, simulation), simulation };
+}
+
+/** Summaries, assessments and provenance of a finished simulation. */
+function assemble(input: RunInput, plan: Plan, simulation: Simulation): ScenarioResult {
+  const { scenario, baseline, catalogue, dictionary } = input;
+  const { paths, seed } = simulation;
   const thresholds = scenario.assessment ? { onTrack: scenario.assessment.on_track, offTrack: scenario.assessment.off_track } : undefined;
   const targets = assessTargets({ sim: simulation, baseline, catalogue, dictionary, baseYear: scenario.base_year, thresholds });
 
@@ -104,5 +147,5 @@ export function runScenario(input: RunInput): { result: ScenarioResult; simulati
     series: summariseSimulation(simulation),
     targets,
   };
-  return { result, simulation };
+  return result;
 }

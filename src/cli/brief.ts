@@ -18,7 +18,7 @@ Options:
   --out DIR           folder for the briefing [out/briefing]
   --lang L            zh | en | both [both]
   --no-png            skip the PNGs (they take about a second per chart, cached between runs)
-  --paths N, --seed S, --data, --targets, --indicators   as for \`targetcast run\`
+  --paths N, --seed S, --threads N, --data, --targets, --indicators   as for \`targetcast run\`
   -h, --help          this help
 `;
 
@@ -32,6 +32,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
       out: { type: "string" },
       lang: { type: "string" },
       "no-png": { type: "boolean" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -48,6 +49,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
     indicators: values.indicators,
     paths: intOption(values.paths, "--paths", 1, 1_000_000),
     seed: intOption(values.seed, "--seed", 0, 2 ** 32 - 1),
+    threads: intOption(values.threads, "--threads", 1, 256),
   });
   await writeBriefingFolder(results, values.out ?? path.join("out", "briefing"), { lang, png: values["no-png"] !== true });
   return 0;

@@ -26,6 +26,8 @@ Options:
   --base-year YEAR    trend-only: last year of data to use [the latest in the data]
   --paths N           Monte Carlo paths (overrides the scenario)
   --seed S            random seed (overrides the scenario)
+  --threads N         worker threads for the Monte Carlo [one per core for big runs, else 1];
+                      the results are the same bit for bit for any N
   --out DIR           where results.json and risk.csv are written [out]
   --brief DIR         also write the HTML briefing and every chart there
                       (.svg, .png, .vl.json; see \`targetcast brief --help\`)
@@ -44,6 +46,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       out: { type: "string" },
       format: { type: "string" },
       brief: { type: "string" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,6 +69,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     baseYear: intOption(values["base-year"], "--base-year", 1990, 2100),
     paths,
     seed,
+    threads: intOption(values.threads, "--threads", 1, 256),
   });
 
   const doc = resultsDocument(results, new Date());

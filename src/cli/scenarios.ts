@@ -1,7 +1,7 @@
 /** Running scenarios for the CLI commands (`run`, `brief`), and the whole-number option parser they share. */
 import path from "node:path";
 import { loadScenario } from "../scenario/load.js";
-import { runScenario, trendOnlyScenario } from "../assess/runScenario.js";
+import { runScenario, runScenarioInThreads, trendOnlyScenario } from "../assess/runScenario.js";
 import type { ScenarioResult } from "../assess/types.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
 import { bundledScenarios, loadInputs } from "../project/inputs.js";
@@ -18,6 +18,8 @@ export interface RunScenariosOptions {
   baseYear?: number;
   paths?: number;
   seed?: number;
+  /** Worker threads for the Monte Carlo (default: one per core for big runs). */
+  threads?: number;
 }
 
 /** Load the inputs, warn about what needs attention, and run each scenario (with a progress line). */
@@ -33,7 +35,8 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
   const results: ScenarioResult[] = [];
   for (const job of jobs) {
     const progress = progressReporter(path.basename(job.file));
-    const { result } = runScenario({ ...inputs, scenario: job.scenario, scenarioFile: job.file, paths: o.paths, seed: o.seed, onProgress: progress.update });
+    const run = { ...inputs, scenario: job.scenario, scenarioFile: job.file, paths: o.paths, seed: o.seed, onProgress: progress.update };
+    const { result } = o.threads === 1 ? runScenario(run) : await runScenarioInThreads({ ...run, ...(o.threads ? { threads: o.threads } : {}) });
     progress.end();
     results.push(result);
   }

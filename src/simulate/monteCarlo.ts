@@ -37,6 +37,12 @@ export interface SimulateOptions {
   /** Simulate only paths [from, to) (the result still has room for all paths; used for batching). */
   range?: [number, number];
   /**
+   * Arrays to write the output into instead of allocating them (same layout as Simulation.values
+   * and .draws, all paths). Worker threads pass views of shared memory, so a run over several
+   * threads holds its output once.
+   */
+  out?: { values: Float64Array[]; draws: Float64Array };
+  /**
    * Parameters held at given values (index in plan.params → value), e.g. for a tornado.
    * They are still drawn first, so every other draw stays where it was (common random numbers).
    */
@@ -64,9 +70,12 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const nSlots = plan.indicators.length;
   const nParams = plan.params.length;
   const startYear = Math.min(...nodes.map((x) => x.firstStep));
-  const values = plan.indicators.map(() => new Float64Array(nOut * paths));
-  const draws = new Float64Array(nParams * paths);
   const [from, to] = opts.range ?? [0, paths];
+  const values = opts.out?.values ?? plan.indicators.map(() => new Float64Array(nOut * paths));
+  const draws = opts.out?.draws ?? new Float64Array(nParams * paths);
+  if (values.length !== nSlots || values.some((v) => v.length !== nOut * paths) || draws.length !== nParams * paths) {
+    throw new RangeError("simulate: `out` arrays do not have the plan's shape");
+  }
   const block = Math.max(1, Math.min(BLOCK, to - from));
 
   // Every block starts from the observed history, copied into each path's column.
@@ -137,6 +146,12 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     }
   }
   return { plan, paths, seed, years: outYears, values, draws };
+}
+
+/** Bytes a full run of `paths` paths holds in its output (values and parameter draws, 8 bytes each). */
+export function simulationBytes(plan: Plan, paths: number): number {
+  const nOut = plan.years.length - plan.baseIndex - 1;
+  return (plan.indicators.length * nOut + plan.params.length) * paths * 8;
 }
 
 /** The deterministic projection: one path at central values, no shocks. */

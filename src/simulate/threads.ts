@@ -1,0 +1,60 @@
+/**
+ * The Monte Carlo run spread over worker threads: paths [0, P) are cut into one contiguous range
+ * per thread, and each thread runs its range (worker.ts) straight into shared output arrays, so the
+ * output is held once whatever the thread count.
+ * Every number of a path comes from the stream (seed, stream, path, year) (src/stats/rng.ts), so
+ * the result is the same bit for bit for any number of threads, and equal to `simulate`.
+ *
+ * Thread count: `threads` if given, else one per core (os.availableParallelism) when the run is
+ * big enough to pay for starting the workers (each rebuilds the plan, trend fits included),
+ * else 1. Workers run the compiled file dist/simulate/worker.js; from TypeScript sources (tests)
+ * a run asking for threads > 1 fails with a message saying to build first.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { simulate, type Simulation } from "./monteCarlo.js";
+import type { Plan, PlanInput } from "./plan.js";
+
+/** Path·indicator·years below which one thread is faster than starting workers. */
+export const MIN_CELLS_PER_THREAD = 4_000_000;
+
+/** The number of threads a run of this size uses when none is asked for. */
+export function defaultThreads(plan: Plan, paths: number): number {
+  const cells = paths * plan.indicators.length * (plan.years.length - plan.baseIndex - 1);
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(cells / MIN_CELLS_PER_THREAD)));
+}
+
+export interface ThreadedOptions {
+  paths: number;
+  seed: number;
+  /** Threads to use (≥ 1); default: defaultThreads. */
+  threads?: number;
+}
+
+export async function simulateInThreads(input: PlanInput, plan: Plan, opts: ThreadedOptions): Promise<Simulation> {
+  const { paths, seed } = opts;
+  const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(plan, paths), paths));
+  if (threads === 1) return simulate(plan, { paths, seed });
+  const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
+  if (!existsSync(workerFile)) throw new Error(`threads: ${workerFile} is missing; run \`npm run build\` (worker threads run the compiled files)`);
+  const nOut = plan.years.length - plan.baseIndex - 1;
+  const shared = plan.indicators.map(() => new SharedArrayBuffer(nOut * paths * 8));
+  const sharedDraws = new SharedArrayBuffer(plan.params.length * paths * 8);
+  const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * paths) / threads));
+  await Promise.all(
+    bounds.slice(0, -1).map(
+      (from, i) =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(workerFile, { workerData: { input, paths, seed, range: [from, bounds[i + 1]], values: shared, draws: sharedDraws } });
+          w.once("message", () => resolve());
+          w.once("error", reject);
+          w.once("exit", (code) => code !== 0 && reject(new Error(`simulation worker ${i + 1} of ${threads} stopped with exit code ${code}`)));
+        }),
+    ),
+  );
+  const values = shared.map((b) => new Float64Array(b));
+  const draws = new Float64Array(sharedDraws);
+  return { plan, paths, seed, years: plan.years.slice(plan.baseIndex + 1), values, draws };
+}

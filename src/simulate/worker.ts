@@ -1,0 +1,29 @@
+/**
+ * A worker thread of `simulateInThreads` (threads.ts): rebuilds the plan from the same inputs
+ * (plans hold functions, which cannot cross threads) and simulates its range of paths straight
+ * into the shared output arrays. The numbers of a path depend only on (seed, path), so the columns
+ * it writes are exactly those a one-thread run would write.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { buildPlan, type PlanInput } from "./plan.js";
+import { simulate } from "./monteCarlo.js";
+
+interface Job {
+  input: PlanInput;
+  paths: number;
+  seed: number;
+  range: [number, number];
+  /** SharedArrayBuffers of the output: one per indicator slot, then the parameter draws. */
+  values: SharedArrayBuffer[];
+  draws: SharedArrayBuffer;
+}
+
+const job = workerData as Job;
+const plan = buildPlan(job.input);
+simulate(plan, {
+  paths: job.paths,
+  seed: job.seed,
+  range: job.range,
+  out: { values: job.values.map((b) => new Float64Array(b)), draws: new Float64Array(job.draws) },
+});
+parentPort!.postMessage("done");
