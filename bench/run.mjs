@@ -112,6 +112,15 @@ console.log(
 );
 // The 1-minute load includes this benchmark itself (about 1).
 if (os.loadavg()[0] > 1.5) console.log(`warning: other work is running (load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores, this benchmark counts for about 1): wall-clock figures may be inflated; compare the CPU times`);
+if (ts.parallel) {
+  const p = ts.parallel;
+  console.log(
+    `all cores (${p.threads} worker threads), wall: simulate ${p.nsPerCell.best.simulate.toFixed(2)} ns/cell (${(ts.nsPerCell.best.simulate / p.nsPerCell.best.simulate).toFixed(2)}× one thread), ` +
+      `total with one-thread quantiles ${p.nsPerCell.best.total.toFixed(2)}` +
+      (np ? `; NumPy/TS wall ${(np.nsPerCell.best.total / p.nsPerCell.best.total).toFixed(2)}` : "") +
+      `; same bits as one thread: ${p.identicalToOneThread ? "yes" : "NO"}`,
+  );
+}
 const tsTotal = ts.nsPerCell.best.total;
 console.log(
   `\naim (issue 3, item 6): ≤ ${AIM_NS} ns/cell on one core — TS ${tsTotal.toFixed(1)} ns/cell: ${tsTotal <= AIM_NS ? "met" : "NOT met"}` +
@@ -170,7 +179,7 @@ if (np) {
 writeFileSync(
   path.join(outDir, "results.json"),
   JSON.stringify(
-    { date: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, loadavg: os.loadavg() }, options: opts, typescript: ts, numpy: np, rows, check: np ? { failures } : null },
+    { date: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, loadavg: os.loadavg() }, options: opts, typescript: ts, numpy: np, rows, parallel: ts.parallel ?? null, check: np ? { failures } : null },
     null,
     1,
   ),
