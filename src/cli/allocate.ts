@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { loadScenario } from "../scenario/load.js";
 import { allocateBudget, type AllocateResult } from "../allocate/runAllocation.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
+import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { renderTable } from "../report/textTable.js";
 import { provenanceOfBaseline } from "../assess/runScenario.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
@@ -31,6 +32,7 @@ Options:
   --data, --targets, --indicators FILE   as for \`targetcast run\`
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
+  --force             replace existing output files that targetcast did not write
   -h, --help          this help
 `;
 
@@ -58,6 +60,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
       sensitivity: { type: "boolean" },
       out: { type: "string" },
       format: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -73,6 +76,10 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const gridSteps = intOption(values.grid, "--grid", 1, 20);
   const file = positionals[0] ?? path.join(loadDefaults().scenarios, "baseline.yaml");
+  const outDir = values.out ?? "out";
+  const outputs = ["allocation.json", ...(values.sensitivity ? ["tornado.vl.json", "tornado.svg", "tornado.png"] : [])];
+  const defaults = loadDefaults();
+  checkOutputDir(outDir, outputs, { inputs: [values.data ?? defaults.data, values.targets ?? defaults.targets, values.indicators ?? defaults.indicators, file], force: values.force === true });
   const inputs = await loadInputs(values);
   const { scenario } = await loadScenario(file);
   const result = allocateBudget({
@@ -86,7 +93,6 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     ...(values.weights ? { weights: parseWeights(values.weights)! } : {}),
     sensitivity: values.sensitivity === true,
   });
-  const outDir = values.out ?? "out";
   await writeFileAtomic(path.join(outDir, "allocation.json"), JSON.stringify(result, null, 2) + "\n");
   if (result.tornado) {
     const spec = tornadoChart(
@@ -107,6 +113,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     await writeFileAtomic(path.join(outDir, "tornado.svg"), svg);
     await writeFileAtomic(path.join(outDir, "tornado.png"), png);
   }
+  await recordOutputs(outDir, outputs);
   process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationTable(result));
   return 0;
 }

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import type { Lang } from "../charts/labels.js";
 import { intOption, runScenarios } from "./scenarios.js";
 import { writeBriefingFolder } from "./briefingFolder.js";
-import { INPUT_OPTIONS } from "../project/inputs.js";
+import { INPUT_OPTIONS, loadDefaults } from "../project/inputs.js";
+import { checkOutputDir } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 
 export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
@@ -18,6 +19,7 @@ Options:
   --out DIR           folder for the briefing [out/briefing]
   --lang L            zh | en | both [both]
   --no-png            skip the PNGs (they take about a second per chart, cached between runs)
+  --force             replace existing files in --out that targetcast did not write
   --paths N, --seed S, --threads N, --data, --targets, --indicators   as for \`targetcast run\`
   -h, --help          this help
 `;
@@ -33,6 +35,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
       lang: { type: "string" },
       "no-png": { type: "boolean" },
       threads: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -42,6 +45,9 @@ export async function briefCommand(argv: string[]): Promise<number> {
   }
   const lang = (values.lang ?? "both") as Lang;
   if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
+  const dir = values.out ?? path.join("out", "briefing");
+  const defaults = loadDefaults();
+  checkOutputDir(dir, ["briefing.html"], { inputs: [values.data ?? defaults.data, values.targets ?? defaults.targets, values.indicators ?? defaults.indicators, ...positionals], force: values.force === true });
   const results = await runScenarios({
     files: positionals,
     data: values.data,
@@ -51,6 +57,6 @@ export async function briefCommand(argv: string[]): Promise<number> {
     seed: intOption(values.seed, "--seed", 0, 2 ** 32 - 1),
     threads: intOption(values.threads, "--threads", 1, 256),
   });
-  await writeBriefingFolder(results, values.out ?? path.join("out", "briefing"), { lang, png: values["no-png"] !== true });
+  await writeBriefingFolder(results, dir, { lang, png: values["no-png"] !== true });
   return 0;
 }

@@ -5,6 +5,7 @@ import type { Lang } from "../charts/labels.js";
 import { buildBriefing } from "../report/briefing.js";
 import { writeBriefing } from "../report/writeBriefing.js";
 import { progressReporter } from "./progress.js";
+import { recordOutputs } from "../project/outputs.js";
 
 export async function writeBriefingFolder(results: ScenarioResult[], dir: string, opts: { lang: Lang; png: boolean }): Promise<void> {
   const briefing = await buildBriefing(results, { lang: opts.lang, generatedAt: new Date() });
@@ -15,6 +16,7 @@ export async function writeBriefingFolder(results: ScenarioResult[], dir: string
     onPng: progress.update,
   });
   progress.end();
+  await recordOutputs(dir, ["briefing.html", ...briefing.charts.flatMap((c) => [`${c.name}.svg`, `${c.name}.vl.json`, ...(opts.png ? [`${c.name}.png`] : [])])]);
   for (const w of written.warnings) process.stderr.write(`warning: ${w}\n`);
   process.stdout.write(`Wrote ${path.join(dir, "briefing.html")} and ${briefing.charts.length} charts (${opts.png ? ".svg, .png, .vl.json" : ".svg, .vl.json"})\n`);
 }

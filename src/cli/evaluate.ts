@@ -9,6 +9,7 @@ import { evaluateForecasts, type EvaluationResult } from "../forecast/evaluate.j
 import { MIN_POINTS } from "../forecast/calibrated.js";
 import { tableFromJson, type ReferenceClassTable } from "../forecast/reference-class.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
+import { checkOutputFile, recordOutputs } from "../project/outputs.js";
 import { renderTable } from "../report/textTable.js";
 import { intOption } from "./scenarios.js";
 import { UsageError } from "../project/usage.js";
@@ -30,6 +31,7 @@ Options:
                            data/reference-class/without-m1-yearly.json
   --format F               table | json [table]
   --chart FILE             write the reliability diagram: FILE.svg (drawn) or FILE.vl.json (Vega-Lite spec)
+  --force                  replace --chart FILE even if targetcast did not write it
   -h, --help               this help
 `;
 
@@ -61,6 +63,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
       "reference-class": { type: "string" },
       format: { type: "string" },
       chart: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -76,6 +79,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   const chart = values.chart;
   if (chart && !chart.endsWith(".svg") && !chart.endsWith(".vl.json")) throw new UsageError(`--chart must end in .svg or .vl.json, not "${chart}"`);
 
+  if (chart) checkOutputFile(chart, { inputs: [file, values.peer, values["reference-class"]], force: values.force === true });
   const data = await loadBenchmark(file);
   const peers = values.peer ? await loadPeerForecasts(values.peer) : undefined;
   const table = values["reference-class"] ? await readReferenceClass(values["reference-class"]) : undefined;
@@ -92,11 +96,8 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     let content: string;
     if (chart.endsWith(".svg")) content = await (await import("../charts/render.js")).toSvg(spec);
     else content = JSON.stringify(spec, null, 2) + "\n";
-    try {
-      await writeFileAtomic(chart, content);
-    } catch (e) {
-      throw new InputError({ file: chart, problem: `cannot write the chart (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: "choose a folder you can write to", cause: e });
-    }
+    await writeFileAtomic(chart, content);
+    await recordOutputs(path.dirname(chart), [path.basename(chart)]);
   }
   process.stdout.write(format === "json" ? JSON.stringify({ file, ...result }, null, 2) + "\n" : renderEvaluation(file, result));
   return 0;

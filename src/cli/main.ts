@@ -34,6 +34,22 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import("./schema.js")).schemaCommand,
 };
 
+/** System errors on files that are the user's to fix, not targetcast bugs. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is exhausted",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EISDIR: "this is a folder, not a file",
+  ENOENT: "no such file or folder",
+  EEXIST: "it already exists",
+  EMFILE: "too many open files",
+  ENAMETOOLONG: "the path is too long",
+  EXDEV: "it is on another file system",
+};
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -49,6 +65,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${e.message}\n`);
       return EXIT.badInput;
     }
+    const sys = e as NodeJS.ErrnoException;
+    if (sys.syscall && sys.code && FILE_ERRORS[sys.code]) {
+      // A file the command reads or writes failed at the system level (full disk, no permission, …).
+      process.stderr.write(`error: ${sys.path ?? "a file"}: ${FILE_ERRORS[sys.code]} (${sys.code}). Fix: free space, fix the permissions or choose another path.\n`);
+      return EXIT.badInput;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`usage error: ${(e as Error).message}\nRun \`targetcast ${command in COMMANDS ? command + " " : ""}--help\` for the options.\n`);
       return EXIT.usage;
@@ -60,7 +82,9 @@ export async function main(argv: string[]): Promise<number> {
 // `targetcast run | head` closes the pipe early: stop quietly instead of printing a stack trace.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(0);
-  throw e;
+  // e.g. `targetcast targets > /dev/full`
+  process.stderr.write(`error: cannot write to standard output (${e.code ?? e.message}). Fix: redirect the output to a file on a disk with free space.\n`);
+  process.exit(EXIT.badInput);
 });
 
 main(process.argv.slice(2)).then(

@@ -5,7 +5,8 @@ import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
-import { INPUT_OPTIONS } from "../project/inputs.js";
+import { INPUT_OPTIONS, loadDefaults } from "../project/inputs.js";
+import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
@@ -32,6 +33,7 @@ Options:
   --brief DIR         also write the HTML briefing and every chart there
                       (.svg, .png, .vl.json; see \`targetcast brief --help\`)
   --format F          table | json | csv  [table]
+  --force             replace existing output files that targetcast did not write
   -h, --help          this help
 `;
 
@@ -47,6 +49,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       format: { type: "string" },
       brief: { type: "string" },
       threads: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -59,6 +62,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const paths = intOption(values.paths, "--paths", 1, 1_000_000);
   const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
   const outDir = values.out ?? "out";
+  const defaults = loadDefaults();
+  const guard = { inputs: [values.data ?? defaults.data, values.targets ?? defaults.targets, values.indicators ?? defaults.indicators, ...positionals], force: values.force === true };
+  checkOutputDir(outDir, ["results.json", "risk.csv"], guard);
+  if (values.brief) checkOutputDir(values.brief, ["briefing.html"], guard);
 
   const results = await runScenarios({
     files: positionals,
@@ -76,6 +83,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const csv = riskCsv(results);
   await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");
   await writeFileAtomic(path.join(outDir, "risk.csv"), csv);
+  await recordOutputs(outDir, ["results.json", "risk.csv"]);
 
   if (format === "json") process.stdout.write(JSON.stringify(doc.scenarios, null, 2) + "\n");
   else if (format === "csv") process.stdout.write(csv);

@@ -2,22 +2,28 @@
 import { parseArgs } from "node:util";
 import { scenarioJsonSchemaText } from "../scenario/jsonSchema.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
+import { checkOutputFile } from "../project/outputs.js";
 
 export const SCHEMA_HELP = `targetcast schema [--variant] [--write FILE]
 
 Prints the JSON Schema of scenario files, generated from the zod schema.
   --variant      the schema for files that extend another scenario (every field optional)
-  --write FILE   write it to FILE instead (e.g. scenarios/scenario.schema.json)
+  --write FILE   write it to FILE instead (e.g. scenarios/scenario.schema.json); an existing
+                 file must be a schema targetcast wrote, unless --force
+  --force        replace FILE even if targetcast did not write it
 `;
 
 export async function schemaCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { write: { type: "string" }, variant: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({ args: argv, options: { write: { type: "string" }, variant: { type: "boolean" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     process.stdout.write(SCHEMA_HELP);
     return 0;
   }
   const text = scenarioJsonSchemaText(values.variant === true);
-  if (values.write) await writeFileAtomic(values.write, text);
+  if (values.write) {
+    checkOutputFile(values.write, { inputs: [], force: values.force === true });
+    await writeFileAtomic(values.write, text);
+  }
   else process.stdout.write(text);
   return 0;
 }

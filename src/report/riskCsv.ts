@@ -7,9 +7,19 @@ const HEADER = [
   "cagr_ratio", "cagr_category", "progress_share", "share_category", "responsible", "reason_zh", "reason_en", "illustrative",
 ];
 
+/**
+ * One CSV field (RFC 4180 quoting). Numbers are written as numbers (non-finite ones as empty);
+ * a TEXT field that begins with =, +, -, @, a tab or a carriage return is prefixed with an apostrophe,
+ * so a spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection").
+ */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(+v.toPrecision(6)) : "") : String(v);
+  let s: string;
+  if (typeof v === "number") s = Number.isFinite(v) ? String(+v.toPrecision(6)) : "";
+  else {
+    s = String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  }
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
