@@ -156,9 +156,10 @@ def simulate(plan, paths, seed):
                 out *= state[slot][y - 1]
                 out += state[c["flow"]][y]
             elif mech == "ratio":
-                # v_t = min(scale * N_t / D_t, max)
-                np.divide(state[c["numerator"]][y], state[c["denominator"]][y], out=out)
-                out *= c["scale"]
+                # v_t = min(scale * N_t / D_t, max); no value (NaN) for D_t <= 0
+                den = state[c["denominator"]][y]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    np.copyto(out, np.where(den > 0, c["scale"] * state[c["numerator"]][y] / den, np.nan))
             elif mech == "solow":
                 # E_A = (y − α k − (1 − α) l) / y * 100, growth by the level method over `window` years
                 w = c["window"]

@@ -108,6 +108,14 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
         : `${t.targetYear} is not after the base year ${input.baseYear}`;
       return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
     }
+    // A non-finite value (a ratio over a zero denominator, an overflowing growth rate) is no answer:
+    // the target is not assessed rather than given a probability that ignores those paths.
+    let broken = 0;
+    for (let i = 0; i < sample.length; i++) if (!Number.isFinite(sample[i])) broken++;
+    if (broken > 0) {
+      const why = `${broken} of ${sample.length} paths give no finite value of ${t.indicator} in ${t.targetYear} (a zero or negative denominator, or a rate that overflows); check the data and the scenario's rates for ${t.indicator} and the indicators it is computed from`;
+      return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
+    }
     let hits = 0;
     for (let i = 0; i < sample.length; i++) if (meets(sample[i], t.comparator, threshold)) hits++;
     const pMet = hits / sample.length;

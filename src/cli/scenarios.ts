@@ -29,7 +29,13 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
   const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
   if (o.baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
   const jobs = files.length
-    ? await Promise.all(files.map(async (f) => ({ file: f, scenario: (await loadScenario(f)).scenario })))
+    ? await Promise.all(
+        files.map(async (f) => {
+          const loaded = await loadScenario(f);
+          for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+          return { file: f, scenario: loaded.scenario };
+        }),
+      )
     : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, o.baseYear) }];
   for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
   const results: ScenarioResult[] = [];

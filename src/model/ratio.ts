@@ -8,6 +8,8 @@
  * share (%) = 100 · high-tech output / above-scale industrial output, capped at 100 so the
  * share stays within 0–100 even when the two outputs grow at different rates.
  * `scale` carries the unit conversion and is written in the scenario next to the ratio.
+ * A denominator ≤ 0 (a GDP of 0, a population that fell to nothing) gives no value (NaN) rather
+ * than a ratio pushed to its cap, so the target is reported as not assessed, with the reason.
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
@@ -38,7 +40,10 @@ export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode
       const row = rowOf(ctx, slot, y);
       const nr = rowOf(ctx, num, y);
       const dr = rowOf(ctx, den, y);
-      for (let b = 0; b < nb; b++) state[row + b] = clamp((scale * state[nr + b]) / state[dr + b], min, max);
+      for (let b = 0; b < nb; b++) {
+        const d = state[dr + b];
+        state[row + b] = d > 0 ? clamp((scale * state[nr + b]) / d, min, max) : NaN;
+      }
     },
   };
 }

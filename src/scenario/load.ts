@@ -6,9 +6,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
+import { centralValue, type Param } from "./param.js";
 import { InputError } from "../data/errors.js";
 import { didYouMean } from "../data/didYouMean.js";
-import { KNOWN_KEYS, Scenario } from "./schema.js";
+import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 import { mergeScenario } from "./merge.js";
 
 export interface LoadedScenario {
@@ -17,6 +18,8 @@ export interface LoadedScenario {
   /** Files in the `extends` chain, the root ancestor first. */
   chain: string[];
   scenario: Scenario;
+  /** Things that load but look wrong (e.g. a growth rate of 10, probably meant as 10%). */
+  warnings: string[];
 }
 
 interface ParsedFile {
@@ -174,5 +177,26 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   delete merged.extends;
   const result = Scenario.safeParse(merged);
   if (!result.success) throw issueToError(result.error.issues[0], files);
-  return { file, chain: files.map((f) => f.file), scenario: result.data };
+  return { file, chain: files.map((f) => f.file), scenario: result.data, warnings: rateWarnings(result.data, files) };
+}
+
+/** Growth rates above RATE_WARNING (100% a year): probably a percent written as a number. */
+function rateWarnings(scenario: Scenario, files: ParsedFile[]): string[] {
+  const out: string[] = [];
+  for (const [id, spec] of Object.entries(scenario.indicators ?? {})) {
+    const rates: [string[], unknown][] = [
+      [["indicators", id, "growth"], (spec as { growth?: unknown }).growth],
+      [["indicators", id, "leveraged", "own_growth"], (spec as { leveraged?: { own_growth?: unknown } }).leveraged?.own_growth],
+    ];
+    for (const [where, rate] of rates) {
+      if (rate === undefined) continue;
+      const g = centralValue(rate as Param);
+      if (g > RATE_WARNING) {
+        const owner = [...files].reverse().find((f) => lineOf(f, where) !== undefined) ?? files[files.length - 1];
+        const line = lineOf(owner, where);
+        out.push(`${owner.file}${line !== undefined ? `:${line}` : ""}: ${where.join(".")} is ${g}, i.e. ${+(g * 100).toPrecision(4)}% a year; rates are fractions (0.10 = 10%) — if you meant ${g}%, write ${+(g / 100).toPrecision(4)}`);
+      }
+    }
+  }
+  return out;
 }

@@ -8,12 +8,20 @@
 import { z } from "zod";
 import { Param, centralValue } from "./param.js";
 
+/** Largest central growth rate accepted (fraction per year); above RATE_WARNING a scenario is loaded with a warning. */
+export const MAX_RATE = 10;
+/** Central growth rates above this (fraction per year, i.e. 100%) are probably percents written as numbers. */
+export const RATE_WARNING = 1;
+
 /**
  * A growth rate: fraction per year. Below −1 (−100%) a level would turn negative, so a fixed
  * rate or a distribution centred there is an error; draws in a distribution's tail below −1
- * are floored (the level falls to zero, never below).
+ * are floored (the level falls to zero, never below). Above MAX_RATE it is refused as a typo.
  */
-const Rate = Param.refine((p) => centralValue(p) >= -1, "a growth rate below −100% a year is impossible; expected ≥ −1 (−1 = −100%)");
+const Rate = Param.refine((p) => centralValue(p) >= -1, "a growth rate below −100% a year is impossible; expected ≥ −1 (−1 = −100%)").refine(
+  (p) => centralValue(p) <= MAX_RATE,
+  `a growth rate above ${MAX_RATE * 100}% a year is not plausible; rates are fractions per year (0.10 = 10%)`,
+);
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected an indicator id such as rd_expenditure");
 const nonNegative = z.number().refine((v) => Number.isFinite(v) && v >= 0, "expected a number ≥ 0");

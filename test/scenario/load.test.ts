@@ -94,6 +94,21 @@ describe("bad scenario files", () => {
     expect(err.problem).toMatch(/^indicators\.gdp\.growth: /);
   });
 
+  it("a growth rate above 1,000% a year (1e308) is rejected at its line", async () => {
+    const f = fixture("growth-overflow.yaml");
+    const err = await loadError(f);
+    expectAt(err, f, 8);
+    expect(err.problem).toMatch(/^indicators\.gdp\.growth: a growth rate above 1000% a year is not plausible/);
+  });
+
+  it("a growth rate of 10 (1,000% a year) loads with a warning at the child's line that suggests 0.1", async () => {
+    const f = fixture("growth-percent-as-number.yaml");
+    const loaded = await loadScenario(f);
+    expect(loaded.warnings).toHaveLength(1);
+    expect(loaded.warnings[0]).toBe(`${f}:5: indicators.rd_personnel.growth is 10, i.e. 1000% a year; rates are fractions (0.10 = 10%) — if you meant 10%, write 0.1`);
+    expect((await loadScenario("scenarios/baseline.yaml")).warnings).toEqual([]);
+  });
+
   it("a growth distribution centred below −100% a year is rejected", async () => {
     const f = fixture("growth-mean-below-minus-100.yaml");
     const err = await loadError(f);

@@ -1,0 +1,34 @@
+/**
+ * No confident answer from a broken number: a ratio over a zero denominator is no value (NaN), and
+ * a target whose projection is not finite on some paths is not assessed, with the reason — instead
+ * of R&D intensity "on track, 100%" because GDP was 0.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadInputs } from "../../src/project/inputs.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { runScenario } from "../../src/assess/runScenario.js";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-nonfinite-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("non-finite projections", () => {
+  it("GDP of 0 in the base year: R&D intensity is not assessed, and says why", async () => {
+    const lines = readFileSync("data/baseline/haizhou.csv", "utf8").split("\n");
+    const edited = lines.map((l) => (l.startsWith("gdp,2013,") ? l.replace(/^gdp,2013,[^,]+,/, "gdp,2013,0,") : l));
+    expect(edited.filter((l, i) => l !== lines[i])).toHaveLength(1);
+    const data = path.join(tmp, "zero-gdp.csv");
+    writeFileSync(data, edited.join("\n"));
+    const inputs = await loadInputs({ data, targets: "data/targets/haizhou-2015.csv", indicators: "data/indicators.csv" });
+    const { scenario } = await loadScenario("scenarios/baseline.yaml");
+    const { result } = runScenario({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml", paths: 300 });
+    const rd = result.targets.find((t) => t.indicator === "rd_intensity")!;
+    expect(rd.status).toBe("not_assessed");
+    expect(rd.pMet).toBeNull();
+    expect(rd.notAssessedBecause).toMatch(/300 of 300 paths give no finite value of rd_intensity in 2015/);
+    // Targets that do not depend on GDP are still assessed.
+    expect(result.targets.find((t) => t.indicator === "national_hightech_enterprises")!.status).not.toBe("not_assessed");
+  });
+});
