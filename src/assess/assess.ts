@@ -83,6 +83,30 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     return r;
   };
 
+  // The parameters that can move an indicator: those of its node and of every node it reads,
+  // directly or through others. Only they are candidates for "the most influential assumption".
+  const reach = new Map<string, number[]>();
+  const paramsReaching = (indicator: string): number[] => {
+    let out = reach.get(indicator);
+    if (out) return out;
+    const plan = sim.plan;
+    const start = plan.indicators.indexOf(indicator);
+    const seen = new Set<number>();
+    const stack = start >= 0 ? [start] : [];
+    while (stack.length) {
+      const slot = stack.pop()!;
+      if (seen.has(slot)) continue;
+      seen.add(slot);
+      for (const r of plan.nodes[slot]?.reads ?? []) stack.push(r);
+    }
+    out = [...seen].sort((a, b) => a - b).flatMap((slot) => {
+      const node = plan.nodes[slot];
+      return node ? node.params.map((_, i) => node.paramOffset + i) : [];
+    });
+    reach.set(indicator, out);
+    return out;
+  };
+
   return catalogue.targets.map((t): TargetAssessment => {
     if (t.kind === "qualitative" || t.comparator === null || t.value === null) {
       return emptyAssessment(t, "qualitative goal: the plan states no number");
@@ -145,7 +169,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
 
     let reason: RiskReason | null = null;
     if (status === "at_risk" || status === "off_track") {
-      reason = explain(t, threshold, unit, baseYear, baseValue, median, sample, sim, rankOfParam);
+      reason = explain(t, threshold, unit, baseYear, baseValue, median, sample, sim, rankOfParam, paramsReaching(t.indicator));
     }
     return {
       ...fromCatalogue(t),
@@ -179,6 +203,7 @@ function explain(
   sample: Float64Array,
   sim: Simulation,
   rankOfParam: (k: number) => Float64Array,
+  candidates: number[],
 ): RiskReason {
   const span = baseYear !== null ? t.targetYear - baseYear : 0;
   const requiredGrowth = baseValue !== null && span > 0 ? cagr(threshold, baseValue, t.targetYear, baseYear!) : null;
@@ -188,10 +213,10 @@ function explain(
 
   let topDriver: RiskReason["topDriver"] = null;
   const outcomeRanks = ranks(sample);
-  sim.plan.params.forEach((p, k) => {
+  for (const k of candidates) {
     const rho = pearson(rankOfParam(k), outcomeRanks);
-    if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho))) topDriver = { parameter: p.name, rho };
-  });
+    if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho))) topDriver = { parameter: sim.plan.params[k].name, rho };
+  }
 
   const useGrowth = t.kind !== "count" && t.kind !== "cumulative_count" && requiredGrowth !== null && projectedGrowth !== null;
   let zh: string;

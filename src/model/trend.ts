@@ -44,17 +44,20 @@ const fitCache = new Map<string, TrendQuantiles>();
 
 /** The trend quantile table of a series (years up to the base year) for `horizon` years ahead. */
 export function trendQuantiles(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean, bounds: { min: number; max: number }): TrendQuantiles {
-  const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare, bounds.min, bounds.max]);
+  // Bounds are applied after the cache: clamping is monotone, so the clamped quantiles are the
+  // quantiles of the clamped value, and a fit is shared by calls with different bounds.
+  const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare]);
   let entry = fitCache.get(key);
-  if (!entry) fitCache.set(key, (entry = fitQuantiles(series, model, horizon, isShare, bounds)));
-  return entry;
+  if (!entry) fitCache.set(key, (entry = fitQuantiles(series, model, horizon, isShare)));
+  if (bounds.min === -Infinity && bounds.max === Infinity) return entry;
+  return { ...entry, values: entry.values.map((row) => row.map((v) => clamp(v, bounds.min, bounds.max))) };
 }
 
-function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean, bounds: { min: number; max: number }): TrendQuantiles {
+function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean): TrendQuantiles {
   const s = { name: series.indicator, years: series.years, values: series.values };
   const span = `${series.years[0]}–${series.years[series.years.length - 1]}`;
   if (model === "auto") {
-    const f = calibratedForecast(s, { horizon, isShare, min: bounds.min, max: bounds.max });
+    const f = calibratedForecast(s, { horizon, isShare });
     return {
       values: f.years.map((_, k) => TREND_PROBABILITIES.map((p) => f.quantile(k + 1, p))),
       summary: `combined trend (median of ${f.members.join(", ")}) fitted to ${f.used.years[0]}–${f.used.years[f.used.years.length - 1]}, intervals from the reference class of real forecast errors`,
@@ -69,7 +72,7 @@ function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number
     .join(", ");
   return {
     values: dist.points.map((pt) =>
-      TREND_PROBABILITIES.map((p) => clamp(dist.back(pt.mean + pt.sd * (Number.isFinite(pt.df) ? studentTQuantile(p, pt.df) : normalQuantile(p))), bounds.min, bounds.max)),
+      TREND_PROBABILITIES.map((p) => dist.back(pt.mean + pt.sd * (Number.isFinite(pt.df) ? studentTQuantile(p, pt.df) : normalQuantile(p)))),
     ),
     summary: `${fit.model} trend fitted to ${span} (${params}); model-based intervals, not calibrated`,
     warnings: [],

@@ -32,3 +32,26 @@ describe("non-finite projections", () => {
     expect(result.targets.find((t) => t.indicator === "national_hightech_enterprises")!.status).not.toBe("not_assessed");
   });
 });
+
+describe("the most influential assumption", () => {
+  it("is always a parameter of the target's own node or of a node it reads (directly or not)", async () => {
+    const inputs = await loadInputs({});
+    const { scenario } = await loadScenario("scenarios/accelerated-investment.yaml");
+    const { result, simulation } = runScenario({ ...inputs, scenario, scenarioFile: "scenarios/accelerated-investment.yaml", paths: 400 });
+    const plan = simulation.plan;
+    const upstream = (indicator: string) => {
+      const seen = new Set<number>();
+      const stack = [plan.indicators.indexOf(indicator)];
+      while (stack.length) {
+        const s = stack.pop()!;
+        if (s < 0 || seen.has(s)) continue;
+        seen.add(s);
+        stack.push(...(plan.nodes[s]?.reads ?? []));
+      }
+      return new Set([...seen].flatMap((s) => (plan.nodes[s] ? plan.nodes[s].params.map((p) => p.name) : [])));
+    };
+    const withDriver = result.targets.filter((t) => t.reason?.topDriver);
+    expect(withDriver.length).toBeGreaterThan(3);
+    for (const t of withDriver) expect(upstream(t.indicator).has(t.reason!.topDriver!.parameter), `${t.id}: ${t.reason!.topDriver!.parameter}`).toBe(true);
+  });
+});
