@@ -5,6 +5,7 @@ import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
+import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { INPUT_OPTIONS, loadDefaults } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
@@ -73,7 +74,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     targets: values.targets,
     indicators: values.indicators,
     trendOnly: values["trend-only"] === true,
-    baseYear: intOption(values["base-year"], "--base-year", 1990, 2100),
+    baseYear: intOption(values["base-year"], "--base-year", YEAR_MIN, YEAR_MAX),
     paths,
     seed,
     threads: intOption(values.threads, "--threads", 1, 256),

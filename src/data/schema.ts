@@ -40,10 +40,9 @@ const COMPARATOR_LOOKALIKES: Readonly<Record<string, Comparator>> = {
   "＞": ">", "》": ">", "＜": "<", "《": "<",
 };
 
-export const TARGET_YEAR_MIN = 1990;
-export const TARGET_YEAR_MAX = 2100;
-export const BASELINE_YEAR_MIN = 1900;
-export const BASELINE_YEAR_MAX = 2100;
+/** Calendar years targetcast accepts anywhere: data, catalogues, scenarios and --base-year. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2200;
 /** The unit of relative_to_base targets: the value is a multiplier. */
 export const MULTIPLIER_UNIT = "倍";
 
@@ -223,12 +222,12 @@ export const catalogueRowSchema = z
     name_zh: textCell(true, "Chinese name"),
     name_en: textCell(true, "English name"),
     section: textCell(false, "section"),
-    target_year: yearCell(TARGET_YEAR_MIN, TARGET_YEAR_MAX),
+    target_year: yearCell(YEAR_MIN, YEAR_MAX),
     comparator: choiceCell(COMPARATORS, "comparator", { optional: true, hints: COMPARATOR_LOOKALIKES }),
     value: decimalCell({ optional: true }),
     unit: unitCell({ optional: true }),
     kind: choiceCell(TARGET_KINDS, "target kind"),
-    base_year: yearCell(TARGET_YEAR_MIN, TARGET_YEAR_MAX, { optional: true }),
+    base_year: yearCell(YEAR_MIN, YEAR_MAX, { optional: true }),
     responsible: textCell(false, "responsible units"),
     note: textCell(false, "note"),
   })
@@ -290,7 +289,7 @@ export type DictionaryRow = z.output<typeof dictionaryRowSchema>;
 
 export const baselineRowSchema = z.object({
   indicator: idCell("indicator id"),
-  year: yearCell(BASELINE_YEAR_MIN, BASELINE_YEAR_MAX),
+  year: yearCell(YEAR_MIN, YEAR_MAX),
   value: decimalCell(),
   unit: unitCell(),
   source: textCell(true, "source"),

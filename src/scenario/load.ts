@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, isMap, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 import { centralValue, type Param } from "./param.js";
 import { InputError } from "../data/errors.js";
+import { decodeBytes } from "../data/decode.js";
 import { didYouMean } from "../data/didYouMean.js";
 import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 import { mergeScenario } from "./merge.js";
@@ -29,10 +30,13 @@ interface ParsedFile {
   lines: LineCounter;
 }
 
+/** Alias references a scenario may use (a "billion laughs" file expands exponentially). */
+const MAX_ALIASES = 100;
+
 async function parseYamlFile(file: string): Promise<ParsedFile> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError({
@@ -41,6 +45,8 @@ async function parseYamlFile(file: string): Promise<ParsedFile> {
       fix: "check the path; scenario files live in scenarios/ and `extends` paths are relative to the file that names them",
     });
   }
+  // The same detection as for CSV files: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030.
+  const text = decodeBytes(bytes, file).text;
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const firstError = doc.errors[0];
@@ -53,7 +59,16 @@ async function parseYamlFile(file: string): Promise<ParsedFile> {
       fix: "check the indentation (spaces, not tabs) and that every `key: value` pair is on its own line",
     });
   }
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    throw new InputError({
+      file,
+      problem: `the YAML expands too far (${(e as Error).message}); more than ${MAX_ALIASES} alias references`,
+      fix: "write the values out instead of chaining YAML aliases (*name)",
+    });
+  }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new InputError({ file, line: 1, problem: "a scenario must be a YAML mapping of keys to values", fix: "start from scenarios/baseline.yaml" });
   }

@@ -6,6 +6,7 @@
  * mechanism; indicators a scenario does not mention follow their fitted trend.
  */
 import { z } from "zod";
+import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { Param, centralValue } from "./param.js";
 
 /** Largest central growth rate accepted (fraction per year); above RATE_WARNING a scenario is loaded with a warning. */
@@ -140,7 +141,7 @@ export const Budget = z.strictObject({
     .optional()
     .describe("instead of an amount: top `adds_to` up to this share of another indicator each year; the top-up is split across programmes"),
   unit: z.string().default("万元"),
-  start_year: z.number().int().min(1990).max(2100),
+  start_year: z.number().int().min(YEAR_MIN).max(YEAR_MAX),
   adds_to: id.optional().describe("fiscal indicator the extra money is added to (e.g. fiscal_st_spending)"),
   split: z.record(id, z.number().min(0)).describe("share of the amount per programme; shares sum to 1"),
 });
@@ -152,8 +153,8 @@ export const Scenario = z
     extends: z.string().optional().describe("a scenario file this one inherits from (path relative to this file)"),
     name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
     description: z.string().min(1).describe("the rationale: what this scenario assumes and why"),
-    base_year: z.number().int().min(1990).max(2100).describe("last year of observed data the projection starts from"),
-    horizon: z.number().int().min(1990).max(2100).describe("last projected year"),
+    base_year: z.number().int().min(YEAR_MIN).max(YEAR_MAX).describe("last year of observed data the projection starts from"),
+    horizon: z.number().int().min(YEAR_MIN).max(YEAR_MAX).describe("last projected year"),
     paths: z.number().int().min(1).max(1_000_000).default(5000),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
     assessment: z

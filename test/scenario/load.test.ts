@@ -94,6 +94,20 @@ describe("bad scenario files", () => {
     expect(err.problem).toMatch(/^indicators\.gdp\.growth: /);
   });
 
+  it("a YAML alias bomb is refused with a message, not expanded", async () => {
+    const f = fixture("alias-bomb.yaml");
+    const err = await loadError(f);
+    expect(err.file).toBe(f);
+    expect(err.problem).toMatch(/alias/);
+  });
+
+  it("a scenario saved in GB18030 loads with its Chinese names intact", async () => {
+    const gb = await loadScenario(fixture("gb18030.yaml"));
+    const utf8 = await loadScenario("scenarios/baseline.yaml");
+    expect(gb.scenario.name).toEqual(utf8.scenario.name);
+    expect(gb.scenario.name.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it("a growth rate above 1,000% a year (1e308) is rejected at its line", async () => {
     const f = fixture("growth-overflow.yaml");
     const err = await loadError(f);
