@@ -10,7 +10,12 @@
  * Cells: numbers are written with String(n) (shortest round-trip form, so "12.5" parses back
  * to exactly the number Excel stored); formulas give their cached result; dates become
  * "YYYY-MM-DD" text with kind "date", which fails wherever a number is expected and is
- * reported as a date; rich text and hyperlinks give their text.
+ * reported as a date; rich text and hyperlinks give their text. A number in a cell formatted as a
+ * percentage (number format with "%", e.g. 0.00%) is the percentage Excel shows: a cell showing
+ * 2.5% stores 0.025 and is read as 2.5 (the kit's % unit), never as 0.025.
+ *
+ * Worksheet: the one named by `sheet`, else the first VISIBLE worksheet (a hidden first sheet of
+ * lookup tables is skipped), else the first.
  */
 import { readFile } from "node:fs/promises";
 import type { CellValue, Workbook, Worksheet } from "exceljs";
@@ -19,7 +24,7 @@ import { InputError } from "./errors.js";
 import type { CellKind, RawRow, RawTable } from "./rawTable.js";
 
 export interface XlsxOptions {
-  /** Worksheet name; the first worksheet when omitted. */
+  /** Worksheet name; the first visible worksheet when omitted. */
   sheet?: string;
 }
 
@@ -70,7 +75,8 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxO
     const fields: string[] = [];
     const kinds: CellKind[] = [];
     for (let c = 1; c <= width; c++) {
-      const [text, kind] = cellText(row.getCell(c).value);
+      const cell = row.getCell(c);
+      const [text, kind] = cellText(cell.value, isPercentFormat(cell.numFmt));
       fields.push(text);
       kinds.push(kind);
     }
@@ -101,7 +107,7 @@ function pickSheet(wb: Workbook, file: string, name: string | undefined): Worksh
   const sheets = wb.worksheets;
   const names = sheets.map((s) => s.name);
   if (name === undefined) {
-    const first = sheets[0];
+    const first = sheets.find((s) => s.state === "visible" || s.state === undefined) ?? sheets[0];
     if (!first) throw new InputError({ file, problem: "the workbook has no worksheets", fix: RESAVE_FIX });
     return first;
   }
@@ -116,10 +122,15 @@ function pickSheet(wb: Workbook, file: string, name: string | undefined): Worksh
   return found;
 }
 
-/** A cell's text and kind. */
-export function cellText(v: CellValue): [string, CellKind] {
+/** Is an Excel number format a percentage (a % outside quotes)? */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+}
+
+/** A cell's text and kind; `percent`: the cell is formatted as a percentage (its number × 100). */
+export function cellText(v: CellValue, percent = false): [string, CellKind] {
   if (v === null || v === undefined) return ["", "empty"];
-  if (typeof v === "number") return [String(v), "number"];
+  if (typeof v === "number") return [percent ? String(+(v * 100).toPrecision(15)) : String(v), "number"];
   if (typeof v === "string") return [v, v.trim() === "" ? "empty" : "string"];
   if (typeof v === "boolean") return [v ? "TRUE" : "FALSE", "boolean"];
   if (v instanceof Date) return [formatDate(v), "date"];
@@ -128,7 +139,7 @@ export function cellText(v: CellValue): [string, CellKind] {
   if ("formula" in v || "sharedFormula" in v) {
     const result = (v as { result?: CellValue }).result;
     if (result === undefined || result === null) return ["", "formula-no-result"];
-    return cellText(result);
+    return cellText(result, percent);
   }
   if ("hyperlink" in v) {
     const t = (v as { text: unknown }).text;

@@ -69,6 +69,38 @@ describe("readXlsx", () => {
     expect(t.rows[1].kinds?.[2]).toBe("number");
   });
 
+  it("skips a hidden first worksheet and reads the first visible one", async () => {
+    const wb = new ExcelJS.Workbook();
+    const hidden = wb.addWorksheet("Lookup", { state: "hidden" });
+    hidden.getCell(1, 1).value = "code";
+    const visible = wb.addWorksheet("Data");
+    visible.getRow(1).values = ["a", "b"];
+    visible.getRow(2).values = [1, 2];
+    const p = join(dir, "hidden-first.xlsx");
+    await wb.xlsx.writeFile(p);
+    const t = await readXlsx(p);
+    expect(t.sheet).toBe("Data");
+    expect(t.header.fields).toEqual(["a", "b"]);
+    expect((await readXlsx(p, { sheet: "Lookup" })).sheet).toBe("Lookup");
+  });
+
+  it("reads a percent-formatted cell as the percentage it shows (2.5% → 2.5), other cells as stored", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Targets");
+    ws.getRow(1).values = ["shown as", "value"];
+    ws.getRow(2).values = ["2.5%", 0.025];
+    ws.getCell("B2").numFmt = "0.0%";
+    ws.getRow(3).values = ["0.025", 0.025];
+    ws.getRow(4).values = ["formula 51%", { formula: "0.5+0.01", result: 0.51 }];
+    ws.getCell("B4").numFmt = "0%";
+    ws.getRow(5).values = ['quoted "%" text', 7];
+    ws.getCell("B5").numFmt = '0" %"';
+    const p = join(dir, "percent.xlsx");
+    await wb.xlsx.writeFile(p);
+    const t = await readXlsx(p);
+    expect(t.rows.map((r) => r.fields[1])).toEqual(["2.5", "0.025", "51", "7"]);
+  });
+
   it("reads a named sheet", async () => {
     const t = await readXlsx(bookPath, { sheet: "Other" });
     expect(t.sheet).toBe("Other");
