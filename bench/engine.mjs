@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import os from "node:os";
+import { median } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root); // loadInputs' defaults are relative to the project root
@@ -43,12 +44,6 @@ function parseArgs(argv) {
   }
   return opts;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 export async function benchEngine(opts) {
   const inputs = await loadInputs({});

@@ -27,6 +27,7 @@ import path from "node:path";
 import os from "node:os";
 import v8 from "node:v8";
 import vm from "node:vm";
+import { median, lastJsonLine, fail } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const RSCRIPT = process.env.BENCH_RSCRIPT ?? "Rscript";
@@ -48,22 +49,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${a} (options: --data DIR (or DIR), --repeat R, --no-r)`);
   }
   return opts;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-function lastJsonLine(stdout) {
-  const lines = stdout.trim().split("\n");
-  return JSON.parse(lines[lines.length - 1]);
-}
-
-function fail(what, r) {
-  console.error(`${what} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${r.stderr || r.stdout}`);
-  process.exit(2);
 }
 
 // A full GC before each timed call (as bench/engine.mjs does with --expose-gc), without needing the flag.

@@ -12,6 +12,7 @@ import { existsSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import os from "node:os";
+import { lastJsonLine, fail } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Debian's python3 with python3-numpy (not a pyenv python3 that may come first on PATH).
@@ -37,16 +38,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${a} (options: --paths N, --repeat R, --seed S, --years Y, --budget AMOUNT, --tolerance 0.02, --numpy-quantiles rows|axis0|axis)`);
   }
   return opts;
-}
-
-function lastJsonLine(stdout) {
-  const lines = stdout.trim().split("\n");
-  return JSON.parse(lines[lines.length - 1]);
-}
-
-function fail(what, r) {
-  console.error(`${what} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${r.stderr || r.stdout}`);
-  process.exit(2);
 }
 
 const opts = parseArgs(process.argv.slice(2));

@@ -21,6 +21,7 @@ import { brier, intervalScore, naiveScale, smape } from "./accuracy.js";
 import { calibratedForecast } from "./calibrated.js";
 import { normalQuantile } from "./normal-quantile.js";
 import type { ReferenceClassTable } from "./reference-class.js";
+import type { PeerForecastRow } from "../data/loadPeerForecasts.js";
 
 /** Thresholds of the Brier events: last test value ≥ c × last training value. */
 export const BRIER_THRESHOLDS = [1.0, 1.15, 1.3];
@@ -32,17 +33,8 @@ export interface EvaluationSeries {
   trainYears?: number[];
 }
 
-/** One forecast of a peer method: h years after the last training year (h = 1 … test length). */
-export interface PeerForecast {
-  method: string;
-  series: string;
-  h: number;
-  mean: number;
-  lo80: number;
-  hi80: number;
-  lo90: number;
-  hi90: number;
-}
+/** One forecast of a peer method: h years after the last training year (the rows of a peer file, src/data/loadPeerForecasts.ts). */
+export type PeerForecast = PeerForecastRow;
 
 export interface MethodScores {
   method: string;
