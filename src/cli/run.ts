@@ -1,5 +1,8 @@
 /** `targetcast run`: project every indicator under one or more scenarios and flag targets at risk. */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { TOOL_VERSION } from "../project/version.js";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
@@ -68,6 +71,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   checkOutputDir(outDir, ["results.json", "risk.csv"], guard);
   if (values.brief) checkOutputDir(values.brief, ["briefing.html"], guard);
 
+  const threads = intOption(values.threads, "--threads", 1, 256);
   const results = await runScenarios({
     files: positionals,
     data: values.data,
@@ -77,10 +81,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     baseYear: intOption(values["base-year"], "--base-year", YEAR_MIN, YEAR_MAX),
     paths,
     seed,
-    threads: intOption(values.threads, "--threads", 1, 256),
+    threads,
   });
 
-  const doc = resultsDocument(results, new Date());
+  const inputFiles = [...new Set([...guard.inputs.filter((f): f is string => !!f), ...results.map((r) => r.scenario.file).filter((f) => !f.startsWith("("))])];
+  const doc = resultsDocument(results, new Date(), {
+    version: TOOL_VERSION,
+    threads: threads ?? "auto",
+    inputs: await Promise.all(inputFiles.map(async (file) => ({ file, sha256: createHash("sha256").update(await readFile(file)).digest("hex") }))),
+  });
   const csv = riskCsv(results);
   await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");
   await writeFileAtomic(path.join(outDir, "risk.csv"), csv);

@@ -24,6 +24,20 @@ export function toResultsJson(r: ScenarioResult) {
   };
 }
 
-export function resultsDocument(results: ScenarioResult[], generatedAt: Date) {
-  return { generatedAt: generatedAt.toISOString(), tool: "targetcast", scenarios: results.map(toResultsJson) };
+/** How a run was made: enough to tell whether two results.json files can be compared. */
+export interface RunManifest {
+  version: string;
+  /** Worker threads asked for ("auto": one per core for big runs); results do not depend on it. */
+  threads: number | "auto";
+  /** Every input file with the SHA-256 of its bytes. */
+  inputs: { file: string; sha256: string }[];
+}
+
+export function resultsDocument(results: ScenarioResult[], generatedAt: Date, manifest?: RunManifest) {
+  return {
+    generatedAt: generatedAt.toISOString(),
+    tool: "targetcast",
+    ...(manifest ? { manifest: { ...manifest, runs: results.map((r) => ({ scenario: r.scenario.file, paths: r.paths, seed: r.seed })) } } : {}),
+    scenarios: results.map(toResultsJson),
+  };
 }

@@ -29,7 +29,10 @@ function resultsHash(threads: number, paths: number): string {
   });
   expect(r.status, r.stderr).toBe(0);
   const doc = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8"));
+  // The manifest records the thread count asked for; everything else must not depend on it.
+  expect(doc.manifest.threads).toBe(threads);
   delete doc.generatedAt;
+  delete doc.manifest.threads;
   return createHash("sha256").update(JSON.stringify(doc)).update(readFileSync(path.join(out, "risk.csv"))).digest("hex");
 }
 
@@ -39,6 +42,18 @@ describe("worker threads", () => {
     const one = resultsHash(1, paths);
     expect(resultsHash(2, paths)).toBe(one);
     expect(resultsHash(3, paths)).toBe(one);
+  });
+
+  it("record a manifest with the version, the runs and the SHA-256 of every input", () => {
+    const out = path.join(tmp, "manifest");
+    const r = spawnSync("node", ["dist/cli/main.js", "run", "scenarios/baseline.yaml", "--paths", "100", "--seed", "7", "--out", out, "--format", "csv"], { cwd: root, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8")).manifest;
+    expect(m.version).toBe(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version);
+    expect(m.runs).toEqual([{ scenario: "scenarios/baseline.yaml", paths: 100, seed: 7 }]);
+    const files = m.inputs.map((i: { file: string }) => i.file);
+    expect(files).toEqual(expect.arrayContaining(["data/baseline/haizhou.csv", "data/targets/haizhou-2015.csv", "scenarios/baseline.yaml"]));
+    for (const i of m.inputs) expect(i.sha256).toBe(createHash("sha256").update(readFileSync(path.join(root, i.file))).digest("hex"));
   });
 
   it("change the results when the paths change (the hash is not blind)", () => {
