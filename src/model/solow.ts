@@ -33,7 +33,7 @@ export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode
   const lab = env.slotOf(s.labour);
   const w = s.window;
   for (const id of [s.output, s.capital, s.labour]) {
-    if (env.lastObserved(id) < 0) env.fail("solow", `${id} has no observed values`, `add ${id} to the baseline data`);
+    if (env.lastObserved(id) < 0) env.fail("solow", `${id} has no observed values`, `add ${id} to the baseline data; if it is there, it was dropped because no catalogue target or dictionary entry names it: pass the dictionary with --indicators`);
   }
   const first = env.baseIndex + 1;
   if (first - w < 0) env.fail("solow.window", `a ${w}-year window before ${env.years[first]} starts before the data`, "shorten the window or add earlier years");

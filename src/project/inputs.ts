@@ -4,7 +4,7 @@
  * in the working folder (the project ships one pointing at its bundled example), so no
  * region is named in the code and a command run from the project folder needs no flags.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../data/errors.js";
@@ -61,7 +61,10 @@ export async function loadInputs(opts: { data?: string; targets?: string; indica
   const dataFile = opts.data ?? defaults.data;
   if (!targetsFile || !dataFile) throw new UsageError(`no default inputs here (no ${CONFIG_FILE}): give --data and --targets`);
   const catalogue = await loadTargets(targetsFile);
-  const dictFile = opts.indicators ?? (!custom && defaults.indicators && existsSync(defaults.indicators) ? defaults.indicators : undefined);
+  // The configured dictionary also serves custom files that are the configured ones (given explicitly).
+  const same = (a: string | undefined, b: string | undefined) => !!a && !!b && existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
+  const defaultsGiven = custom && same(opts.data, defaults.data) && same(opts.targets, defaults.targets);
+  const dictFile = opts.indicators ?? ((!custom || defaultsGiven) && defaults.indicators && existsSync(defaults.indicators) ? defaults.indicators : undefined);
   const dictionary = dictFile ? await loadIndicatorDictionary(dictFile) : undefined;
   const baseline = await loadBaseline(dataFile, { catalogue, ...(dictionary ? { dictionary } : {}) });
   return { catalogue, baseline, ...(dictionary ? { dictionary } : {}) };

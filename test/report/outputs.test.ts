@@ -103,3 +103,11 @@ describe("CSV cells (csvCell)", async () => {
     expect(csvCell(NaN)).toBe("");
   });
 });
+
+describe("default files given explicitly", () => {
+  it("--data and --targets naming the configured files use the configured dictionary (was: gdp_real has no observed values)", () => {
+    const r = cli("run", "--paths", "100", "--format", "csv", "--data", "data/baseline/haizhou.csv", "--targets", "data/targets/haizhou-2015.csv", "--out", path.join(tmp, "explicit"));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^scenario,target,/);
+  });
+});
