@@ -5,7 +5,7 @@
  *
  *   z = working scale (ln v if every value > 0; logit if the indicator is a share in % and every value
  *       is inside (0, 100); v otherwise)
- *   s = mean |Δz| of the series (the scale); floored at S_FLOOR for a flat series (with a warning)
+ *   s = mean |Δz| over the series' last 5 yearly changes (the scale); floored for a flat series (with a warning)
  *   Q_h(p) = ẑ_h + s · q_{n,ρ,h}(p),  value = back(Q_h(p)), clamped to the indicator's bounds
  *
  * where ẑ_h is the combined forecast on the working scale and q the reference-class quantile of

@@ -7,8 +7,8 @@
  *
  * Scaled error of one forecast: e = (z_{n+h} − ẑ_{n+h}) / s, where z is the working scale
  * (ln v for positive series, logit for shares, v otherwise), ẑ the combined forecast on that scale and
- * s = mean |z_t − z_{t−1}| over the training window (the MASE scale on the working scale, so e is
- * unitless). The class is split into cells by training length n, by the series' noise
+ * s = mean |z_t − z_{t−1}| over the last SCALE_WINDOW = 5 changes of the training window (a MASE-like
+ * scale on the working scale, so e is unitless). The class is split into cells by training length n, by the series' noise
  * ρ = sd(Δz) / mean |Δz| (0 for a perfectly steady trend, ≈ 1.25 for a random walk without drift)
  * and by horizon h; each cell stores quantiles of e on a fixed probability grid. Combining the class
  * (the quantile) with the series' own variability (s, ρ) gives every series an interval of its own
@@ -49,13 +49,22 @@ export function seriesNoise(z: readonly number[]): number {
   return sd / meanAbs;
 }
 
-/** Mean absolute yearly change on the working scale (the scale s of the scaled errors). */
+/**
+ * Yearly changes the scale s is measured over: the most recent SCALE_WINDOW (all when fewer).
+ * Recent variability is the better guide to the next few years (volatility changes over a long
+ * series), and it makes a long series and its last 6 points share one scale. Chosen among 3, 4, 5
+ * and all changes on the leave-one-set-out coverage of the bundled benchmark sets (README).
+ */
+export const SCALE_WINDOW = 5;
+
+/** Mean absolute yearly change on the working scale over the last SCALE_WINDOW changes (the scale s of the scaled errors). */
 export function yearlyChangeScale(z: readonly number[]): number {
   const m = z.length - 1;
   if (m < 1) return 0;
+  const k = Math.min(m, SCALE_WINDOW);
   let s = 0;
-  for (let i = 0; i < m; i++) s += Math.abs(z[i + 1] - z[i]);
-  return s / m;
+  for (let i = m - k; i < m; i++) s += Math.abs(z[i + 1] - z[i]);
+  return s / k;
 }
 
 /** Index of the first edge ≥ x (the last cell when x is above every finite edge). */
