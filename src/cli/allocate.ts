@@ -10,7 +10,7 @@ import { provenanceOfBaseline } from "../assess/runScenario.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
 import { toSvg } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
-import { loadDefaults, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
+import { inputFiles, loadDefaults, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
 import { intOption } from "./scenarios.js";
 import { UsageError } from "../project/usage.js";
 
@@ -78,8 +78,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const file = positionals[0] ?? path.join(loadDefaults().scenarios, "baseline.yaml");
   const outDir = values.out ?? "out";
   const outputs = ["allocation.json", ...(values.sensitivity ? ["tornado.vl.json", "tornado.svg", "tornado.png"] : [])];
-  const defaults = loadDefaults();
-  checkOutputDir(outDir, outputs, { inputs: [values.data ?? defaults.data, values.targets ?? defaults.targets, values.indicators ?? defaults.indicators, file], force: values.force === true });
+  checkOutputDir(outDir, outputs, { inputs: inputFiles(values, [file]), force: values.force === true });
   const inputs = await loadInputs(values);
   const { scenario } = await loadScenario(file);
   const result = allocateBudget({

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { Lang } from "../charts/labels.js";
 import { intOption, runScenarios } from "./scenarios.js";
 import { writeBriefingFolder } from "./briefingFolder.js";
-import { INPUT_OPTIONS, loadDefaults } from "../project/inputs.js";
+import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 
@@ -46,8 +46,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
   const lang = (values.lang ?? "both") as Lang;
   if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
   const dir = values.out ?? path.join("out", "briefing");
-  const defaults = loadDefaults();
-  checkOutputDir(dir, ["briefing.html"], { inputs: [values.data ?? defaults.data, values.targets ?? defaults.targets, values.indicators ?? defaults.indicators, ...positionals], force: values.force === true });
+  checkOutputDir(dir, ["briefing.html"], { inputs: inputFiles(values, positionals), force: values.force === true });
   const results = await runScenarios({
     files: positionals,
     data: values.data,

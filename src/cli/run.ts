@@ -9,7 +9,7 @@ import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
-import { INPUT_OPTIONS, loadDefaults } from "../project/inputs.js";
+import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { intOption, runScenarios } from "./scenarios.js";
@@ -66,8 +66,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const paths = intOption(values.paths, "--paths", 1, 1_000_000);
   const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
   const outDir = values.out ?? "out";
-  const defaults = loadDefaults();
-  const guard = { inputs: [values.data ?? defaults.data, values.targets ?? defaults.targets, values.indicators ?? defaults.indicators, ...positionals], force: values.force === true };
+  const guard = { inputs: inputFiles(values, positionals), force: values.force === true };
   checkOutputDir(outDir, ["results.json", "risk.csv"], guard);
   if (values.brief) checkOutputDir(values.brief, ["briefing.html"], guard);
 
@@ -84,11 +83,11 @@ export async function runCommand(argv: string[]): Promise<number> {
     threads,
   });
 
-  const inputFiles = [...new Set([...guard.inputs.filter((f): f is string => !!f), ...results.map((r) => r.scenario.file).filter((f) => !f.startsWith("("))])];
+  const read = [...new Set([...guard.inputs, ...results.map((r) => r.scenario.file).filter((f) => !f.startsWith("("))])];
   const doc = resultsDocument(results, new Date(), {
     version: TOOL_VERSION,
     threads: threads ?? "auto",
-    inputs: await Promise.all(inputFiles.map(async (file) => ({ file, sha256: createHash("sha256").update(await readFile(file)).digest("hex") }))),
+    inputs: await Promise.all(read.map(async (file) => ({ file, sha256: createHash("sha256").update(await readFile(file)).digest("hex") }))),
   });
   const csv = riskCsv(results);
   await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");

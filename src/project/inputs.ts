@@ -70,6 +70,12 @@ export async function loadInputs(opts: { data?: string; targets?: string; indica
   return { catalogue, baseline, ...(dictionary ? { dictionary } : {}) };
 }
 
+/** The input files a command reads, from its options and the configured defaults (for output checks and manifests). */
+export function inputFiles(opts: { data?: string; targets?: string; indicators?: string }, scenarios: string[] = []): string[] {
+  const d = loadDefaults();
+  return [opts.data ?? d.data, opts.targets ?? d.targets, opts.indicators ?? d.indicators, ...scenarios].filter((f): f is string => !!f);
+}
+
 /** Every scenario file in a folder, sorted, baseline first. */
 export async function bundledScenarios(dir = loadDefaults().scenarios): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/i.test(f)).sort();
