@@ -120,12 +120,13 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
   const t = TRANSFORMS[transform];
   const z = used.values.map(t.forward);
   let scale = yearlyChangeScale(z);
+  const constant = !(scale > 0);
   const noise = seriesNoise(z);
   let point: number[];
   let drift = false;
   let driftT = 0;
   let members: string[];
-  if (!(scale > 0)) {
+  if (constant) {
     const level = Math.abs(used.values[n - 1]);
     scale = transform === "identity" ? (level > 0 ? S_FLOOR_RELATIVE * level : 1) : S_FLOOR_RELATIVE;
     warnings.push(

@@ -64,7 +64,10 @@ export function yearlyChangeScale(z: readonly number[]): number {
   const k = Math.min(m, SCALE_WINDOW);
   let s = 0;
   for (let i = m - k; i < m; i++) s += Math.abs(z[i + 1] - z[i]);
-  return s / k;
+  if (s > 0 || k === m) return s / k;
+  // Flat for the last SCALE_WINDOW years but not before: measure over every change instead.
+  for (let i = 0; i < m - k; i++) s += Math.abs(z[i + 1] - z[i]);
+  return s / m;
 }
 
 /** Index of the first edge ≥ x (the last cell when x is above every finite edge). */

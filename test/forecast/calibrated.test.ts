@@ -355,3 +355,13 @@ describe("(g) a wildly jumping positive series", () => {
     expectAllFinite(f, H);
   });
 });
+
+describe("a series flat for its last five years but not before", () => {
+  it("is not called constant, and its interval is sized by all its changes", () => {
+    const f = calibratedForecast(series([10, 14, 9, 12, 12, 12, 12, 12, 12]), { horizon: 2 });
+    expect(f.warnings.join(" ")).not.toMatch(/constant/);
+    expect(f.scale).toBeGreaterThan(0);
+    const i = f.interval(80)[0];
+    expect(i.upper - i.lower).toBeGreaterThan(0.5);
+  });
+});
