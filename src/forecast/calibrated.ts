@@ -20,11 +20,11 @@
  *
  * @example calibratedForecast({ years: [2009, …, 2013], values: [...] }, { horizon: 2 }).quantile(2, 0.1)
  */
-import { combinedForecast } from "./combination.js";
+import { forecastCentre } from "./centre.js";
 import { InvalidSeriesError, seriesLabel, TooShortError } from "./errors.js";
 import { REFERENCE_CLASS } from "./reference-class-table.js";
-import { scaledErrorCdf, scaledErrorQuantile, seriesNoise, yearlyChangeScale, type ReferenceClassTable } from "./reference-class.js";
-import { TRANSFORMS, workingScale } from "./transform.js";
+import { scaledErrorCdf, scaledErrorQuantile, type ReferenceClassTable } from "./reference-class.js";
+import { TRANSFORMS } from "./transform.js";
 import type { AnnualSeries, BackTransformName } from "./types.js";
 
 /** Fewest consecutive yearly points the default forecaster accepts. */
@@ -116,39 +116,20 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
   if (n < MIN_POINTS) throw new TooShortError("the default forecast", MIN_POINTS, n, series.name);
 
   const table = opts.table ?? REFERENCE_CLASS;
-  const transform = workingScale(used.values, opts.isShare ?? false);
+  const c = forecastCentre(used.values, horizon, opts.isShare ?? false);
+  const { transform, noise, point, centre, drift, driftT, members } = c;
   const t = TRANSFORMS[transform];
-  const z = used.values.map(t.forward);
-  let scale = yearlyChangeScale(z);
-  const constant = !(scale > 0);
-  const noise = seriesNoise(z);
-  let point: number[];
-  let drift = false;
-  let driftT = 0;
-  let members: string[];
-  if (constant) {
+  let scale = c.scale;
+  if (c.constant) {
     const level = Math.abs(used.values[n - 1]);
     scale = transform === "identity" ? (level > 0 ? S_FLOOR_RELATIVE * level : 1) : S_FLOOR_RELATIVE;
     warnings.push(
       `${label}: the series is constant, so it gets the no-change forecast; its interval assumes ±1% a year of variability (there is none in the data to measure)`,
     );
-    point = Array.from({ length: horizon }, () => used.values[n - 1]);
-    members = ["naive"];
-  } else {
-    const combined = combinedForecast(used.values, horizon, transform);
-    point = combined.forecasts;
-    drift = combined.drift;
-    driftT = combined.driftT;
-    members = combined.members;
   }
   const lo = opts.min ?? (opts.isShare ? 0 : -Infinity);
   const hi = opts.max ?? (opts.isShare ? 100 : Infinity);
   const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
-  // A combined forecast outside the working scale's domain (e.g. ≤ 0 on ln) is pulled just inside it.
-  const centre = point.map((v) => {
-    const c = t.forward(transform === "exp" ? Math.max(v, 1e-300) : transform === "logistic100" ? Math.min(100 - 1e-12, Math.max(1e-12, v)) : v);
-    return Number.isFinite(c) ? c : t.forward(used.values[n - 1]);
-  });
   const last = used.years[n - 1];
   const years = Array.from({ length: horizon }, (_, i) => last + i + 1);
   const checkH = (h: number) => {

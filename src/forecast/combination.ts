@@ -27,6 +27,8 @@
  *
  * @example combinedForecast([100, 104, 109, 113, 118, 123], 2, "exp").forecasts // two values near 127 and 132
  */
+import { quantileSorted } from "../stats/quantiles.js";
+import { yearlyChanges } from "../stats/changes.js";
 import { fitEts } from "./ets.js";
 import { driftForecast, naiveForecast } from "./random-walk.js";
 import { thetaForecast } from "./theta.js";
@@ -51,19 +53,14 @@ export interface CombinedForecast {
 export function driftT(z: readonly number[]): number {
   const m = z.length - 1;
   if (m < 2) return 0;
-  const d = Array.from({ length: m }, (_, i) => z[i + 1] - z[i]);
-  const mean = d.reduce((a, b) => a + b, 0) / m;
-  const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (m - 1));
+  const { mean, sd } = yearlyChanges(z);
   const tolerance = 1e-12 * Math.max(1, ...z.map(Math.abs));
   if (sd <= tolerance) return Math.abs(mean) <= tolerance ? 0 : Math.sign(mean) * Infinity;
   return mean / (sd / Math.sqrt(m));
 }
 
-function median(values: number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  const k = v.length;
-  return k % 2 === 1 ? v[(k - 1) / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
-}
+/** Median (type-7 quantile at ½, src/stats/quantiles.ts). */
+const median = (values: number[]) => quantileSorted([...values].sort((a, b) => a - b), 0.5);
 
 /** Member forecasts on one scale (values already on that scale). */
 function members(z: readonly number[], horizon: number, drift: boolean): Record<string, number[]> {

@@ -31,6 +31,7 @@
  *
  * @example fitEts([3, 4, 6, 7, 9, 10, 12], { error: "A", trend: "A" })?.forecast(1)[0] // ≈ 13.5
  */
+import { leastSquaresLine } from "./least-squares.js";
 import { nelderMeadNash } from "./nelder-mead-nash.js";
 
 export type EtsErrorType = "A" | "M";
@@ -90,21 +91,6 @@ export interface EtsFit {
 const LOWER = { alpha: 1e-4, beta: 1e-4, phi: 0.8 };
 const UPPER = { alpha: 0.9999, beta: 0.9999, phi: 0.98 };
 
-/** Least-squares intercept and slope of y on 1 … m (centred, so no loss of precision). */
-function lineThrough(y: readonly number[], m: number): { intercept: number; slope: number } {
-  const xBar = (m + 1) / 2;
-  let yBar = 0;
-  for (let i = 0; i < m; i++) yBar += y[i] / m;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < m; i++) {
-    sxy += (i + 1 - xBar) * (y[i] - yBar);
-    sxx += (i + 1 - xBar) ** 2;
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return { intercept: yBar - slope * xBar, slope };
-}
-
 /** R's initstate() for non-seasonal models: mean or line through the first ≤ 10 observations. */
 function initialStates(y: readonly number[], trend: EtsTrendType): number[] {
   const m = Math.min(10, y.length);
@@ -113,7 +99,9 @@ function initialStates(y: readonly number[], trend: EtsTrendType): number[] {
     for (let i = 0; i < m; i++) s += y[i];
     return [s / m];
   }
-  let { intercept: l0, slope: b0 } = lineThrough(y, m);
+  const line = leastSquaresLine(Array.from({ length: m }, (_, i) => i + 1), y.slice(0, m));
+  let b0 = line.slope;
+  let l0 = line.level - b0 * line.centre; // the line's value at t = 0
   if (Math.abs(l0 + b0) < 1e-8) {
     l0 *= 1 + 0.001;
     b0 *= 1 - 0.001;

@@ -14,10 +14,10 @@
  * Interval widths are made non-decreasing in h (upper quantiles never fall, lower never rise), so
  * a longer horizon is never more certain. Quantiles: type 7 (linear interpolation, R's default).
  */
-import { combinedForecast } from "./combination.js";
-import { seriesNoise, yearlyChangeScale, type ReferenceClassTable } from "./reference-class.js";
+import { forecastCentre } from "./centre.js";
+import { cellIndex, type ReferenceClassTable } from "./reference-class.js";
 import { quantileSorted } from "../stats/quantiles.js";
-import { TRANSFORMS, workingScale } from "./transform.js";
+import { TRANSFORMS } from "./transform.js";
 
 export const PROBABILITY_GRID = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95,
@@ -43,19 +43,12 @@ export function scaledErrors(train: readonly number[], maxHorizon = MAX_HORIZON)
     const windows = [train.slice(0, k), ...SHORT_WINDOWS.filter((w) => w < k).map((w) => train.slice(k - w, k))];
     const H = Math.min(maxHorizon, train.length - k);
     for (const window of windows) {
-      const transform = workingScale(window, false);
-      const t = TRANSFORMS[transform];
-      const z = window.map(t.forward);
-      const s = yearlyChangeScale(z);
-      if (!(s > 0)) continue;
-      const noise = seriesNoise(z);
-      const f = combinedForecast(window, H, transform).forecasts;
+      const c = forecastCentre(window, H, false);
+      if (c.constant) continue;
+      const t = TRANSFORMS[c.transform];
       for (let h = 1; h <= H; h++) {
-        const actual = train[k + h - 1];
-        const za = t.forward(actual);
-        const zf = t.forward(f[h - 1]);
-        if (!Number.isFinite(za) || !Number.isFinite(zf)) continue;
-        out.push({ n: window.length, noise, h, e: (za - zf) / s });
+        const za = t.forward(train[k + h - 1]);
+        if (Number.isFinite(za)) out.push({ n: window.length, noise: c.noise, h, e: (za - c.centre[h - 1]) / c.scale });
       }
     }
   }
@@ -67,11 +60,10 @@ export function buildReferenceClass(series: readonly (readonly number[])[], prov
   const samples = series.flatMap((y) => scaledErrors(y));
   const noises = samples.map((s) => s.noise).sort((a, b) => a - b);
   const noiseEdges = [quantileSorted(noises, 1 / 3), quantileSorted(noises, 2 / 3), Infinity];
-  const cellOf = (edges: number[], x: number) => edges.findIndex((e) => x <= e);
   const L = LENGTH_EDGES.length;
   const R = noiseEdges.length;
   const buckets: number[][][][] = Array.from({ length: L }, () => Array.from({ length: R }, () => Array.from({ length: MAX_HORIZON }, () => [] as number[])));
-  for (const s of samples) buckets[cellOf(LENGTH_EDGES, s.n)][cellOf(noiseEdges, s.noise)][s.h - 1].push(s.e);
+  for (const s of samples) buckets[cellIndex(LENGTH_EDGES, s.n)][cellIndex(noiseEdges, s.noise)][s.h - 1].push(s.e);
   const counts = buckets.map((byNoise) => byNoise.map((byH) => byH.map((b) => b.length)));
   const quantiles: number[][][][] = [];
   for (let l = 0; l < L; l++) {

@@ -17,6 +17,8 @@
  * The shipped table is built by `scripts/build-reference-class.mjs` from rolling origins inside
  * the `train` split of the bundled benchmark sets only (reference-class-table.ts says how).
  */
+import { yearlyChanges } from "../stats/changes.js";
+import { gridQuantile } from "../stats/quantiles.js";
 
 export interface ReferenceClassTable {
   /** What the table was built from, for provenance lines. */
@@ -39,14 +41,9 @@ export interface ReferenceClassTable {
 
 /** Noise ρ = sd(Δz) / mean |Δz| of a series on its working scale (0 when it cannot be computed). */
 export function seriesNoise(z: readonly number[]): number {
-  const m = z.length - 1;
-  if (m < 2) return 0;
-  const d = Array.from({ length: m }, (_, i) => z[i + 1] - z[i]);
-  const meanAbs = d.reduce((a, b) => a + Math.abs(b), 0) / m;
-  if (!(meanAbs > 0)) return 0;
-  const mean = d.reduce((a, b) => a + b, 0) / m;
-  const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (m - 1));
-  return sd / meanAbs;
+  if (z.length - 1 < 2) return 0;
+  const { meanAbs, sd } = yearlyChanges(z);
+  return meanAbs > 0 ? sd / meanAbs : 0;
 }
 
 /**
@@ -82,20 +79,14 @@ export function cellIndex(edges: readonly number[], x: number): number {
  * (so no quantile, and no interval, is unbounded); beyond maxHorizon scaled by √(h / maxHorizon).
  */
 export function scaledErrorQuantile(table: ReferenceClassTable, n: number, noise: number, h: number, p: number): number {
+  const { q, stretch } = cellRow(table, n, noise, h);
+  return gridQuantile(table.probabilities, q, p) * stretch;
+}
+
+/** The quantiles of the cell of (n, ρ, h), and the √(h / maxHorizon) stretch beyond the table's horizons. */
+function cellRow(table: ReferenceClassTable, n: number, noise: number, h: number): { q: number[]; stretch: number } {
   const cell = table.quantiles[cellIndex(table.lengthEdges, n)][cellIndex(table.noiseEdges, noise)];
-  const hh = Math.min(h, table.maxHorizon);
-  const q = cell[hh - 1];
-  const grid = table.probabilities;
-  let value: number;
-  if (p <= grid[0]) value = q[0];
-  else if (p >= grid[grid.length - 1]) value = q[q.length - 1];
-  else {
-    let i = 1;
-    while (grid[i] < p) i++;
-    const w = (p - grid[i - 1]) / (grid[i] - grid[i - 1]);
-    value = q[i - 1] + w * (q[i] - q[i - 1]);
-  }
-  return h > table.maxHorizon ? value * Math.sqrt(h / table.maxHorizon) : value;
+  return { q: cell[Math.min(h, table.maxHorizon) - 1], stretch: h > table.maxHorizon ? Math.sqrt(h / table.maxHorizon) : 1 };
 }
 
 /**
@@ -104,10 +95,7 @@ export function scaledErrorQuantile(table: ReferenceClassTable, n: number, noise
  * claims a probability beyond [p_min, p_max] (0.5%–99.5% for the shipped table).
  */
 export function scaledErrorCdf(table: ReferenceClassTable, n: number, noise: number, h: number, x: number): number {
-  const cell = table.quantiles[cellIndex(table.lengthEdges, n)][cellIndex(table.noiseEdges, noise)];
-  const hh = Math.min(h, table.maxHorizon);
-  const stretch = h > table.maxHorizon ? Math.sqrt(h / table.maxHorizon) : 1;
-  const q = cell[hh - 1];
+  const { q, stretch } = cellRow(table, n, noise, h);
   const grid = table.probabilities;
   const v = x / stretch;
   if (v <= q[0]) return grid[0];

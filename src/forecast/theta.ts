@@ -13,20 +13,11 @@
  * @example thetaForecast([10, 12, 13, 15, 16], 1) // ≈ [17]
  */
 import { fitEts } from "./ets.js";
+import { leastSquaresLine } from "./least-squares.js";
 
-/** Least-squares slope of y on 0 … n − 1, with centred x. */
+/** Least-squares slope of y on t = 0 … n − 1 (least-squares.ts); 0 for a single point. */
 export function leastSquaresSlope(y: readonly number[]): number {
-  const n = y.length;
-  const xBar = (n - 1) / 2;
-  let yBar = 0;
-  for (const v of y) yBar += v / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (i - xBar) * (y[i] - yBar);
-    sxx += (i - xBar) ** 2;
-  }
-  return sxx > 0 ? sxy / sxx : 0;
+  return y.length < 2 ? 0 : leastSquaresLine(Array.from({ length: y.length }, (_, i) => i), [...y]).slope;
 }
 
 /** Theta forecasts for h = 1 … horizon, or null when SES cannot be fitted (fewer than 4 points). */

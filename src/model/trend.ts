@@ -22,6 +22,7 @@ import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 import { normalQuantile } from "../forecast/normal-quantile.js";
 import { studentTQuantile } from "../forecast/student-t.js";
 import type { ModelName } from "../forecast/types.js";
+import { gridQuantile } from "../stats/quantiles.js";
 import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
 
 /** Probabilities at which a trend's quantile function is tabulated (those of the reference class). */
@@ -77,17 +78,6 @@ function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number
     summary: `${fit.model} trend fitted to ${span} (${params}); model-based intervals, not calibrated`,
     warnings: [],
   };
-}
-
-/** Linear interpolation of a tabulated quantile function at u (held at the end values). */
-export function interpolateQuantile(values: readonly number[], u: number): number {
-  const p = TREND_PROBABILITIES;
-  const last = p.length - 1;
-  if (u <= p[0]) return values[0];
-  if (u >= p[last]) return values[last];
-  let i = 1;
-  while (p[i] < u) i++;
-  return values[i - 1] + ((u - p[i - 1]) / (p[i] - p[i - 1])) * (values[i] - values[i - 1]);
 }
 
 /** History of a series up to the base year (the observations a trend may be fitted to). */
@@ -153,7 +143,7 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
       for (let b = 0; b < nb; b++) {
         let uplift = 1;
         for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + state[rowOf(ctx, boost, s) + b];
-        state[row + b] = clamp(interpolateQuantile(q, params[p0 + b]) * uplift, min, max);
+        state[row + b] = clamp(gridQuantile(TREND_PROBABILITIES, q, params[p0 + b]) * uplift, min, max);
       }
     },
   };

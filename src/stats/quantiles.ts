@@ -17,6 +17,21 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/**
+ * A quantile function tabulated at increasing probabilities `grid` (values[i] at grid[i]): linear
+ * in p between grid points, held at the end values outside the grid (so it is bounded).
+ *
+ * @example gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.7) // ≈ 1
+ */
+export function gridQuantile(grid: readonly number[], values: readonly number[], p: number): number {
+  const last = grid.length - 1;
+  if (p <= grid[0]) return values[0];
+  if (p >= grid[last]) return values[last];
+  let i = 1;
+  while (grid[i] < p) i++;
+  return values[i - 1] + ((p - grid[i - 1]) / (grid[i] - grid[i - 1])) * (values[i] - values[i - 1]);
+}
+
 const BUCKETS = 4096;
 const counts = new Int32Array(BUCKETS + 1);
 const wanted = new Int32Array(BUCKETS);

@@ -99,3 +99,22 @@ describe("ziggurat standard normal", () => {
     expect(Math.abs(beyond - 5.76e-4)).toBeLessThan(2.5e-4);
   });
 });
+
+describe("small stats helpers", async () => {
+  const { gridQuantile } = await import("../../src/stats/quantiles.js");
+  const { yearlyChanges } = await import("../../src/stats/changes.js");
+  it("gridQuantile interpolates linearly in p and holds the end values", () => {
+    expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.7)).toBeCloseTo(1, 14);
+    expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.3)).toBeCloseTo(-0.5, 14);
+    expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.01)).toBe(-1);
+    expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.99)).toBe(2);
+  });
+  it("yearlyChanges of 1, 3, 4: changes 2 and 1", () => {
+    const c = yearlyChanges([1, 3, 4]);
+    expect(c.m).toBe(2);
+    expect(c.mean).toBe(1.5);
+    expect(c.meanAbs).toBe(1.5);
+    expect(c.sd).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(yearlyChanges([5, 3]).meanAbs).toBe(2);
+  });
+});
