@@ -2,10 +2,10 @@
 // data (baseline scenario, budget 5,000 万元/yr split at random), one core, common random numbers.
 // Usage (from the project root): npm run build && node bench/allocate.mjs [--allocations 1000] [--paths 2000]
 import os from "node:os";
+import { makeEvaluator, prepareTargets } from "../dist/allocate/evaluate.js";
 import { loadInputs } from "../dist/project/inputs.js";
 import { loadScenario } from "../dist/scenario/load.js";
 import { buildPlan } from "../dist/simulate/plan.js";
-import { makeEvaluator, prepareTargets } from "../dist/allocate/evaluate.js";
 import { pathRng } from "../dist/stats/rng.js";
 
 const arg = (name, dflt) => {
@@ -39,7 +39,18 @@ for (const x of splits) best = Math.max(best, ev.score(x).expectedMet);
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const cells = paths * plan.indicators.length * (plan.years.length - plan.baseIndex - 1);
-console.log(`machine: ${os.cpus()[0].model}, ${os.cpus().length} cores; node ${process.version}; load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-console.log(`${allocations} allocations × ${paths} paths (${plan.indicators.length} indicators × ${plan.years.length - plan.baseIndex - 1} years, ${targets.length} targets), budget ${budget} 万元/yr`);
-console.log(`wall ${(ms / 1000).toFixed(2)} s (${(ms / allocations).toFixed(1)} ms per allocation, ${((ms * 1e6) / (allocations * cells)).toFixed(0)} ns per path·indicator·year); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
-console.log(`aim (issue 7): under 30 s — ${ms < 30000 ? "met" : "NOT met"}; best expected targets met among the random splits: ${best.toFixed(2)}`);
+console.log(
+  `machine: ${os.cpus()[0].model}, ${os.cpus().length} cores; node ${process.version}; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
+console.log(
+  `${allocations} allocations × ${paths} paths (${plan.indicators.length} indicators × ${plan.years.length - plan.baseIndex - 1} years, ${targets.length} targets), budget ${budget} 万元/yr`,
+);
+console.log(
+  `wall ${(ms / 1000).toFixed(2)} s (${(ms / allocations).toFixed(1)} ms per allocation, ${((ms * 1e6) / (allocations * cells)).toFixed(0)} ns per path·indicator·year); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
+);
+console.log(
+  `aim (issue 7): under 30 s — ${ms < 30000 ? "met" : "NOT met"}; best expected targets met among the random splits: ${best.toFixed(2)}`,
+);

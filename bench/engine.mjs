@@ -13,16 +13,18 @@
 // Also writes bench/out/plan.json (for bench/reference/engine_numpy.py) and
 // bench/out/ts-summary.json (median and mean of every indicator in the last year).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { median } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root); // loadInputs' defaults are relative to the project root
 
 const { loadInputs } = await import("../dist/project/inputs.js");
-const { loadScenario, buildPlan, planToJson, simulate, summariseSimulation, quantileSorted } = await import("../dist/index.js");
+const { loadScenario, buildPlan, planToJson, simulate, summariseSimulation, quantileSorted } = await import(
+  "../dist/index.js"
+);
 const { simulateInThreads } = await import("../dist/simulate/threads.js");
 
 function parseArgs(argv) {
@@ -40,7 +42,10 @@ function parseArgs(argv) {
     else if (a === "--years") opts.horizonYears = num();
     else if (a === "--budget") opts.budget = Number(argv[++i]);
     else if (a === "--json") opts.json = true;
-    else throw new Error(`unknown option ${a} (options: --paths N, --repeat R, --seed S, --years Y, --budget AMOUNT, --json)`);
+    else
+      throw new Error(
+        `unknown option ${a} (options: --paths N, --repeat R, --seed S, --years Y, --budget AMOUNT, --json)`,
+      );
   }
   return opts;
 }
@@ -63,7 +68,13 @@ export async function benchEngine(opts) {
   // Programme spending nodes read the plan's allocation, which planToJson may not carry.
   if (plan.allocation && planJson.allocation === undefined) {
     const a = plan.allocation;
-    planJson.allocation = { programmes: a.programmes, amount: a.amount, split: Array.from(a.split), startYear: a.startYear, unit: a.unit };
+    planJson.allocation = {
+      programmes: a.programmes,
+      amount: a.amount,
+      split: Array.from(a.split),
+      startYear: a.startYear,
+      unit: a.unit,
+    };
   }
   writeFileSync(path.join(outDir, "plan.json"), JSON.stringify(planJson));
 
@@ -112,9 +123,16 @@ export async function benchEngine(opts) {
       const psim = await simulateInThreads(planInput, plan, { paths: opts.paths, seed, threads });
       wall.push(performance.now() - t0);
       cpu.push(cpuMs(process.cpuUsage()) - cpuMs(c0));
-      same &&= psim.values.every((v, i) => Buffer.compare(Buffer.from(v.buffer), Buffer.from(sim.values[i].buffer)) === 0);
+      same &&= psim.values.every(
+        (v, i) => Buffer.compare(Buffer.from(v.buffer), Buffer.from(sim.values[i].buffer)) === 0,
+      );
     }
-    parallel = { threads, identicalToOneThread: same, ms: { best: { simulate: Math.min(...wall) }, median: { simulate: median(wall) } }, cpuMs: { best: { simulate: Math.min(...cpu) } } };
+    parallel = {
+      threads,
+      identicalToOneThread: same,
+      ms: { best: { simulate: Math.min(...wall) }, median: { simulate: median(wall) } },
+      cpuMs: { best: { simulate: Math.min(...cpu) } },
+    };
   }
 
   const indicators = plan.indicators.length;
@@ -145,7 +163,19 @@ export async function benchEngine(opts) {
   });
   writeFileSync(
     path.join(outDir, "ts-summary.json"),
-    JSON.stringify({ engine: "typescript", year: lastYear, paths: opts.paths, seed, medians, means, medianBand: { halfWidth: w, values: near } }, null, 1),
+    JSON.stringify(
+      {
+        engine: "typescript",
+        year: lastYear,
+        paths: opts.paths,
+        seed,
+        medians,
+        means,
+        medianBand: { halfWidth: w, values: near },
+      },
+      null,
+      1,
+    ),
   );
 
   return {
@@ -164,7 +194,13 @@ export async function benchEngine(opts) {
     lastYear,
     cells,
     ms: { best, median: med, runs: { simulate: simMs, quantiles: quantMs } },
-    cpuMs: { best: { simulate: Math.min(...simCpu), quantiles: Math.min(...quantCpu), total: Math.min(...simCpu.map((s, i) => s + quantCpu[i])) } },
+    cpuMs: {
+      best: {
+        simulate: Math.min(...simCpu),
+        quantiles: Math.min(...quantCpu),
+        total: Math.min(...simCpu.map((s, i) => s + quantCpu[i])),
+      },
+    },
     nsPerCell: {
       best: { simulate: ns(best.simulate), quantiles: ns(best.quantiles), total: ns(best.total) },
       median: { simulate: ns(med.simulate), quantiles: ns(med.quantiles), total: ns(med.total) },
@@ -173,7 +209,11 @@ export async function benchEngine(opts) {
     parallel: parallel && {
       ...parallel,
       nsPerCell: {
-        best: { simulate: ns(parallel.ms.best.simulate), quantiles: ns(best.quantiles), total: ns(parallel.ms.best.simulate + best.quantiles) },
+        best: {
+          simulate: ns(parallel.ms.best.simulate),
+          quantiles: ns(best.quantiles),
+          total: ns(parallel.ms.best.simulate + best.quantiles),
+        },
         median: { simulate: ns(parallel.ms.median.simulate) },
       },
       cpuNsPerCell: { simulate: ns(parallel.cpuMs.best.simulate) },
@@ -189,10 +229,17 @@ function report(r) {
     `                   best ms     ns/cell   median ms     ns/cell`,
   ];
   for (const k of ["simulate", "quantiles", "total"]) {
-    lines.push(`${k.padEnd(12)}${f(r.ms.best[k])}${f(r.nsPerCell.best[k], 2)}  ${f(r.ms.median[k])}${f(r.nsPerCell.median[k], 2)}`);
+    lines.push(
+      `${k.padEnd(12)}${f(r.ms.best[k])}${f(r.nsPerCell.best[k], 2)}  ${f(r.ms.median[k])}${f(r.nsPerCell.median[k], 2)}`,
+    );
   }
-  lines.push(`CPU time of the best runs, ns/cell: ${["simulate", "quantiles", "total"].map((k) => `${k} ${((r.cpuMs.best[k] * 1e6) / r.cells).toFixed(2)}`).join(", ")}`);
-  if (r.parallel) lines.push(`${r.parallel.threads} threads: simulate ${r.parallel.nsPerCell.best.simulate.toFixed(2)} ns/cell wall (identical to one thread: ${r.parallel.identicalToOneThread})`);
+  lines.push(
+    `CPU time of the best runs, ns/cell: ${["simulate", "quantiles", "total"].map((k) => `${k} ${((r.cpuMs.best[k] * 1e6) / r.cells).toFixed(2)}`).join(", ")}`,
+  );
+  if (r.parallel)
+    lines.push(
+      `${r.parallel.threads} threads: simulate ${r.parallel.nsPerCell.best.simulate.toFixed(2)} ns/cell wall (identical to one thread: ${r.parallel.identicalToOneThread})`,
+    );
   return lines.join("\n");
 }
 

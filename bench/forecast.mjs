@@ -22,12 +22,12 @@
 // Writes bench/out/forecast.json.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { median, lastJsonLine, fail } from "./lib.mjs";
+import { fail, lastJsonLine, median } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const RSCRIPT = process.env.BENCH_RSCRIPT ?? "Rscript";
@@ -78,12 +78,19 @@ let rInfo = null;
 let rSkip = "";
 if (!opts.r) rSkip = "R reference skipped (--no-r)";
 else {
-  const probe = spawnSync(RSCRIPT, ["-e", 'cat(paste(R.version$major, R.version$minor, sep = "."), as.character(packageVersion("forecast")))'], { encoding: "utf8" });
+  const probe = spawnSync(
+    RSCRIPT,
+    ["-e", 'cat(paste(R.version$major, R.version$minor, sep = "."), as.character(packageVersion("forecast")))'],
+    { encoding: "utf8" },
+  );
   const errLines = (probe.stderr || "").trim().split("\n");
   const lastLine = (errLines.find((l) => /error/i.test(l)) ?? errLines.pop() ?? "").trim();
-  if (probe.error) rSkip = `R is missing (${RSCRIPT} not found: ${probe.error.code ?? probe.error.message}): install it (apt-get install r-base-core r-cran-forecast) to time the reference; only targetcast was timed`;
-  else if (probe.status !== 0 && /forecast/.test(probe.stderr || "")) rSkip = `R's forecast package is missing (${lastLine}): apt-get install r-cran-forecast to time the reference; only targetcast was timed`;
-  else if (probe.status !== 0) rSkip = `${RSCRIPT} does not run (exit ${probe.status ?? probe.signal}${lastLine ? `: ${lastLine}` : ""}); only targetcast was timed`;
+  if (probe.error)
+    rSkip = `R is missing (${RSCRIPT} not found: ${probe.error.code ?? probe.error.message}): install it (apt-get install r-base-core r-cran-forecast) to time the reference; only targetcast was timed`;
+  else if (probe.status !== 0 && /forecast/.test(probe.stderr || ""))
+    rSkip = `R's forecast package is missing (${lastLine}): apt-get install r-cran-forecast to time the reference; only targetcast was timed`;
+  else if (probe.status !== 0)
+    rSkip = `${RSCRIPT} does not run (exit ${probe.status ?? probe.signal}${lastLine ? `: ${lastLine}` : ""}); only targetcast was timed`;
   else {
     const [rVersion, forecastVersion] = probe.stdout.trim().split(/\s+/);
     rInfo = { rscript: RSCRIPT, r: rVersion, forecast: forecastVersion };
@@ -105,7 +112,12 @@ function timeTargetcast(data) {
 
 function timeR(file) {
   const t0 = performance.now();
-  const run = spawnSync(RSCRIPT, [path.join(root, "bench", "reference", "forecast_r.R"), "--data", file], { cwd: root, encoding: "utf8", env: rEnv, maxBuffer: 16 << 20 });
+  const run = spawnSync(RSCRIPT, [path.join(root, "bench", "reference", "forecast_r.R"), "--data", file], {
+    cwd: root,
+    encoding: "utf8",
+    env: rEnv,
+    maxBuffer: 16 << 20,
+  });
   const processWall = (performance.now() - t0) / 1000;
   if (run.status !== 0) fail("bench/reference/forecast_r.R", run);
   const out = lastJsonLine(run.stdout);
@@ -133,7 +145,11 @@ for (let rep = 1; rep <= opts.repeat; rep++) {
 }
 
 // Report.
-const summarise = (runs) => ({ wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), runs: runs.map((r) => ({ wall: r.wall, cpu: r.cpu })) });
+const summarise = (runs) => ({
+  wall: median(runs.map((r) => r.wall)),
+  cpu: median(runs.map((r) => r.cpu)),
+  runs: runs.map((r) => ({ wall: r.wall, cpu: r.cpu })),
+});
 const rows = [];
 const results = {};
 for (const s of sets) {
@@ -174,14 +190,21 @@ const load = os.loadavg();
 const git = (args) => spawnSync("git", args, { cwd: root, encoding: "utf8" });
 const head = git(["rev-parse", "--short", "HEAD"]);
 const dirty = git(["status", "--porcelain", "--", "src/forecast", "src/data"]);
-const code = head.status === 0 ? { commit: head.stdout.trim(), forecastSourcesModified: dirty.status === 0 ? dirty.stdout.trim() !== "" : null } : null;
+const code =
+  head.status === 0
+    ? { commit: head.stdout.trim(), forecastSourcesModified: dirty.status === 0 ? dirty.stdout.trim() !== "" : null }
+    : null;
 console.log(
   `machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores (each engine uses one), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}` +
     (rInfo ? `, R ${rInfo.r}, forecast ${rInfo.forecast}` : "") +
     `; load average ${load.map((x) => x.toFixed(1)).join(" ")}` +
-    (code ? `; code ${code.commit}${code.forecastSourcesModified ? " + uncommitted changes in src/forecast or src/data" : ""}` : ""),
+    (code
+      ? `; code ${code.commit}${code.forecastSourcesModified ? " + uncommitted changes in src/forecast or src/data" : ""}`
+      : ""),
 );
-console.log(`timings: median of ${opts.repeat} interleaved runs per engine; file loading and R's package loading not timed\n`);
+console.log(
+  `timings: median of ${opts.repeat} interleaved runs per engine; file loading and R's package loading not timed\n`,
+);
 const cols = [
   ["file", 20, (r) => r.file],
   ["engine", 32, (r) => r.engine],
@@ -206,7 +229,10 @@ for (const s of sets) {
   );
 }
 // The 1-minute load includes this benchmark itself (about 1).
-if (load[0] > 1.5) console.log(`warning: other work is running (load ${load[0].toFixed(1)} on ${os.cpus().length} cores, this benchmark counts for about 1): wall-clock figures may be inflated; compare the CPU times`);
+if (load[0] > 1.5)
+  console.log(
+    `warning: other work is running (load ${load[0].toFixed(1)} on ${os.cpus().length} cores, this benchmark counts for about 1): wall-clock figures may be inflated; compare the CPU times`,
+  );
 if (rSkip) console.log(rSkip);
 
 writeFileSync(
@@ -214,11 +240,21 @@ writeFileSync(
   JSON.stringify(
     {
       date: new Date().toISOString(),
-      machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, os: `${os.type()} ${os.release()}`, node: process.version, r: rInfo?.r ?? null, forecast: rInfo?.forecast ?? null, loadavg: load },
+      machine: {
+        cpu: os.cpus()[0]?.model,
+        cores: os.cpus().length,
+        memGiB: os.totalmem() / 2 ** 30,
+        os: `${os.type()} ${os.release()}`,
+        node: process.version,
+        r: rInfo?.r ?? null,
+        forecast: rInfo?.forecast ?? null,
+        loadavg: load,
+      },
       code,
       options: { data: opts.data, repeat: opts.repeat, r: opts.r },
       rSkipped: rSkip || null,
-      units: "seconds (wall = performance.now / R elapsed; cpu = process user+system / R proc.time user.self+sys.self); median of the repeats",
+      units:
+        "seconds (wall = performance.now / R elapsed; cpu = process user+system / R proc.time user.self+sys.self); median of the repeats",
       results,
     },
     null,

@@ -16,7 +16,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 const pathsAt = args.indexOf("--paths");
 const paths = pathsAt >= 0 ? args[pathsAt + 1] : "2000";
-const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--paths") ?? path.join(root, "../shared/data/forecast-benchmarks/tourism-yearly.csv");
+const file =
+  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--paths") ??
+  path.join(root, "../shared/data/forecast-benchmarks/tourism-yearly.csv");
 const { loadBenchmark } = await import("../dist/data/loadBenchmark.js");
 const data = await loadBenchmark(file);
 
@@ -25,7 +27,9 @@ const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-trend-run-"));
 const id = (s) => "s_" + s.series.toLowerCase().replace(/[^a-z0-9]+/g, "_");
 const src = `benchmark ${path.basename(file)} (years relabelled to end in ${BASE})`;
 const baseline = ["indicator,year,value,unit,source,note"];
-const targets = ["id,indicator,name_zh,name_en,section,target_year,comparator,value,unit,kind,base_year,responsible,note"];
+const targets = [
+  "id,indicator,name_zh,name_en,section,target_year,comparator,value,unit,kind,base_year,responsible,note",
+];
 for (const s of data) {
   const n = s.train.length;
   s.train.forEach((v, i) => baseline.push(`${id(s)},${BASE - n + 1 + i},${v},个,"${src}",`));
@@ -37,7 +41,30 @@ writeFileSync(path.join(tmp, "targets.csv"), targets.join("\n") + "\n");
 
 const c0 = process.cpuUsage();
 const t0 = performance.now();
-const r = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, ...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.PROF] : []), "dist/cli/main.js", "run", "--data", path.join(tmp, "data.csv"), "--targets", path.join(tmp, "targets.csv"), "--paths", paths, "--threads", "1", "--out", path.join(tmp, "out"), "--format", "csv"], { cwd: root, encoding: "utf8", maxBuffer: 256 << 20 });
+const r = spawnSync(
+  "/usr/bin/time",
+  [
+    "-f",
+    "%U %S",
+    process.execPath,
+    ...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.PROF] : []),
+    "dist/cli/main.js",
+    "run",
+    "--data",
+    path.join(tmp, "data.csv"),
+    "--targets",
+    path.join(tmp, "targets.csv"),
+    "--paths",
+    paths,
+    "--threads",
+    "1",
+    "--out",
+    path.join(tmp, "out"),
+    "--format",
+    "csv",
+  ],
+  { cwd: root, encoding: "utf8", maxBuffer: 256 << 20 },
+);
 const wall = (performance.now() - t0) / 1000;
 void c0;
 if (r.status !== 0) {
@@ -45,5 +72,7 @@ if (r.status !== 0) {
   process.exit(1);
 }
 const [user, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
-console.log(`${path.basename(file)}: ${data.length} series, trend-only run with ${paths} paths on one thread: wall ${wall.toFixed(2)} s, CPU ${(user + sys).toFixed(2)} s (${(((user + sys) * 1000) / data.length).toFixed(2)} ms a series)`);
+console.log(
+  `${path.basename(file)}: ${data.length} series, trend-only run with ${paths} paths on one thread: wall ${wall.toFixed(2)} s, CPU ${(user + sys).toFixed(2)} s (${(((user + sys) * 1000) / data.length).toFixed(2)} ms a series)`,
+);
 rmSync(tmp, { recursive: true, force: true });

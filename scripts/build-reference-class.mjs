@@ -12,16 +12,17 @@
  *   data/reference-class/without-tourism-yearly.json  (M1 only: for scoring tourism)
  * Deterministic: the same inputs give the same files byte for byte.
  */
-import { writeFileSync, renameSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadBenchmark } from "../dist/data/loadBenchmark.js";
-import { buildReferenceClass } from "../dist/forecast/reference-class-build.js";
 import { tableToJson } from "../dist/forecast/reference-class.js";
+import { buildReferenceClass } from "../dist/forecast/reference-class-build.js";
 
 const dir = resolve(process.argv[2] ?? "../shared/data/forecast-benchmarks");
 const SETS = {
   "m1-yearly": "M-competition yearly series (Makridakis et al. 1982, J. Forecasting 1, 111–153; R package Mcomp)",
-  "tourism-yearly": "Tourism forecasting competition yearly series (Athanasopoulos, Hyndman, Song & Wu 2011, IJF 27(3), 822–844; R package Tcomp)",
+  "tourism-yearly":
+    "Tourism forecasting competition yearly series (Athanasopoulos, Hyndman, Song & Wu 2011, IJF 27(3), 822–844; R package Tcomp)",
 };
 const train = {};
 for (const name of Object.keys(SETS)) train[name] = (await loadBenchmark(join(dir, `${name}.csv`))).map((s) => s.train);
@@ -52,7 +53,10 @@ import { tableFromJson, type ReferenceClassTable } from "./reference-class.js";
 export const REFERENCE_CLASS: ReferenceClassTable = tableFromJson(${JSON.stringify(tableToJson(shipped))});
 `,
 );
-for (const [left, kept] of [["m1-yearly", ["tourism-yearly"]], ["tourism-yearly", ["m1-yearly"]]]) {
+for (const [left, kept] of [
+  ["m1-yearly", ["tourism-yearly"]],
+  ["tourism-yearly", ["m1-yearly"]],
+]) {
   atomicWrite(`data/reference-class/without-${left}.json`, JSON.stringify(tableToJson(build(kept))) + "\n");
 }
 console.log(`reference classes built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

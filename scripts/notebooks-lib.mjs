@@ -12,7 +12,17 @@
  * which the kernel spec then passes. See notebooks/README.md.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -138,7 +148,8 @@ export function ensureSelfLink() {
   }
   if (st?.isSymbolicLink()) {
     const target = readlinkSync(link);
-    if (path.resolve(path.dirname(link), target) === ROOT) return `${path.relative(ROOT, link)} → ${target} (already there)`;
+    if (path.resolve(path.dirname(link), target) === ROOT)
+      return `${path.relative(ROOT, link)} → ${target} (already there)`;
     rmSync(link);
   } else if (st) {
     throw new Error(
@@ -211,10 +222,16 @@ export function installKernel(spec, { jupyter, prefix }) {
   try {
     if (jupyter) {
       const where = prefix ? ["--prefix", path.resolve(prefix)] : ["--user"];
-      const r = run(jupyter, ["kernelspec", "install", src, "--name", KERNEL_NAME, "--replace", ...where], { env: quietPythonEnv() });
+      const r = run(jupyter, ["kernelspec", "install", src, "--name", KERNEL_NAME, "--replace", ...where], {
+        env: quietPythonEnv(),
+      });
       if (r.status !== 0) throw new Error(`jupyter kernelspec install failed:\n${(r.stderr || r.stdout).trim()}`);
       const m = /Installed kernelspec \S+ in (.+)/.exec(`${r.stdout}\n${r.stderr}`);
-      return m ? m[1].trim() : prefix ? path.join(prefix, "share", "jupyter", "kernels", KERNEL_NAME) : "(user kernels)";
+      return m
+        ? m[1].trim()
+        : prefix
+          ? path.join(prefix, "share", "jupyter", "kernels", KERNEL_NAME)
+          : "(user kernels)";
     }
     const base = prefix ? path.join(path.resolve(prefix), "share", "jupyter") : userJupyterDataDir();
     return writeKernelSpec(base, spec);

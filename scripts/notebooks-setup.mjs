@@ -51,7 +51,9 @@ function main() {
   }
   step(`link: ${ensureSelfLink()}`);
   const flags = requireFlags();
-  step(`Node ${process.version} loads the ESM build from CommonJS cells${flags.length ? ` with ${flags.join(" ")}` : " without flags"}`);
+  step(
+    `Node ${process.version} loads the ESM build from CommonJS cells${flags.length ? ` with ${flags.join(" ")}` : " without flags"}`,
+  );
 
   const jp = checkJupyter();
   const where = installKernel(kernelSpec(flags), { jupyter: jp.kernelspec ? jp.jupyter : null, prefix: values.prefix });

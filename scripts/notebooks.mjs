@@ -35,8 +35,8 @@ import {
   NOTEBOOKS_DIR,
   OUT_DIR,
   quietPythonEnv,
-  requireFlags,
   ROOT,
+  requireFlags,
   writeKernelSpec,
 } from "./notebooks-lib.mjs";
 
@@ -53,6 +53,7 @@ out/notebooks/. Exits 1 when a cell fails, showing the cell and the kernel's err
 const rel = (p) => path.relative(ROOT, p) || ".";
 const joinText = (t) => (Array.isArray(t) ? t.join("") : (t ?? ""));
 // eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes start with ESC
 const stripAnsi = (s) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 
 /** Run a command, collecting output; resolves with { code, out }. */
@@ -71,7 +72,9 @@ function exec(cmd, args, env) {
 function nbconvertNoise(line) {
   return (
     /^\[NbConvertApp\]/.test(line) ||
-    /Debugger warning|frozen modules|-Xfrozen_modules|PYDEVD_DISABLE_FILE_VALIDATION|Debugging will proceed/.test(line) ||
+    /Debugger warning|frozen modules|-Xfrozen_modules|PYDEVD_DISABLE_FILE_VALIDATION|Debugging will proceed/.test(
+      line,
+    ) ||
     !line.trim()
   );
 }
@@ -94,7 +97,8 @@ function scanNotebook(nb) {
         texts.push(stripAnsi(joinText(o.text)));
       }
     }
-    if (texts.length) failures.push({ cell: i + 1, codeCell, source: joinText(c.source), text: texts.join("\n").trimEnd() });
+    if (texts.length)
+      failures.push({ cell: i + 1, codeCell, source: joinText(c.source), text: texts.join("\n").trimEnd() });
   });
   const codeCells = codeCell;
   return { failures, codeCells };
@@ -157,8 +161,14 @@ function describeFailure(r) {
     indent(shown),
     `  Kernel output (stderr / error):`,
     indent(f.text || "(empty)"),
-    ...(r.failures.length > 1 ? [`  (${r.failures.length - 1} more cell(s) wrote to stderr or failed; see ${rel(r.executed)})`] : []),
-    ...(later > 0 ? [`  tslab skips the cells queued right after a failure, so the ${later} code cell(s) after it may not have run.`] : []),
+    ...(r.failures.length > 1
+      ? [`  (${r.failures.length - 1} more cell(s) wrote to stderr or failed; see ${rel(r.executed)})`]
+      : []),
+    ...(later > 0
+      ? [
+          `  tslab skips the cells queued right after a failure, so the ${later} code cell(s) after it may not have run.`,
+        ]
+      : []),
   ].join("\n");
 }
 
@@ -176,9 +186,12 @@ async function main() {
     process.stdout.write(HELP);
     return 0;
   }
-  const jobs = values.jobs ? Number(values.jobs) : Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  const jobs = values.jobs
+    ? Number(values.jobs)
+    : Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
   const timeout = values.timeout ? Number(values.timeout) : 300;
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new Error(`--jobs must be a whole number ≥ 1, not "${values.jobs}"`);
+  if (!(Number.isInteger(jobs) && jobs >= 1))
+    throw new Error(`--jobs must be a whole number ≥ 1, not "${values.jobs}"`);
   if (!(timeout > 0)) throw new Error(`--timeout must be a number of seconds > 0, not "${values.timeout}"`);
 
   const jp = checkJupyter();
@@ -200,12 +213,17 @@ async function main() {
   const dataDir = path.join(OUT_DIR, ".jupyter");
   mkdirSync(OUT_DIR, { recursive: true });
   writeKernelSpec(dataDir, kernelSpec(requireFlags()));
-  const env = quietPythonEnv({ JUPYTER_PATH: [dataDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) });
+  const env = quietPythonEnv({
+    JUPYTER_PATH: [dataDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter),
+  });
 
   let files = listNotebooks();
   if (positionals.length) files = files.filter((f) => positionals.some((p) => f.includes(p)));
-  if (!files.length) throw new Error(`no notebook in ${rel(NOTEBOOKS_DIR)} matches ${positionals.join(", ") || "NN-*.ipynb"}`);
-  process.stdout.write(`• executing ${files.length} notebook(s) with kernel ${KERNEL_NAME}, ${jobs} at a time (Jupyter: ${jp.jupyter}) …\n`);
+  if (!files.length)
+    throw new Error(`no notebook in ${rel(NOTEBOOKS_DIR)} matches ${positionals.join(", ") || "NN-*.ipynb"}`);
+  process.stdout.write(
+    `• executing ${files.length} notebook(s) with kernel ${KERNEL_NAME}, ${jobs} at a time (Jupyter: ${jp.jupyter}) …\n`,
+  );
 
   const results = new Array(files.length);
   let next = 0;
@@ -217,7 +235,9 @@ async function main() {
         const r = await runNotebook(files[i], opts);
         results[i] = r;
         const ok = !r.problem && r.failures.length === 0;
-        process.stdout.write(`  ${ok ? "✓" : "✗"} ${r.file}  ${r.seconds.toFixed(1)} s${ok ? "" : r.problem ? "  (nbconvert failed)" : `  (cell ${r.failures[0].cell} failed)`}\n`);
+        process.stdout.write(
+          `  ${ok ? "✓" : "✗"} ${r.file}  ${r.seconds.toFixed(1)} s${ok ? "" : r.problem ? "  (nbconvert failed)" : `  (cell ${r.failures[0].cell} failed)`}\n`,
+        );
       }
     }),
   );
@@ -225,7 +245,9 @@ async function main() {
   const bad = results.filter((r) => r.problem || r.failures.length);
   const total = ((Date.now() - t0) / 1000).toFixed(1);
   if (!bad.length) {
-    process.stdout.write(`\nAll ${results.length} notebook(s) ran without errors in ${total} s. Executed copies and HTML: ${rel(OUT_DIR)}/\n`);
+    process.stdout.write(
+      `\nAll ${results.length} notebook(s) ran without errors in ${total} s. Executed copies and HTML: ${rel(OUT_DIR)}/\n`,
+    );
     return 0;
   }
   process.stderr.write("\n");
@@ -233,7 +255,9 @@ async function main() {
     if (r.failures.length) process.stderr.write(describeFailure(r) + "\n\n");
     if (r.problem) process.stderr.write(`✗ ${rel(path.join(NOTEBOOKS_DIR, r.file))}: ${r.problem}\n\n`);
   }
-  process.stderr.write(`${bad.length} of ${results.length} notebook(s) failed (${total} s). Executed copies: ${rel(OUT_DIR)}/\n`);
+  process.stderr.write(
+    `${bad.length} of ${results.length} notebook(s) failed (${total} s). Executed copies: ${rel(OUT_DIR)}/\n`,
+  );
   return 1;
 }
 

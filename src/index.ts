@@ -3,48 +3,48 @@
  * data → scenario → model/simulate → assess → charts/report.
  * The CLI (src/cli/) and the notebooks use only what is exported here.
  */
-export * from "./data/index.js";
 
-export { loadScenario, type LoadedScenario } from "./scenario/load.js";
-export { Scenario, IndicatorSpec, MECHANISM_NAMES, TREND_MODELS, type MechanismName } from "./scenario/schema.js";
-export { Param, Distribution, centralValue, describeParam, draw } from "./scenario/param.js";
-export { mergeScenario } from "./scenario/merge.js";
-
-export { buildPlan, type Plan, type PlanInput } from "./simulate/plan.js";
-export { simulate, project, pathValues, summariseSimulation, type Simulation, type SimulateOptions } from "./simulate/monteCarlo.js";
-export { pathRng, type Rng } from "./stats/rng.js";
-export { planToJson } from "./simulate/planJson.js";
-export { quantileSorted, summarise } from "./stats/quantiles.js";
-export { QUANTILE_LEVELS, type SeriesSummary } from "./simulate/types.js";
-export { MECHANISM_COMPILERS } from "./model/registry.js";
-export { levelGrowth, solowContribution } from "./model/solow.js";
-
-export { runScenario, trendOnlyScenario, isIllustrativeSource, type RunInput } from "./assess/runScenario.js";
-export { assessTargets, type AssessInput } from "./assess/assess.js";
-export { cagr } from "./stats/cagr.js";
+export { type AllocationScore, type Evaluator, makeEvaluator, prepareTargets } from "./allocate/evaluate.js";
+export { optimiseAllocation } from "./allocate/optimise.js";
+export { type AllocateInput, type AllocateResult, allocateBudget } from "./allocate/runAllocation.js";
+export { oneWaySweep, type Tornado, tornado as tornadoAnalysis } from "./allocate/sensitivity.js";
+export { type AssessInput, assessTargets } from "./assess/assess.js";
 export { growthRatio } from "./assess/openSdg.js";
 export { progressShare } from "./assess/progressShare.js";
-export { statusFromProbability, DEFAULT_THRESHOLDS, type StatusThresholds } from "./assess/status.js";
-export { spearman } from "./stats/spearman.js";
+export { isIllustrativeSource, type RunInput, runScenario, trendOnlyScenario } from "./assess/runScenario.js";
+export { DEFAULT_THRESHOLDS, type StatusThresholds, statusFromProbability } from "./assess/status.js";
 export type * from "./assess/types.js";
-
-export * from "./forecast/index.js";
-
-export { riskTable, scenarioMatrix } from "./report/riskTable.js";
-export { riskCsv } from "./report/riskCsv.js";
-export { resultsDocument, toResultsJson } from "./report/resultsJson.js";
-export { renderTable, displayWidth } from "./report/textTable.js";
-export { writeFileAtomic } from "./report/atomicWrite.js";
-
 export * from "./charts/index.js";
-export { buildBriefing, type Briefing, type BriefingOptions } from "./report/briefing.js";
-export { writeBriefing } from "./report/writeBriefing.js";
-
-export { allocateBudget, type AllocateInput, type AllocateResult } from "./allocate/runAllocation.js";
-export { makeEvaluator, prepareTargets, type Evaluator, type AllocationScore } from "./allocate/evaluate.js";
-export { optimiseAllocation } from "./allocate/optimise.js";
-export { tornado as tornadoAnalysis, oneWaySweep, type Tornado } from "./allocate/sensitivity.js";
+export * from "./data/index.js";
+export * from "./forecast/index.js";
 export { saturatingResponse } from "./model/programmeResponse.js";
-
+export { MECHANISM_COMPILERS } from "./model/registry.js";
+export { levelGrowth, solowContribution } from "./model/solow.js";
 /** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
-export { loadInputs, loadDefaults, bundledScenarios, type Inputs } from "./project/inputs.js";
+export { bundledScenarios, type Inputs, loadDefaults, loadInputs } from "./project/inputs.js";
+export { writeFileAtomic } from "./report/atomicWrite.js";
+export { type Briefing, type BriefingOptions, buildBriefing } from "./report/briefing.js";
+export { resultsDocument, toResultsJson } from "./report/resultsJson.js";
+export { riskCsv } from "./report/riskCsv.js";
+export { riskTable, scenarioMatrix } from "./report/riskTable.js";
+export { displayWidth, renderTable } from "./report/textTable.js";
+export { writeBriefing } from "./report/writeBriefing.js";
+export { type LoadedScenario, loadScenario } from "./scenario/load.js";
+export { mergeScenario } from "./scenario/merge.js";
+export { centralValue, Distribution, describeParam, draw, Param } from "./scenario/param.js";
+export { IndicatorSpec, MECHANISM_NAMES, type MechanismName, Scenario, TREND_MODELS } from "./scenario/schema.js";
+export {
+  pathValues,
+  project,
+  type SimulateOptions,
+  type Simulation,
+  simulate,
+  summariseSimulation,
+} from "./simulate/monteCarlo.js";
+export { buildPlan, type Plan, type PlanInput } from "./simulate/plan.js";
+export { planToJson } from "./simulate/planJson.js";
+export { QUANTILE_LEVELS, type SeriesSummary } from "./simulate/types.js";
+export { cagr } from "./stats/cagr.js";
+export { quantileSorted, summarise } from "./stats/quantiles.js";
+export { pathRng, type Rng } from "./stats/rng.js";
+export { spearman } from "./stats/spearman.js";

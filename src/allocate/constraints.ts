@@ -31,7 +31,11 @@ export function checkBudget(budget: number, b: Bounds, file: string): void {
     });
   }
   if (budget > caps + 1e-9) {
-    throw new InputError({ file, problem: `a budget of ${budget} is above the programmes' caps, which add up to ${caps}`, fix: "lower the budget or raise the caps" });
+    throw new InputError({
+      file,
+      problem: `a budget of ${budget} is above the programmes' caps, which add up to ${caps}`,
+      fix: "lower the budget or raise the caps",
+    });
   }
 }
 

@@ -4,12 +4,13 @@
  * Every allocation of one evaluator runs on the same seed and paths: common random numbers,
  * so differences between allocations are not sampling noise (see src/stats/rng.ts).
  */
-import type { Baseline, Comparator, TargetCatalogue } from "../data/types.js";
-import { InputError } from "../data/errors.js";
-import type { Plan } from "../simulate/plan.js";
-import { simulate, type Simulation } from "../simulate/monteCarlo.js";
-import { downstream } from "../simulate/plan.js";
+
 import { meets } from "../assess/comparator.js";
+import { InputError } from "../data/errors.js";
+import type { Baseline, Comparator, TargetCatalogue } from "../data/types.js";
+import { type Simulation, simulate } from "../simulate/monteCarlo.js";
+import type { Plan } from "../simulate/plan.js";
+import { downstream } from "../simulate/plan.js";
 
 /** A numeric target resolved against a plan: where its values are and what they must pass. */
 export interface PreparedTarget {
@@ -22,7 +23,12 @@ export interface PreparedTarget {
   weight: number;
 }
 
-export function prepareTargets(plan: Plan, catalogue: TargetCatalogue, baseline: Baseline, weights: Map<string, number> = new Map()): PreparedTarget[] {
+export function prepareTargets(
+  plan: Plan,
+  catalogue: TargetCatalogue,
+  baseline: Baseline,
+  weights: Map<string, number> = new Map(),
+): PreparedTarget[] {
   const first = plan.baseIndex + 1;
   const out: PreparedTarget[] = [];
   for (const t of catalogue.targets) {
@@ -41,7 +47,11 @@ export function prepareTargets(plan: Plan, catalogue: TargetCatalogue, baseline:
   }
   for (const id of weights.keys()) {
     if (!out.some((t) => t.id === id)) {
-      throw new InputError({ file: catalogue.file, problem: `weight given for "${id}", which is not an assessable target`, fix: "use target ids from `targetcast targets`" });
+      throw new InputError({
+        file: catalogue.file,
+        problem: `weight given for "${id}", which is not an assessable target`,
+        fix: "use target ids from `targetcast targets`",
+      });
     }
   }
   return out;
@@ -79,7 +89,8 @@ export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: numb
   let base: Simulation | null = null;
   const programmeSlots = plan.indicators.flatMap((id, slot) => (id.startsWith("programme.") ? [slot] : []));
   const byProgramme = downstream(plan, programmeSlots);
-  const ownerOfParam = (k: number) => plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
+  const ownerOfParam = (k: number) =>
+    plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
   const ev: Evaluator = {
     plan,
     targets,

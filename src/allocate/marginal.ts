@@ -14,13 +14,24 @@ export interface MarginalValue {
   step: number;
 }
 
-export function marginalValues(ev: Evaluator, at: AllocationScore, programmes: string[], step: number, caps: number[]): MarginalValue[] {
+export function marginalValues(
+  ev: Evaluator,
+  at: AllocationScore,
+  programmes: string[],
+  step: number,
+  caps: number[],
+): MarginalValue[] {
   return programmes.map((programme, i) => {
     const x = at.spending.slice();
     const d = Math.min(step, caps[i] - x[i]);
     if (d <= 0) return { programme, expectedMet: 0, score: 0, step };
     x[i] += d;
     const s = ev.score(x);
-    return { programme, expectedMet: ((s.expectedMet - at.expectedMet) * step) / d, score: ((s.score - at.score) * step) / d, step };
+    return {
+      programme,
+      expectedMet: ((s.expectedMet - at.expectedMet) * step) / d,
+      score: ((s.score - at.score) * step) / d,
+      step,
+    };
   });
 }

@@ -9,8 +9,9 @@
  * All candidates are scored on the same draws (common random numbers), so the search compares
  * allocations, not sampling noise; the score is still a Monte Carlo estimate with its own error.
  */
+
+import { type Bounds, equalSplit, feasible } from "./constraints.js";
 import type { AllocationScore, Evaluator } from "./evaluate.js";
-import { equalSplit, feasible, type Bounds } from "./constraints.js";
 
 export interface OptimiseOptions {
   gridSteps?: number;
@@ -38,7 +39,12 @@ export function compositions(steps: number, n: number): number[][] {
 
 const key = (x: readonly number[]) => x.map((v) => v.toFixed(6)).join(",");
 
-export function optimiseAllocation(ev: Evaluator, budget: number, bounds: Bounds, opts: OptimiseOptions = {}): OptimiseResult {
+export function optimiseAllocation(
+  ev: Evaluator,
+  budget: number,
+  bounds: Bounds,
+  opts: OptimiseOptions = {},
+): OptimiseResult {
   const n = bounds.programmes.length;
   const gridSteps = opts.gridSteps ?? 4;
   const finest = budget / (opts.finestSteps ?? 64);
@@ -47,7 +53,10 @@ export function optimiseAllocation(ev: Evaluator, budget: number, bounds: Bounds
   const evaluate = (x: number[]) => {
     const k = key(x);
     let s = seen.get(k);
-    if (!s) seen.set(k, (s = ev.score(x)));
+    if (!s) {
+      s = ev.score(x);
+      seen.set(k, s);
+    }
     return s;
   };
   const better = (a: AllocationScore, b: AllocationScore) => a.score > b.score + 1e-12;

@@ -4,15 +4,16 @@
  * marginal value of one more million yuan per programme and, on request, the tornado.
  * Used by `targetcast allocate` and the budget notebook.
  */
-import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
+
 import { InputError } from "../data/errors.js";
+import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { buildPlan } from "../simulate/plan.js";
 import { checkBudget, programmeBounds } from "./constraints.js";
-import { makeEvaluator, prepareTargets, type AllocationScore } from "./evaluate.js";
+import { type AllocationScore, makeEvaluator, prepareTargets } from "./evaluate.js";
+import { type MarginalValue, marginalValues } from "./marginal.js";
 import { optimiseAllocation } from "./optimise.js";
-import { marginalValues, type MarginalValue } from "./marginal.js";
-import { oneWaySweep, tornado, type SweepPoint, type Tornado } from "./sensitivity.js";
+import { oneWaySweep, type SweepPoint, type Tornado, tornado } from "./sensitivity.js";
 
 export interface AllocateInput {
   scenario: Scenario;
@@ -65,14 +66,28 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     ? { ...input.scenario, budget: { ...input.scenario.budget, amount: input.budget, share_of: undefined } }
     : input.scenario;
   if (!Object.keys(scenario.programmes).length) {
-    throw new InputError({ file: input.scenarioFile, problem: "the scenario defines no programmes", fix: "add a `programmes:` section (see scenarios/baseline.yaml)" });
+    throw new InputError({
+      file: input.scenarioFile,
+      problem: "the scenario defines no programmes",
+      fix: "add a `programmes:` section (see scenarios/baseline.yaml)",
+    });
   }
   if (!(Number.isFinite(input.budget) && input.budget >= 0)) {
-    throw new InputError({ file: input.scenarioFile, problem: `budget ${input.budget} is not a non-negative number`, fix: "give --budget as a plain number in the budget unit" });
+    throw new InputError({
+      file: input.scenarioFile,
+      problem: `budget ${input.budget} is not a non-negative number`,
+      fix: "give --budget as a plain number in the budget unit",
+    });
   }
   const bounds = programmeBounds(scenario);
   checkBudget(input.budget, bounds, input.scenarioFile);
-  const plan = buildPlan({ scenario, scenarioFile: input.scenarioFile, baseline: input.baseline, catalogue: input.catalogue, dictionary: input.dictionary });
+  const plan = buildPlan({
+    scenario,
+    scenarioFile: input.scenarioFile,
+    baseline: input.baseline,
+    catalogue: input.catalogue,
+    dictionary: input.dictionary,
+  });
   const targets = prepareTargets(plan, input.catalogue, input.baseline, input.weights);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
@@ -105,14 +120,19 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     runnersUp: opt.runnersUp.map(report),
     equalSplit: report(opt.equal),
     gridSearch: { ...report(opt.gridBest), size: opt.gridSize, steps: gridSteps },
-    gain: { overEqualSplit: opt.best.expectedMet - opt.equal.expectedMet, overGrid: opt.best.expectedMet - opt.gridBest.expectedMet },
+    gain: {
+      overEqualSplit: opt.best.expectedMet - opt.equal.expectedMet,
+      overGrid: opt.best.expectedMet - opt.gridBest.expectedMet,
+    },
     marginal,
     evaluations: ev.evaluations,
   };
   if (input.sensitivity) {
     const t = tornado(ev, opt.best);
     result.tornado = t;
-    result.sweeps = t.bars.slice(0, 3).map((b) => ({ parameter: b.parameter, points: oneWaySweep(ev, opt.best, b.parameter) }));
+    result.sweeps = t.bars
+      .slice(0, 3)
+      .map((b) => ({ parameter: b.parameter, points: oneWaySweep(ev, opt.best, b.parameter) }));
     result.evaluations = ev.evaluations;
   }
   return result;

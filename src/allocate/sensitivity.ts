@@ -42,7 +42,15 @@ export function tornado(ev: Evaluator, at: AllocationScore): Tornado {
     if (lowValue === highValue) return; // a fixed parameter cannot move anything
     const lo = ev.score(at.spending, new Map([[k, lowValue]]));
     const hi = ev.score(at.spending, new Map([[k, highValue]]));
-    bars.push({ parameter: p.name, lowValue, highValue, low: lo.expectedMet, high: hi.expectedMet, lowPMet: Array.from(lo.pMet), highPMet: Array.from(hi.pMet) });
+    bars.push({
+      parameter: p.name,
+      lowValue,
+      highValue,
+      low: lo.expectedMet,
+      high: hi.expectedMet,
+      lowPMet: Array.from(lo.pMet),
+      highPMet: Array.from(hi.pMet),
+    });
   });
   bars.sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
   return { baseline: at.expectedMet, bars };
@@ -55,7 +63,12 @@ export interface SweepPoint {
 }
 
 /** Expected targets met as one parameter moves through its 5th…95th percentiles. */
-export function oneWaySweep(ev: Evaluator, at: AllocationScore, parameter: string, quantiles = [0.05, 0.25, 0.5, 0.75, 0.95]): SweepPoint[] {
+export function oneWaySweep(
+  ev: Evaluator,
+  at: AllocationScore,
+  parameter: string,
+  quantiles = [0.05, 0.25, 0.5, 0.75, 0.95],
+): SweepPoint[] {
   const { draws, paths } = ensureDraws(ev, at);
   const k = ev.plan.params.findIndex((p) => p.name === parameter);
   if (k < 0) throw new Error(`unknown parameter ${parameter}`);

@@ -6,14 +6,14 @@
 import type { Baseline, IndicatorDef, Target, TargetCatalogue } from "../data/types.js";
 import type { Simulation } from "../simulate/monteCarlo.js";
 import { pathValues } from "../simulate/monteCarlo.js";
-import { quantileSorted } from "../stats/quantiles.js";
-import type { RiskReason, TargetAssessment } from "./types.js";
-import { meets } from "./comparator.js";
 import { cagr } from "../stats/cagr.js";
+import { quantileSorted } from "../stats/quantiles.js";
+import { pearson, ranks } from "../stats/spearman.js";
+import { meets } from "./comparator.js";
 import { growthRatio } from "./openSdg.js";
 import { progressShare } from "./progressShare.js";
-import { DEFAULT_THRESHOLDS, statusFromProbability, type StatusThresholds } from "./status.js";
-import { ranks, pearson } from "../stats/spearman.js";
+import { DEFAULT_THRESHOLDS, type StatusThresholds, statusFromProbability } from "./status.js";
+import type { RiskReason, TargetAssessment } from "./types.js";
 
 export interface AssessInput {
   sim: Simulation;
@@ -79,7 +79,10 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
   const paramRanks = new Map<number, Float64Array>();
   const rankOfParam = (k: number) => {
     let r = paramRanks.get(k);
-    if (!r) paramRanks.set(k, (r = ranks(sim.draws.subarray(k * sim.paths, (k + 1) * sim.paths))));
+    if (!r) {
+      r = ranks(sim.draws.subarray(k * sim.paths, (k + 1) * sim.paths));
+      paramRanks.set(k, r);
+    }
     return r;
   };
 
@@ -99,10 +102,12 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       seen.add(slot);
       for (const r of plan.nodes[slot]?.reads ?? []) stack.push(r);
     }
-    out = [...seen].sort((a, b) => a - b).flatMap((slot) => {
-      const node = plan.nodes[slot];
-      return node ? node.params.map((_, i) => node.paramOffset + i) : [];
-    });
+    out = [...seen]
+      .sort((a, b) => a - b)
+      .flatMap((slot) => {
+        const node = plan.nodes[slot];
+        return node ? node.params.map((_, i) => node.paramOffset + i) : [];
+      });
     reach.set(indicator, out);
     return out;
   };
@@ -127,9 +132,10 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
 
     const sample = pathValues(sim, t.indicator, t.targetYear);
     if (!sample) {
-      const why = t.targetYear > sim.years[sim.years.length - 1]
-        ? `the scenario horizon ends before ${t.targetYear}; extend horizon`
-        : `${t.targetYear} is not after the base year ${input.baseYear}`;
+      const why =
+        t.targetYear > sim.years[sim.years.length - 1]
+          ? `the scenario horizon ends before ${t.targetYear}; extend horizon`
+          : `${t.targetYear} is not after the base year ${input.baseYear}`;
       return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
     }
     // A non-finite value (a ratio over a zero denominator, an overflowing growth rate) is no answer:
@@ -169,7 +175,18 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
 
     let reason: RiskReason | null = null;
     if (status === "at_risk" || status === "off_track") {
-      reason = explain(t, threshold, unit, baseYear, baseValue, median, sample, sim, rankOfParam, paramsReaching(t.indicator));
+      reason = explain(
+        t,
+        threshold,
+        unit,
+        baseYear,
+        baseValue,
+        median,
+        sample,
+        sim,
+        rankOfParam,
+        paramsReaching(t.indicator),
+      );
     }
     return {
       ...fromCatalogue(t),
@@ -215,14 +232,18 @@ function explain(
   const outcomeRanks = ranks(sample);
   for (const k of candidates) {
     const rho = pearson(rankOfParam(k), outcomeRanks);
-    if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho))) topDriver = { parameter: sim.plan.params[k].name, rho };
+    if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho)))
+      topDriver = { parameter: sim.plan.params[k].name, rho };
   }
 
-  const useGrowth = t.kind !== "count" && t.kind !== "cumulative_count" && requiredGrowth !== null && projectedGrowth !== null;
+  const useGrowth =
+    t.kind !== "count" && t.kind !== "cumulative_count" && requiredGrowth !== null && projectedGrowth !== null;
   let zh: string;
   let en: string;
   const rate = (g: number, zhVerb: [string, string], enVerb: [string, string]) =>
-    g >= 0 ? [`${zhVerb[0]} ${pct(g)}`, `${enVerb[0]} ${pct(g)}`] : [`${zhVerb[1]} ${pct(-g)}`, `${enVerb[1]} ${pct(-g)}`];
+    g >= 0
+      ? [`${zhVerb[0]} ${pct(g)}`, `${enVerb[0]} ${pct(g)}`]
+      : [`${zhVerb[1]} ${pct(-g)}`, `${enVerb[1]} ${pct(-g)}`];
   if (useGrowth) {
     const [rz, re] = rate(requiredGrowth!, ["需年均增长", "需年均下降"], ["needs to grow", "needs to fall"]);
     const [pz, pe] = rate(projectedGrowth!, ["年均增长", "年均下降"], ["grows", "falls"]);
@@ -243,5 +264,13 @@ function explain(
     zh += "；无单一主导假设，离散来自逐年波动";
     en += "; no single assumption dominates: the spread comes from year-to-year shocks";
   }
-  return { requiredGrowth, projectedGrowth, requiredChangePerYear, projectedChangePerYear, topDriver: d, textZh: zh, textEn: en };
+  return {
+    requiredGrowth,
+    projectedGrowth,
+    requiredChangePerYear,
+    projectedChangePerYear,
+    topDriver: d,
+    textZh: zh,
+    textEn: en,
+  };
 }

@@ -12,8 +12,8 @@
  * or target of 0 is replaced by 0.001, and base and current values of opposite sign are not assessed.
  */
 import type { Comparator } from "../data/types.js";
-import type { CagrCategory } from "./types.js";
 import { direction, meets } from "./comparator.js";
+import type { CagrCategory } from "./types.js";
 
 /** A series' first (base) and latest (current) observation and its target: the input of both progress measures. */
 export interface ProgressInput {
@@ -34,7 +34,8 @@ export function growthRatio(x: ProgressInput): { ratio: number | null; category:
   const base = x.baseValue === 0 ? ZERO_REPLACEMENT : x.baseValue;
   const current = x.currentValue === 0 ? ZERO_REPLACEMENT * Math.sign(base) : x.currentValue;
   const target = x.target === 0 ? ZERO_REPLACEMENT * Math.sign(base) : x.target;
-  if (Math.sign(base) !== Math.sign(current) || Math.sign(base) !== Math.sign(target)) return { ratio: null, category: "not_assessed" };
+  if (Math.sign(base) !== Math.sign(current) || Math.sign(base) !== Math.sign(target))
+    return { ratio: null, category: "not_assessed" };
   const go = Math.pow(current / base, 1 / (x.currentYear - x.baseYear)) - 1;
   const gr = Math.pow(target / base, 1 / (x.targetYear - x.baseYear)) - 1;
   if (gr === 0) return { ratio: null, category: "not_assessed" };

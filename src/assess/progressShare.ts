@@ -8,17 +8,24 @@
  * P < 0.10 stagnation or regression. Lower-is-better targets need no special case: both the
  * numerator and the denominator change sign.
  */
-import type { ShareCategory } from "./types.js";
-import { meets } from "./comparator.js";
-import { cagr } from "../stats/cagr.js";
-import type { ProgressInput } from "./openSdg.js";
 
-export function progressShare(x: ProgressInput): { share: number | null; category: ShareCategory; projected: number | null } {
-  if (meets(x.currentValue, x.comparator, x.target)) return { share: null, category: "achieved", projected: x.currentValue };
+import { cagr } from "../stats/cagr.js";
+import { meets } from "./comparator.js";
+import type { ProgressInput } from "./openSdg.js";
+import type { ShareCategory } from "./types.js";
+
+export function progressShare(x: ProgressInput): {
+  share: number | null;
+  category: ShareCategory;
+  projected: number | null;
+} {
+  if (meets(x.currentValue, x.comparator, x.target))
+    return { share: null, category: "achieved", projected: x.currentValue };
   const g = cagr(x.currentValue, x.baseValue, x.currentYear, x.baseYear);
   if (g === null || x.target === x.baseValue) return { share: null, category: "not_assessed", projected: null };
   const projected = x.currentValue * Math.pow(1 + g, x.targetYear - x.currentYear);
   const share = (projected - x.baseValue) / (x.target - x.baseValue);
-  const category: ShareCategory = share >= 0.95 ? "on_track" : share >= 0.1 ? "fair_progress" : "stagnation_or_regression";
+  const category: ShareCategory =
+    share >= 0.95 ? "on_track" : share >= 0.1 ? "fair_progress" : "stagnation_or_regression";
   return { share, category, projected };
 }

@@ -3,15 +3,15 @@
  * The CLI and the notebooks call this; neither holds model logic of its own.
  */
 import path from "node:path";
+import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { Scenario as ScenarioSchema } from "../scenario/schema.js";
-import { buildPlan } from "../simulate/plan.js";
-import { simulate, simulationBytes, summariseSimulation, type Simulation } from "../simulate/monteCarlo.js";
-import { simulateInThreads } from "../simulate/threads.js";
+import { type Simulation, simulate, simulationBytes, summariseSimulation } from "../simulate/monteCarlo.js";
 import type { Plan } from "../simulate/plan.js";
+import { buildPlan } from "../simulate/plan.js";
+import { simulateInThreads } from "../simulate/threads.js";
 import { assessTargets } from "./assess.js";
-import { InputError } from "../data/errors.js";
 import type { ScenarioResult } from "./types.js";
 
 export interface RunInput {
@@ -59,7 +59,10 @@ export function isIllustrativeSource(source: string): boolean {
 /** Where a baseline's figures come from, as every table and chart states it. */
 export function provenanceOfBaseline(baseline: Baseline): { dataSource: string; illustrative: boolean } {
   const illustrative = baseline.observations.some((o) => isIllustrativeSource(o.source));
-  return { illustrative, dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}` };
+  return {
+    illustrative,
+    dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`,
+  };
 }
 
 /**
@@ -78,7 +81,8 @@ export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue
   const horizon = Math.max(lastYear + 1, ...catalogue.targets.map((t) => t.targetYear));
   return ScenarioSchema.parse({
     name: { zh: "趋势外推", en: "Trend only" },
-    description: "Business as usual from the data alone: every indicator follows its calibrated trend forecast (a combination of ETS, Theta and drift, with intervals from a reference class of real forecast errors).",
+    description:
+      "Business as usual from the data alone: every indicator follows its calibrated trend forecast (a combination of ETS, Theta and drift, with intervals from a reference class of real forecast errors).",
     base_year: lastYear,
     horizon,
     paths: 5000,
@@ -96,11 +100,23 @@ export function runScenario(input: RunInput): { result: ScenarioResult; simulati
  * runScenario over worker threads (src/simulate/threads.ts): the same result bit for bit, for any
  * `threads` (default: one per core when the run is big enough to gain from it).
  */
-export async function runScenarioInThreads(input: RunInput & { threads?: number }): Promise<{ result: ScenarioResult; simulation: Simulation }> {
+export async function runScenarioInThreads(
+  input: RunInput & { threads?: number },
+): Promise<{ result: ScenarioResult; simulation: Simulation }> {
   const { plan, paths, seed } = prepare(input);
   const { scenario, baseline, catalogue, dictionary } = input;
-  const planInput = { scenario, scenarioFile: input.scenarioFile, baseline, catalogue, ...(dictionary ? { dictionary } : {}) };
-  const simulation = await simulateInThreads(planInput, plan, { paths, seed, ...(input.threads ? { threads: input.threads } : {}) });
+  const planInput = {
+    scenario,
+    scenarioFile: input.scenarioFile,
+    baseline,
+    catalogue,
+    ...(dictionary ? { dictionary } : {}),
+  };
+  const simulation = await simulateInThreads(planInput, plan, {
+    paths,
+    seed,
+    ...(input.threads ? { threads: input.threads } : {}),
+  });
   input.onProgress?.(paths, paths);
   return { result: assemble(input, plan, simulation), simulation };
 }
@@ -109,8 +125,17 @@ export async function runScenarioInThreads(input: RunInput & { threads?: number 
 function assemble(input: RunInput, plan: Plan, simulation: Simulation): ScenarioResult {
   const { scenario, baseline, catalogue, dictionary } = input;
   const { paths, seed } = simulation;
-  const thresholds = scenario.assessment ? { onTrack: scenario.assessment.on_track, offTrack: scenario.assessment.off_track } : undefined;
-  const targets = assessTargets({ sim: simulation, baseline, catalogue, dictionary, baseYear: scenario.base_year, thresholds });
+  const thresholds = scenario.assessment
+    ? { onTrack: scenario.assessment.on_track, offTrack: scenario.assessment.off_track }
+    : undefined;
+  const targets = assessTargets({
+    sim: simulation,
+    baseline,
+    catalogue,
+    dictionary,
+    baseYear: scenario.base_year,
+    thresholds,
+  });
 
   const used = new Set(plan.indicators);
   const observed = baseline.observations
@@ -123,9 +148,15 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
   const names = (id: string) => {
     const d = dictionary?.get(id);
     const t = catalogue.targets.find((x) => x.indicator === id && x.kind !== "relative_to_base");
-    return { nameZh: d?.nameZh ?? t?.nameZh ?? id, nameEn: d?.nameEn ?? t?.nameEn ?? id, unit: d?.unit ?? baseline.series.get(id)?.unit ?? t?.unit ?? "" };
+    return {
+      nameZh: d?.nameZh ?? t?.nameZh ?? id,
+      nameEn: d?.nameEn ?? t?.nameEn ?? id,
+      unit: d?.unit ?? baseline.series.get(id)?.unit ?? t?.unit ?? "",
+    };
   };
-  const id = input.scenarioFile.startsWith("(") ? "trend-only" : path.basename(input.scenarioFile).replace(/\.ya?ml$/i, "");
+  const id = input.scenarioFile.startsWith("(")
+    ? "trend-only"
+    : path.basename(input.scenarioFile).replace(/\.ya?ml$/i, "");
   const result: ScenarioResult = {
     scenario: {
       file: input.scenarioFile,
@@ -135,7 +166,11 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
       description: scenario.description,
       baseYear: scenario.base_year,
       horizon: scenario.horizon,
-      assumptions: plan.order.map((i) => ({ indicator: plan.nodes[i].indicator, mechanism: plan.nodes[i].mechanism, summary: plan.nodes[i].summary })),
+      assumptions: plan.order.map((i) => ({
+        indicator: plan.nodes[i].indicator,
+        mechanism: plan.nodes[i].mechanism,
+        summary: plan.nodes[i].summary,
+      })),
     },
     paths,
     seed,

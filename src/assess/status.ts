@@ -17,7 +17,11 @@ export interface StatusThresholds {
 
 export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.66, offTrack: 0.33 };
 
-export function statusFromProbability(pMet: number, alreadyMet: boolean, t: StatusThresholds = DEFAULT_THRESHOLDS): Status {
+export function statusFromProbability(
+  pMet: number,
+  alreadyMet: boolean,
+  t: StatusThresholds = DEFAULT_THRESHOLDS,
+): Status {
   if (alreadyMet) return "already_met";
   if (pMet >= t.onTrack) return "on_track";
   if (pMet < t.offTrack) return "off_track";

@@ -12,7 +12,9 @@ export function targetWarnings(catalogue: TargetCatalogue, baseline: Baseline, b
     const at = `${t.place.file}:${t.place.line}`;
     const series = baseline.series.get(t.indicator);
     if (!series || series.years.length === 0) {
-      out.push(`${at}: target ${t.id}: indicator ${t.indicator} has no data in ${baseline.file}; it is listed as not assessed`);
+      out.push(
+        `${at}: target ${t.id}: indicator ${t.indicator} has no data in ${baseline.file}; it is listed as not assessed`,
+      );
     } else if (t.targetYear <= baseYear) {
       out.push(
         `${at}: target ${t.id}: target year ${t.targetYear} is not after the base year ${baseYear} (data ${series.years[0]}–${series.years[series.years.length - 1]}); it is listed as not assessed`,

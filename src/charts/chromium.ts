@@ -20,7 +20,12 @@ export const CHROMIUM_ARGS = [
 
 /** Path of a Chromium executable: $TARGETCAST_CHROMIUM, else the usual system locations. */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.TARGETCAST_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.TARGETCAST_CHROMIUM,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   return candidates.find((c): c is string => !!c && existsSync(c));
 }
 

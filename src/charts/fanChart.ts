@@ -11,8 +11,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult } from "../assess/types.js";
-import { chartTitle, frame, provenanceOf, type Layer } from "./frame.js";
-import { bandLabel, colon, DEFAULT_LANG, indicatorInfo, tr, trLines, unitTitle, WORDS, type Lang } from "./labels.js";
+import { chartTitle, frame, type Layer, provenanceOf } from "./frame.js";
+import { bandLabel, colon, DEFAULT_LANG, indicatorInfo, type Lang, tr, trLines, unitTitle, WORDS } from "./labels.js";
 import {
   anchoredSeries,
   baseYearLayer,
@@ -40,7 +40,9 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
   const history = historyOf(result, indicator);
   const series = anchoredSeries(result, indicator);
   if (history.length === 0 && series.length === 0) {
-    throw new Error(`fanChart: no history or projection for indicator "${indicator}" in scenario "${result.scenario.id}"`);
+    throw new Error(
+      `fanChart: no history or projection for indicator "${indicator}" in scenario "${result.scenario.id}"`,
+    );
   }
   let targets = drawableTargets(result, indicator);
   if (opts.targetId !== undefined) {
@@ -63,7 +65,13 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
     strokeDash: {
       field: "series",
       type: "nominal",
-      scale: { domain: lineLabels, range: [[1, 0], [6, 3]] },
+      scale: {
+        domain: lineLabels,
+        range: [
+          [1, 0],
+          [6, 3],
+        ],
+      },
       legend: { title: null, symbolType: "stroke" },
     },
   };
@@ -77,7 +85,12 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
         x,
         y: yValue(yTitle, "lo"),
         y2: { field: "hi" },
-        fill: { field: "band", type: "nominal", scale: fillScale, legend: { title: tr(lang, WORDS.band), symbolType: "square" } },
+        fill: {
+          field: "band",
+          type: "nominal",
+          scale: fillScale,
+          legend: { title: tr(lang, WORDS.band), symbolType: "square" },
+        },
       },
     }) as Layer;
 
@@ -105,7 +118,12 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
       encoding: {
         x,
         y: yValue(yTitle),
-        shape: { field: "series", type: "nominal", scale: { domain: [tr(lang, WORDS.actual)], range: ["circle"] }, legend: { title: null } },
+        shape: {
+          field: "series",
+          type: "nominal",
+          scale: { domain: [tr(lang, WORDS.actual)], range: ["circle"] },
+          legend: { title: null },
+        },
       },
     } as Layer);
   }

@@ -8,7 +8,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult } from "../assess/types.js";
-import { colon, tr, WORDS, type Lang } from "./labels.js";
+import { colon, type Lang, tr, WORDS } from "./labels.js";
 import { chartConfig } from "./theme.js";
 
 /** The schema every spec names; matches the vega-lite@5 package installed. */

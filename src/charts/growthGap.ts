@@ -14,10 +14,10 @@
  * Example: `growthGap(result, { lang: "en" })`.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { cagr } from "../stats/cagr.js";
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
-import { chartTitle, frame, provenanceOf, type Layer } from "./frame.js";
-import { comparatorSymbol, DEFAULT_LANG, scenarioName, tr, trLines, WORDS, type Lang } from "./labels.js";
+import { cagr } from "../stats/cagr.js";
+import { chartTitle, frame, type Layer, provenanceOf } from "./frame.js";
+import { comparatorSymbol, DEFAULT_LANG, type Lang, scenarioName, tr, trLines, WORDS } from "./labels.js";
 import { INK, SCENARIO_COLORS, TARGET_COLOR } from "./theme.js";
 
 export interface GrowthGapOptions {
@@ -64,11 +64,27 @@ export function growthGap(result: ScenarioResult, opts: GrowthGapOptions = {}): 
     field: "target",
     type: "nominal" as const,
     sort: order,
-    axis: { title: null, labelLimit: 0, domain: false, ticks: false, labelPadding: 8, grid: true, gridColor: "#f0f0f0" },
+    axis: {
+      title: null,
+      labelLimit: 0,
+      domain: false,
+      ticks: false,
+      labelPadding: 8,
+      grid: true,
+      gridColor: "#f0f0f0",
+    },
   };
-  const x = { type: "quantitative" as const, axis: { title: xTitle, format: "+.1~f", grid: true }, scale: { zero: true, nice: true } };
+  const x = {
+    type: "quantitative" as const,
+    axis: { title: xTitle, format: "+.1~f", grid: true },
+    scale: { zero: true, nice: true },
+  };
   const layers: Layer[] = [
-    { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: INK.faint, strokeWidth: 1 }, encoding: { x: { ...x, field: "zero" } } },
+    {
+      data: { values: [{ zero: 0 }] },
+      mark: { type: "rule", color: INK.faint, strokeWidth: 1 },
+      encoding: { x: { ...x, field: "zero" } },
+    },
     {
       data: { values: rows },
       mark: { type: "rule", color: "#b8b8b8", strokeWidth: 3 },

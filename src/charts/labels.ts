@@ -7,9 +7,10 @@
  *
  * Example: `statusLabel("at_risk", "both")` → "有风险 At risk".
  */
+
+import type { ScenarioResult, Status } from "../assess/types.js";
 import type { Comparator } from "../data/types.js";
 import { unitEn } from "../data/units.js";
-import type { ScenarioResult, Status } from "../assess/types.js";
 
 export type Lang = "zh" | "en" | "both";
 
@@ -94,7 +95,13 @@ export function unitTitle(unit: string, lang: Lang): string {
   if (!unit) return "";
   const zh = `${WORDS.unit.zh}：${unit}`;
   const en = `${WORDS.unit.en}: ${unitEn(unit)}`;
-  return lang === "zh" ? zh : lang === "en" ? en : unitEn(unit) === unit ? `${WORDS.unit.zh} ${WORDS.unit.en}: ${unit}` : `${zh}  ${en}`;
+  return lang === "zh"
+    ? zh
+    : lang === "en"
+      ? en
+      : unitEn(unit) === unit
+        ? `${WORDS.unit.zh} ${WORDS.unit.en}: ${unit}`
+        : `${zh}  ${en}`;
 }
 
 /** "名称（单位）" / "Name (unit)"; with "both", two lines. */

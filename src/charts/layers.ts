@@ -5,7 +5,7 @@
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
 import type { SeriesSummary } from "../simulate/types.js";
 import type { Layer } from "./frame.js";
-import { targetLabel, tr, WORDS, type Lang } from "./labels.js";
+import { type Lang, targetLabel, tr, WORDS } from "./labels.js";
 import { INK, TARGET_COLOR } from "./theme.js";
 
 /** The x encoding of every time chart (years as integers, no thousands separator). */
@@ -28,7 +28,14 @@ export function yValue(title: string | string[], field = "value") {
     field,
     type: "quantitative" as const,
     scale: { zero: false },
-    axis: { title, titleAngle: 0, titleAlign: "left" as const, titleBaseline: "bottom" as const, titleX: -4, titleY: -10 },
+    axis: {
+      title,
+      titleAngle: 0,
+      titleAlign: "left" as const,
+      titleBaseline: "bottom" as const,
+      titleX: -4,
+      titleY: -10,
+    },
   };
 }
 
@@ -55,10 +62,7 @@ export function anchoredSeries(result: ScenarioResult, indicator: string): Serie
   const last = history[history.length - 1];
   if (!last || series.length === 0 || series[0].year <= last.year) return series;
   const v = last.value;
-  return [
-    { indicator, year: last.year, mean: v, p5: v, p10: v, p25: v, p50: v, p75: v, p90: v, p95: v },
-    ...series,
-  ];
+  return [{ indicator, year: last.year, mean: v, p5: v, p10: v, p25: v, p50: v, p75: v, p90: v, p95: v }, ...series];
 }
 
 /** Quantitative targets on this indicator (qualitative and threshold-less ones cannot be drawn). */
@@ -139,7 +143,16 @@ export function targetLayers(
           encoding: { x: { ...x, field: "from" }, x2: { field: "year" }, y },
         },
         {
-          mark: { type: "point", shape: "diamond", filled: true, size: 130, color: TARGET_COLOR, stroke: "#ffffff", strokeWidth: 1, opacity: 1 },
+          mark: {
+            type: "point",
+            shape: "diamond",
+            filled: true,
+            size: 130,
+            color: TARGET_COLOR,
+            stroke: "#ffffff",
+            strokeWidth: 1,
+            opacity: 1,
+          },
           encoding: { x, y },
         },
         // A white halo under the label keeps it legible over bands and lines.

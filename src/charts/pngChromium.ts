@@ -6,7 +6,11 @@
  */
 import { CHROMIUM_ARGS, findChromium, tempProfile } from "./chromium.js";
 
-export async function pngsWithChromium(svgs: string[], scale: number, onDone?: () => void): Promise<Buffer[] | undefined> {
+export async function pngsWithChromium(
+  svgs: string[],
+  scale: number,
+  onDone?: () => void,
+): Promise<Buffer[] | undefined> {
   const executablePath = findChromium();
   if (!executablePath) return undefined;
   const { chromium } = await import("playwright-core");

@@ -13,8 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { toPng } from "./render.js";
 import { pngsWithChromium } from "./pngChromium.js";
+import { toPng } from "./render.js";
 
 export interface PngJob {
   svg: string;
@@ -25,7 +25,10 @@ function cacheKey(job: PngJob): string {
   return createHash("sha256").update(`${job.scale}\n${job.svg}`).digest("hex").slice(0, 32);
 }
 
-export async function renderPngs(jobs: PngJob[], opts: { cacheDir?: string; threads?: number; onDone?: (done: number, total: number) => void } = {}): Promise<Buffer[]> {
+export async function renderPngs(
+  jobs: PngJob[],
+  opts: { cacheDir?: string; threads?: number; onDone?: (done: number, total: number) => void } = {},
+): Promise<Buffer[]> {
   const out: Buffer[] = new Array(jobs.length);
   const todo: number[] = [];
   let done = 0;
@@ -40,7 +43,11 @@ export async function renderPngs(jobs: PngJob[], opts: { cacheDir?: string; thre
   const oneScale = new Set(todo.map((i) => jobs[i].scale)).size === 1;
   if (todo.length && oneScale && process.env.TARGETCAST_PNG !== "resvg") {
     const before = done;
-    const byBrowser = await pngsWithChromium(todo.map((i) => jobs[i].svg), jobs[todo[0]].scale, tick).catch(() => undefined);
+    const byBrowser = await pngsWithChromium(
+      todo.map((i) => jobs[i].svg),
+      jobs[todo[0]].scale,
+      tick,
+    ).catch(() => undefined);
     if (byBrowser) {
       todo.forEach((i, k) => (out[i] = byBrowser[k]));
       await saveToCache(jobs, todo, out, opts.cacheDir);

@@ -10,7 +10,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { EvaluationResult } from "../forecast/evaluate.js";
 import { chartTitle, frame } from "./frame.js";
-import { DEFAULT_LANG, tr, type Lang } from "./labels.js";
+import { DEFAULT_LANG, type Lang, tr } from "./labels.js";
 import { BAND, INK } from "./theme.js";
 
 export interface ReliabilityChartOptions {
@@ -44,12 +44,22 @@ export function reliabilityChart(result: EvaluationResult, opts: ReliabilityChar
     ...(targetcast ? [`Brier ${targetcast.brier.toFixed(3)}`] : []),
   ];
   return frame({
-    title: chartTitle(tr(lang, { zh: "概率校准图", en: "Reliability of P(met)" }), { dataSource: opts.file, illustrative: false }, lang, extra),
+    title: chartTitle(
+      tr(lang, { zh: "概率校准图", en: "Reliability of P(met)" }),
+      { dataSource: opts.file, illustrative: false },
+      lang,
+      extra,
+    ),
     width: size,
     height: size,
     layer: [
       {
-        data: { values: [{ x: 0, y: 0 }, { x: 100, y: 100 }] },
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 100, y: 100 },
+          ],
+        },
         mark: { type: "line", color: INK.faint, strokeDash: [4, 4] },
         encoding: {
           x: { field: "x", type: "quantitative", scale: { domain: [0, 100] }, title: stated },
@@ -67,7 +77,12 @@ export function reliabilityChart(result: EvaluationResult, opts: ReliabilityChar
         encoding: {
           x: { field: "stated", type: "quantitative" },
           y: { field: "observed", type: "quantitative" },
-          size: { field: "events", type: "quantitative", title: tr(lang, { zh: "事件数", en: "Events" }), scale: { range: [30, 300] } },
+          size: {
+            field: "events",
+            type: "quantitative",
+            title: tr(lang, { zh: "事件数", en: "Events" }),
+            scale: { range: [30, 300] },
+          },
           tooltip: [
             { field: "stated", type: "quantitative", title: stated },
             { field: "observed", type: "quantitative", title: observed },

@@ -11,8 +11,8 @@
 import { execFileSync } from "node:child_process";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
-import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
+import * as vl from "vega-lite";
 
 /** The font resvg falls back to; Debian package fonts-noto-cjk provides it. */
 export const CJK_FONT = "Noto Sans CJK SC";
@@ -23,12 +23,12 @@ export const CJK_FONT = "Noto Sans CJK SC";
  */
 // prettier-ignore
 const ASCII_EM = [
-  0.224, 0.322, 0.474, 0.555, 0.555, 0.921, 0.68, 0.278, 0.338, 0.338, 0.466, 0.555, 0.278, 0.346, 0.278, 0.392,
-  0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.278, 0.278, 0.555, 0.555, 0.555, 0.474,
-  0.946, 0.601, 0.656, 0.607, 0.687, 0.587, 0.551, 0.688, 0.728, 0.293, 0.492, 0.645, 0.543, 0.812, 0.723, 0.741,
-  0.632, 0.741, 0.635, 0.582, 0.595, 0.721, 0.584, 0.878, 0.572, 0.527, 0.585, 0.338, 0.392, 0.338, 0.555, 0.559,
-  0.606, 0.562, 0.617, 0.487, 0.619, 0.553, 0.321, 0.564, 0.607, 0.275, 0.275, 0.552, 0.284, 0.926, 0.61, 0.604,
-  0.619, 0.619, 0.388, 0.468, 0.354, 0.607, 0.521, 0.802, 0.498, 0.52, 0.475, 0.338, 0.27, 0.338, 0.555,
+  0.224, 0.322, 0.474, 0.555, 0.555, 0.921, 0.68, 0.278, 0.338, 0.338, 0.466, 0.555, 0.278, 0.346, 0.278, 0.392, 0.555,
+  0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.278, 0.278, 0.555, 0.555, 0.555, 0.474, 0.946, 0.601,
+  0.656, 0.607, 0.687, 0.587, 0.551, 0.688, 0.728, 0.293, 0.492, 0.645, 0.543, 0.812, 0.723, 0.741, 0.632, 0.741, 0.635,
+  0.582, 0.595, 0.721, 0.584, 0.878, 0.572, 0.527, 0.585, 0.338, 0.392, 0.338, 0.555, 0.559, 0.606, 0.562, 0.617, 0.487,
+  0.619, 0.553, 0.321, 0.564, 0.607, 0.275, 0.275, 0.552, 0.284, 0.926, 0.61, 0.604, 0.619, 0.619, 0.388, 0.468, 0.354,
+  0.607, 0.521, 0.802, 0.498, 0.52, 0.475, 0.338, 0.27, 0.338, 0.555,
 ];
 
 /**
@@ -140,7 +140,11 @@ let fontCheck: boolean | undefined;
 export function cjkFontAvailable(): boolean {
   if (fontCheck === undefined) {
     try {
-      const out = execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 });
+      const out = execFileSync("fc-list", [":lang=zh", "family"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        timeout: 10_000,
+      });
       fontCheck = out.trim().length > 0;
     } catch {
       fontCheck = false;
@@ -151,4 +155,4 @@ export function cjkFontAvailable(): boolean {
 
 /** The advice to print when cjkFontAvailable() is false. */
 export const CJK_FONT_ADVICE =
-  'No Chinese font found (fc-list :lang=zh is empty): Chinese text in PNGs will render as boxes. Install one with: apt-get install fonts-noto-cjk';
+  "No Chinese font found (fc-list :lang=zh is empty): Chinese text in PNGs will render as boxes. Install one with: apt-get install fonts-noto-cjk";

@@ -9,18 +9,18 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
-import { chartTitle, frame, provenanceOf, type Layer } from "./frame.js";
+import { chartTitle, frame, type Layer, provenanceOf } from "./frame.js";
 import {
   comparatorSymbol,
   DEFAULT_LANG,
   formatNumber,
   formatPercent,
+  type Lang,
   statusLabel,
   tr,
   trLines,
   unitLabel,
   WORDS,
-  type Lang,
 } from "./labels.js";
 import { INK, PROBABILITY_SCHEME } from "./theme.js";
 
@@ -89,7 +89,8 @@ export function riskMatrix(results: ScenarioResult[], opts: RiskMatrixOptions = 
   const cellWidth = opts.cellWidth ?? (lang === "both" ? 150 : 120);
   const rowHeight = Math.max(44, 15 * lines + 10);
   // A label is "line1\nline2…": looked up by key and split into an array, which Vega stacks as lines.
-  const lookup = (labels: Record<string, string>) => `split(${JSON.stringify(labels)}[datum.value] || datum.value, '\\n')`;
+  const lookup = (labels: Record<string, string>) =>
+    `split(${JSON.stringify(labels)}[datum.value] || datum.value, '\\n')`;
   const x = {
     field: "scenario",
     type: "nominal" as const,

@@ -12,18 +12,18 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult } from "../assess/types.js";
-import { chartTitle, frame, provenanceOf, type Layer, type SubSpec } from "./frame.js";
+import { chartTitle, frame, type Layer, provenanceOf, type SubSpec } from "./frame.js";
+import { DEFAULT_LANG, indicatorInfo, type Lang, scenarioName, tr, trLines, unitTitle, WORDS } from "./labels.js";
 import {
-  DEFAULT_LANG,
-  indicatorInfo,
-  scenarioName,
-  tr,
-  trLines,
-  unitTitle,
-  WORDS,
-  type Lang,
-} from "./labels.js";
-import { anchoredSeries, baseYearLayer, drawableTargets, historyOf, observedLayer, targetLayers, xYear, yValue } from "./layers.js";
+  anchoredSeries,
+  baseYearLayer,
+  drawableTargets,
+  historyOf,
+  observedLayer,
+  targetLayers,
+  xYear,
+  yValue,
+} from "./layers.js";
 import { INK, SCENARIO_COLORS, SCENARIO_DASHES, SIZE } from "./theme.js";
 
 export interface ScenarioComparisonOptions {
@@ -131,7 +131,10 @@ export function scenarioComparison(
   checkResults(results, "scenarioComparison");
   const info = indicatorInfo(results, indicator);
   const heading = trLines(lang, { zh: `${info.name.zh}：情景比较`, en: `${info.name.en}: scenarios compared` });
-  const band = tr(lang, { zh: "线为预测中位数，阴影为 80% 区间 (P10–P90)", en: "lines: projected median; shading: 80% interval (P10–P90)" });
+  const band = tr(lang, {
+    zh: "线为预测中位数，阴影为 80% 区间 (P10–P90)",
+    en: "lines: projected median; shading: 80% interval (P10–P90)",
+  });
   return frame({
     description: `${info.name.en} (${info.unit}) projected under ${results.length} scenarios`,
     title: chartTitle(heading, provenanceOf(results), lang, [band]),
@@ -160,7 +163,10 @@ export function scenarioComparisonPanels(
     } as SubSpec;
   });
   const heading = trLines(lang, { zh: "各指标情景比较", en: "Indicators under each scenario" });
-  const band = tr(lang, { zh: "线为预测中位数，阴影为 80% 区间 (P10–P90)", en: "lines: projected median; shading: 80% interval (P10–P90)" });
+  const band = tr(lang, {
+    zh: "线为预测中位数，阴影为 80% 区间 (P10–P90)",
+    en: "lines: projected median; shading: 80% interval (P10–P90)",
+  });
   return frame({
     description: `${indicators.length} indicators projected under ${results.length} scenarios`,
     title: chartTitle(heading, provenanceOf(results), lang, [band]),

@@ -38,7 +38,14 @@ export const BAND = {
 export const SCENARIO_COLORS = ["#0b3b6f", "#d9822b", "#3a9b8f", "#555555", "#9e8dc6", "#8c5a2b"];
 
 /** Dash patterns matched one-to-one with SCENARIO_COLORS ([1, 0] is solid). */
-export const SCENARIO_DASHES: number[][] = [[1, 0], [7, 3], [2, 2], [10, 3, 2, 3], [4, 4], [1, 3]];
+export const SCENARIO_DASHES: number[][] = [
+  [1, 0],
+  [7, 3],
+  [2, 2],
+  [10, 3, 2, 3],
+  [4, 4],
+  [1, 3],
+];
 
 /** Target marks: a dark red that prints as near-black. */
 export const TARGET_COLOR = "#a3221c";

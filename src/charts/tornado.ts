@@ -11,7 +11,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { chartTitle, frame, type Layer, type Provenance } from "./frame.js";
-import { colon, DEFAULT_LANG, formatNumber, tr, trLines, unitLabel, WORDS, type Lang } from "./labels.js";
+import { colon, DEFAULT_LANG, formatNumber, type Lang, tr, trLines, unitLabel, WORDS } from "./labels.js";
 import { INK, TORNADO_COLORS } from "./theme.js";
 
 export interface TornadoBar {

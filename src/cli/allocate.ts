@@ -1,18 +1,18 @@
 /** `targetcast allocate`: the best split of an S&T budget across programmes. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadScenario } from "../scenario/load.js";
-import { allocateBudget, type AllocateResult } from "../allocate/runAllocation.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
-import { checkOutputDir, recordOutputs } from "../project/outputs.js";
-import { renderTable } from "../report/textTable.js";
+import { type AllocateResult, allocateBudget } from "../allocate/runAllocation.js";
 import { provenanceOfBaseline } from "../assess/runScenario.js";
-import { tornado as tornadoChart } from "../charts/tornado.js";
-import { toSvg } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
-import { inputFiles, loadDefaults, loadInputs, INPUT_OPTIONS } from "../project/inputs.js";
-import { intOption } from "./scenarios.js";
+import { toSvg } from "../charts/render.js";
+import { tornado as tornadoChart } from "../charts/tornado.js";
+import { INPUT_OPTIONS, inputFiles, loadDefaults, loadInputs } from "../project/inputs.js";
+import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
+import { writeFileAtomic } from "../report/atomicWrite.js";
+import { renderTable } from "../report/textTable.js";
+import { loadScenario } from "../scenario/load.js";
+import { intOption } from "./scenarios.js";
 
 export const ALLOCATE_HELP = `targetcast allocate [SCENARIO.yaml] --budget AMOUNT [options]
 
@@ -42,7 +42,8 @@ function parseWeights(s: string | undefined): Map<string, number> | undefined {
   for (const part of s.split(",")) {
     const [id, w] = part.split("=");
     const v = Number(w);
-    if (!id || !Number.isFinite(v) || v < 0) throw new UsageError(`--weights: "${part}" is not id=weight with a weight ≥ 0`);
+    if (!id || !Number.isFinite(v) || v < 0)
+      throw new UsageError(`--weights: "${part}" is not id=weight with a weight ≥ 0`);
     m.set(id.trim(), v);
   }
   return m;
@@ -69,9 +70,13 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError("give at most one scenario file");
-  if (values.budget === undefined) throw new UsageError("--budget is required (extra spending per year, e.g. --budget 5000 for 50 million yuan in 万元)");
+  if (values.budget === undefined)
+    throw new UsageError(
+      "--budget is required (extra spending per year, e.g. --budget 5000 for 50 million yuan in 万元)",
+    );
   const budget = Number(values.budget);
-  if (!Number.isFinite(budget) || budget < 0) throw new UsageError(`--budget must be a number ≥ 0, not "${values.budget}"`);
+  if (!Number.isFinite(budget) || budget < 0)
+    throw new UsageError(`--budget must be a number ≥ 0, not "${values.budget}"`);
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const gridSteps = intOption(values.grid, "--grid", 1, 20);
@@ -98,12 +103,21 @@ export async function allocateCommand(argv: string[]): Promise<number> {
       {
         output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
         baseline: result.tornado.baseline,
-        bars: result.tornado.bars.slice(0, 15).map((b) => ({ parameter: b.parameter, low: b.low, high: b.high, lowLabel: String(+b.lowValue.toPrecision(3)), highLabel: String(+b.highValue.toPrecision(3)) })),
+        bars: result.tornado.bars.slice(0, 15).map((b) => ({
+          parameter: b.parameter,
+          low: b.low,
+          high: b.high,
+          lowLabel: String(+b.lowValue.toPrecision(3)),
+          highLabel: String(+b.highValue.toPrecision(3)),
+        })),
       },
       {
         provenance: provenanceOfBaseline(inputs.baseline),
         unit: "targets",
-        othersHeld: { zh: "每个假设取其第10/90百分位，其余假设照常抽样", en: "each assumption at its 10th/90th percentile, the others drawn as usual" },
+        othersHeld: {
+          zh: "每个假设取其第10/90百分位，其余假设照常抽样",
+          en: "each assumption at its 10th/90th percentile, the others drawn as usual",
+        },
       },
     );
     const svg = await toSvg(spec);
@@ -148,7 +162,12 @@ function allocationTable(r: AllocateResult): string {
     lines.push("", "Tornado — expected targets met with each assumption at its P10 / P90 (others drawn):");
     lines.push(
       renderTable(
-        [{ header: "Assumption" }, { header: "P10", align: "right" }, { header: "P90", align: "right" }, { header: "Swing", align: "right" }],
+        [
+          { header: "Assumption" },
+          { header: "P10", align: "right" },
+          { header: "P90", align: "right" },
+          { header: "Swing", align: "right" },
+        ],
         r.tornado.bars.slice(0, 10).map((b) => [b.parameter, e(b.low), e(b.high), e(Math.abs(b.high - b.low))]),
       ),
     );

@@ -2,11 +2,11 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Lang } from "../charts/labels.js";
-import { intOption, runScenarios } from "./scenarios.js";
-import { writeBriefingFolder } from "./briefingFolder.js";
 import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
+import { writeBriefingFolder } from "./briefingFolder.js";
+import { intOption, runScenarios } from "./scenarios.js";
 
 export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
 
@@ -23,7 +23,6 @@ Options:
   --paths N, --seed S, --threads N, --data, --targets, --indicators   as for \`targetcast run\`
   -h, --help          this help
 `;
-
 
 export async function briefCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -2,12 +2,16 @@
 import path from "node:path";
 import type { ScenarioResult } from "../assess/types.js";
 import type { Lang } from "../charts/labels.js";
+import { recordOutputs } from "../project/outputs.js";
 import { buildBriefing } from "../report/briefing.js";
 import { writeBriefing } from "../report/writeBriefing.js";
 import { progressReporter } from "./progress.js";
-import { recordOutputs } from "../project/outputs.js";
 
-export async function writeBriefingFolder(results: ScenarioResult[], dir: string, opts: { lang: Lang; png: boolean }): Promise<void> {
+export async function writeBriefingFolder(
+  results: ScenarioResult[],
+  dir: string,
+  opts: { lang: Lang; png: boolean },
+): Promise<void> {
   const briefing = await buildBriefing(results, { lang: opts.lang, generatedAt: new Date() });
   const progress = progressReporter("PNG");
   const written = await writeBriefing(dir, briefing, {
@@ -16,7 +20,12 @@ export async function writeBriefingFolder(results: ScenarioResult[], dir: string
     onPng: progress.update,
   });
   progress.end();
-  await recordOutputs(dir, ["briefing.html", ...briefing.charts.flatMap((c) => [`${c.name}.svg`, `${c.name}.vl.json`, ...(opts.png ? [`${c.name}.png`] : [])])]);
+  await recordOutputs(dir, [
+    "briefing.html",
+    ...briefing.charts.flatMap((c) => [`${c.name}.svg`, `${c.name}.vl.json`, ...(opts.png ? [`${c.name}.png`] : [])]),
+  ]);
   for (const w of written.warnings) process.stderr.write(`warning: ${w}\n`);
-  process.stdout.write(`Wrote ${path.join(dir, "briefing.html")} and ${briefing.charts.length} charts (${opts.png ? ".svg, .png, .vl.json" : ".svg, .vl.json"})\n`);
+  process.stdout.write(
+    `Wrote ${path.join(dir, "briefing.html")} and ${briefing.charts.length} charts (${opts.png ? ".svg, .png, .vl.json" : ".svg, .vl.json"})\n`,
+  );
 }

@@ -5,14 +5,14 @@ import { parseArgs } from "node:util";
 import { InputError } from "../data/errors.js";
 import { loadBenchmark } from "../data/loadBenchmark.js";
 import { loadPeerForecasts } from "../data/loadPeerForecasts.js";
-import { evaluateForecasts, type EvaluationResult } from "../forecast/evaluate.js";
 import { MIN_POINTS } from "../forecast/calibrated.js";
-import { tableFromJson, type ReferenceClassTable } from "../forecast/reference-class.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
+import { type EvaluationResult, evaluateForecasts } from "../forecast/evaluate.js";
+import { type ReferenceClassTable, tableFromJson } from "../forecast/reference-class.js";
 import { checkOutputFile, recordOutputs } from "../project/outputs.js";
+import { UsageError } from "../project/usage.js";
+import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
 import { intOption } from "./scenarios.js";
-import { UsageError } from "../project/usage.js";
 
 export const EVALUATE_HELP = `targetcast evaluate FILE [options]
 
@@ -40,7 +40,12 @@ async function readReferenceClass(file: string): Promise<ReferenceClassTable> {
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
-    throw new InputError({ file, problem: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: "check the path", cause: e });
+    throw new InputError({
+      file,
+      problem: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      fix: "check the path",
+      cause: e,
+    });
   }
   try {
     return tableFromJson(JSON.parse(text));
@@ -71,24 +76,38 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     process.stdout.write(EVALUATE_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the benchmark FILE to score" : `give one FILE, not ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? "give the benchmark FILE to score" : `give one FILE, not ${positionals.length}`,
+    );
   const file = positionals[0];
   const last = intOption(values.last, "--last", MIN_POINTS, 1000);
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const chart = values.chart;
-  if (chart && !chart.endsWith(".svg") && !chart.endsWith(".vl.json")) throw new UsageError(`--chart must end in .svg or .vl.json, not "${chart}"`);
+  if (chart && !chart.endsWith(".svg") && !chart.endsWith(".vl.json"))
+    throw new UsageError(`--chart must end in .svg or .vl.json, not "${chart}"`);
 
-  if (chart) checkOutputFile(chart, { inputs: [file, values.peer, values["reference-class"]], force: values.force === true });
+  if (chart)
+    checkOutputFile(chart, { inputs: [file, values.peer, values["reference-class"]], force: values.force === true });
   const data = await loadBenchmark(file);
   const peers = values.peer ? await loadPeerForecasts(values.peer) : undefined;
   const table = values["reference-class"] ? await readReferenceClass(values["reference-class"]) : undefined;
   if (peers) {
     const names = new Set(data.map((s) => s.series));
     const stray = peers.find((p) => !names.has(p.series));
-    if (stray) throw new InputError({ file: values.peer!, problem: `series "${stray.series}" (method ${stray.method}) is not in ${file}`, fix: "use the series names of the benchmark file" });
+    if (stray)
+      throw new InputError({
+        file: values.peer!,
+        problem: `series "${stray.series}" (method ${stray.method}) is not in ${file}`,
+        fix: "use the series names of the benchmark file",
+      });
   }
-  const result = evaluateForecasts(data, { ...(last ? { last } : {}), ...(table ? { table } : {}), ...(peers ? { peers } : {}) });
+  const result = evaluateForecasts(data, {
+    ...(last ? { last } : {}),
+    ...(table ? { table } : {}),
+    ...(peers ? { peers } : {}),
+  });
 
   if (chart) {
     const { reliabilityChart } = await import("../charts/reliability.js");
@@ -99,7 +118,9 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     await writeFileAtomic(chart, content);
     await recordOutputs(path.dirname(chart), [path.basename(chart)]);
   }
-  process.stdout.write(format === "json" ? JSON.stringify({ file, ...result }, null, 2) + "\n" : renderEvaluation(file, result));
+  process.stdout.write(
+    format === "json" ? JSON.stringify({ file, ...result }, null, 2) + "\n" : renderEvaluation(file, result),
+  );
   return 0;
 }
 
@@ -120,12 +141,30 @@ function renderEvaluation(file: string, r: EvaluationResult): string {
         { header: "MSIS", align: "right" },
         { header: "Brier", align: "right" },
       ],
-      r.methods.map((m) => [m.method, String(m.series), f(m.smape, 2), f(m.mase, 3), f(m.cov80, 1), f(m.cov90, 1), f(m.msis, 2), f(m.brier, 3)]),
+      r.methods.map((m) => [
+        m.method,
+        String(m.series),
+        f(m.smape, 2),
+        f(m.mase, 3),
+        f(m.cov80, 1),
+        f(m.cov90, 1),
+        f(m.msis, 2),
+        f(m.brier, 3),
+      ]),
     ),
     "",
     "Reliability of targetcast's P(met) (stated → observed, events):",
-    ...r.reliability.map((b) => `  ${f(100 * b.from, 0).padStart(3)}–${f(100 * b.to, 0).padEnd(3)}%: stated ${f(100 * b.stated, 1).padStart(5)}%, observed ${f(100 * b.observed, 1).padStart(5)}%  (${b.events})`),
+    ...r.reliability.map(
+      (b) =>
+        `  ${f(100 * b.from, 0).padStart(3)}–${f(100 * b.to, 0).padEnd(3)}%: stated ${f(100 * b.stated, 1).padStart(5)}%, observed ${f(100 * b.observed, 1).padStart(5)}%  (${b.events})`,
+    ),
   ];
-  if (r.skipped.length > 0) lines.push("", `Not scored (${r.skipped.length}):`, ...r.skipped.slice(0, 20).map((s) => `  ${s.series}: ${s.reason}`), ...(r.skipped.length > 20 ? [`  … and ${r.skipped.length - 20} more (see --format json)`] : []));
+  if (r.skipped.length > 0)
+    lines.push(
+      "",
+      `Not scored (${r.skipped.length}):`,
+      ...r.skipped.slice(0, 20).map((s) => `  ${s.series}: ${s.reason}`),
+      ...(r.skipped.length > 20 ? [`  … and ${r.skipped.length - 20} more (see --format json)`] : []),
+    );
   return lines.join("\n") + "\n";
 }

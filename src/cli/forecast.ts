@@ -1,17 +1,17 @@
 /** `targetcast forecast`: the trend forecast of one indicator, with its intervals and how they were made. */
 import { parseArgs } from "node:util";
-import { InputError } from "../data/errors.js";
 import { didYouMean } from "../data/didYouMean.js";
+import { InputError } from "../data/errors.js";
 import { loadBaseline } from "../data/index.js";
 import { calibratedForecast } from "../forecast/calibrated.js";
-import { etsName, selectEts } from "../forecast/ets.js";
 import { InvalidSeriesError, TooShortError } from "../forecast/errors.js";
+import { etsName, selectEts } from "../forecast/ets.js";
 import { MODELS } from "../forecast/registry.js";
-import { MODEL_NAMES, type ForecastPoint, type ModelName } from "../forecast/types.js";
-import { renderTable } from "../report/textTable.js";
+import { type ForecastPoint, MODEL_NAMES, type ModelName } from "../forecast/types.js";
 import { loadDefaults } from "../project/inputs.js";
-import { intOption } from "./scenarios.js";
 import { UsageError } from "../project/usage.js";
+import { renderTable } from "../report/textTable.js";
+import { intOption } from "./scenarios.js";
 
 export const FORECAST_HELP = `targetcast forecast --indicator ID [options]
 
@@ -64,12 +64,20 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const s = baseline.series.get(values.indicator);
   if (!s) {
     const hint = didYouMean(values.indicator, [...baseline.series.keys()]);
-    throw new InputError({ file, problem: `no indicator "${values.indicator}" in the data`, fix: hint ? `did you mean "${hint}"?` : `indicators here: ${[...baseline.series.keys()].join(", ")}` });
+    throw new InputError({
+      file,
+      problem: `no indicator "${values.indicator}" in the data`,
+      fix: hint ? `did you mean "${hint}"?` : `indicators here: ${[...baseline.series.keys()].join(", ")}`,
+    });
   }
   const series = { name: s.indicator, years: s.years, values: s.values };
   const isShare = s.unit === "%";
   if (model === "logit" && !isShare) {
-    throw new InputError({ file, problem: `${s.indicator} is in ${s.unit}, not a share in %`, fix: "use the logit model only for shares between 0 and 100%" });
+    throw new InputError({
+      file,
+      problem: `${s.indicator} is in ${s.unit}, not a share in %`,
+      fix: "use the logit model only for shares between 0 and 100%",
+    });
   }
   const a = (1 - level / 100) / 2;
   let points: ForecastPoint[];
@@ -77,37 +85,79 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   try {
     if (model === "auto") {
       const f = calibratedForecast(series, { horizon, isShare });
-      points = f.years.map((year, i) => ({ year, mean: f.median[i], lower: f.quantile(i + 1, a), upper: f.quantile(i + 1, 1 - a) }));
+      points = f.years.map((year, i) => ({
+        year,
+        mean: f.median[i],
+        lower: f.quantile(i + 1, a),
+        upper: f.quantile(i + 1, 1 - a),
+      }));
       const ets = selectEts(f.used.values);
       about = {
         method: `median of ${f.members.join(", ")}`,
-        driftTest: f.drift ? "clear drift (|t| ≥ 2): drift, Theta and Holt members" : "no clear drift (|t| < 2): Theta, damped trend and no-change members",
+        driftTest: f.drift
+          ? "clear drift (|t| ≥ 2): drift, Theta and Holt members"
+          : "no clear drift (|t| < 2): Theta, damped trend and no-change members",
         workingScale: f.transform,
         scalePerYear: f.scale,
         noise: f.noise,
         pointsUsed: f.n,
         intervals: `reference class (${f.provenance}); quantiles of scaled errors for series of ${f.n} points, noise ${f.noise.toFixed(2)}`,
         pointForecast: f.point,
-        ets: ets ? ets.fits.map((e) => ({ model: etsName(e.spec), aicc: e.aicc, alpha: e.alpha, beta: e.beta, phi: e.phi, chosen: e === ets.best })) : [],
+        ets: ets
+          ? ets.fits.map((e) => ({
+              model: etsName(e.spec),
+              aicc: e.aicc,
+              alpha: e.alpha,
+              beta: e.beta,
+              phi: e.phi,
+              chosen: e === ets.best,
+            }))
+          : [],
         warnings: f.warnings,
       };
     } else {
       const fit = MODELS[model as ModelName].fit(series);
       const last = s.years[s.years.length - 1];
-      points = fit.forecast(Array.from({ length: horizon }, (_, i) => last + 1 + i), level);
-      about = { method: `${model} (${MODELS[model as ModelName].description}); model-based intervals, not calibrated`, params: fit.params, warnings: [] };
+      points = fit.forecast(
+        Array.from({ length: horizon }, (_, i) => last + 1 + i),
+        level,
+      );
+      about = {
+        method: `${model} (${MODELS[model as ModelName].description}); model-based intervals, not calibrated`,
+        params: fit.params,
+        warnings: [],
+      };
     }
   } catch (e) {
-    if (e instanceof TooShortError || e instanceof InvalidSeriesError) throw new InputError({ file, problem: e.message, fix: "add more years of data, fill the gaps, or choose another model" });
+    if (e instanceof TooShortError || e instanceof InvalidSeriesError)
+      throw new InputError({
+        file,
+        problem: e.message,
+        fix: "add more years of data, fill the gaps, or choose another model",
+      });
     throw e;
   }
-  const out = { indicator: s.indicator, unit: s.unit, data: file, history: s.years.map((y, i) => ({ year: y, value: s.values[i] })), horizon, level, model, ...about, forecasts: points };
+  const out = {
+    indicator: s.indicator,
+    unit: s.unit,
+    data: file,
+    history: s.years.map((y, i) => ({ year: y, value: s.values[i] })),
+    horizon,
+    level,
+    model,
+    ...about,
+    forecasts: points,
+  };
   if (format === "json") {
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
     return 0;
   }
-  const f = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? "–" : String(+v.toPrecision(d + 1)));
-  const lines = [`${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${s.years.length} points — ${file}`, `Method: ${String(about.method)}`];
+  const f = (v: number | null | undefined, d = 3) =>
+    v === null || v === undefined || !Number.isFinite(v) ? "–" : String(+v.toPrecision(d + 1));
+  const lines = [
+    `${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${s.years.length} points — ${file}`,
+    `Method: ${String(about.method)}`,
+  ];
   if (model === "auto") {
     lines.push(`Drift test: ${String(about.driftTest)}`, `Intervals: ${String(about.intervals)}`);
   }
@@ -115,13 +165,23 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   lines.push(
     "",
     renderTable(
-      [{ header: "Year" }, { header: `Median (${s.unit})`, align: "right" }, { header: `${level}% interval`, align: "right" }],
+      [
+        { header: "Year" },
+        { header: `Median (${s.unit})`, align: "right" },
+        { header: `${level}% interval`, align: "right" },
+      ],
       points.map((p) => [String(p.year), f(p.mean), `${f(p.lower)} – ${f(p.upper)}`]),
     ),
   );
   const ets = (about.ets as { model: string; aicc: number; chosen: boolean }[] | undefined) ?? [];
   if (ets.length > 0) {
-    lines.push("", renderTable([{ header: "ETS model (for reference)" }, { header: "AICc", align: "right" }], ets.map((e) => [e.model + (e.chosen ? " *" : ""), f(e.aicc, 4)])));
+    lines.push(
+      "",
+      renderTable(
+        [{ header: "ETS model (for reference)" }, { header: "AICc", align: "right" }],
+        ets.map((e) => [e.model + (e.chosen ? " *" : ""), f(e.aicc, 4)]),
+      ),
+    );
   }
   process.stdout.write(lines.join("\n") + "\n\n");
   return 0;

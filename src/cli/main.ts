@@ -4,7 +4,7 @@
  * file, the place and the fix; never a stack trace), 2 wrong usage.
  */
 import { InputError } from "../data/errors.js";
-import { UsageError, EXIT } from "../project/usage.js";
+import { EXIT, UsageError } from "../project/usage.js";
 
 const HELP = `targetcast — project plan targets under scenarios and flag which are at risk
 
@@ -68,11 +68,15 @@ export async function main(argv: string[]): Promise<number> {
     const sys = e as NodeJS.ErrnoException;
     if (sys.syscall && sys.code && FILE_ERRORS[sys.code]) {
       // A file the command reads or writes failed at the system level (full disk, no permission, …).
-      process.stderr.write(`error: ${sys.path ?? "a file"}: ${FILE_ERRORS[sys.code]} (${sys.code}). Fix: free space, fix the permissions or choose another path.\n`);
+      process.stderr.write(
+        `error: ${sys.path ?? "a file"}: ${FILE_ERRORS[sys.code]} (${sys.code}). Fix: free space, fix the permissions or choose another path.\n`,
+      );
       return EXIT.badInput;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`usage error: ${(e as Error).message}\nRun \`targetcast ${command in COMMANDS ? command + " " : ""}--help\` for the options.\n`);
+      process.stderr.write(
+        `usage error: ${(e as Error).message}\nRun \`targetcast ${command in COMMANDS ? command + " " : ""}--help\` for the options.\n`,
+      );
       return EXIT.usage;
     }
     throw e;
@@ -83,7 +87,9 @@ export async function main(argv: string[]): Promise<number> {
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(0);
   // e.g. `targetcast targets > /dev/full`
-  process.stderr.write(`error: cannot write to standard output (${e.code ?? e.message}). Fix: redirect the output to a file on a disk with free space.\n`);
+  process.stderr.write(
+    `error: cannot write to standard output (${e.code ?? e.message}). Fix: redirect the output to a file on a disk with free space.\n`,
+  );
   process.exit(EXIT.badInput);
 });
 
@@ -92,7 +98,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`internal error (a bug in targetcast, please report it): ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(
+      `internal error (a bug in targetcast, please report it): ${e instanceof Error ? e.stack : String(e)}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -13,7 +13,8 @@ export function progressReporter(label: string): { update(done: number, total: n
       process.stderr.write(`\r${label}: ${Math.round((100 * done) / total)}% (${done}/${total} paths)`);
     },
     end() {
-      if (shown) process.stderr.write(`\r${label}: done in ${((Date.now() - start) / 1000).toFixed(1)} s${" ".repeat(20)}\n`);
+      if (shown)
+        process.stderr.write(`\r${label}: done in ${((Date.now() - start) / 1000).toFixed(1)} s${" ".repeat(20)}\n`);
     },
   };
 }

@@ -2,16 +2,16 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { TOOL_VERSION } from "../project/version.js";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../report/atomicWrite.js";
-import { resultsDocument } from "../report/resultsJson.js";
-import { riskCsv } from "../report/riskCsv.js";
-import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
+import { TOOL_VERSION } from "../project/version.js";
+import { writeFileAtomic } from "../report/atomicWrite.js";
+import { resultsDocument } from "../report/resultsJson.js";
+import { riskCsv } from "../report/riskCsv.js";
+import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const RUN_HELP = `targetcast run [SCENARIO.yaml ...] [options]
@@ -62,7 +62,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const format = values.format ?? "table";
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  if (!["table", "json", "csv"].includes(format))
+    throw new UsageError(`--format must be table, json or csv, not "${format}"`);
   const paths = intOption(values.paths, "--paths", 1, 1_000_000);
   const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
   const outDir = values.out ?? "out";
@@ -83,11 +84,20 @@ export async function runCommand(argv: string[]): Promise<number> {
     threads,
   });
 
-  const read = [...new Set([...guard.inputs, ...results.map((r) => r.scenario.file).filter((f) => !f.startsWith("("))])];
+  const read = [
+    ...new Set([...guard.inputs, ...results.map((r) => r.scenario.file).filter((f) => !f.startsWith("("))]),
+  ];
   const doc = resultsDocument(results, new Date(), {
     version: TOOL_VERSION,
     threads: threads ?? "auto",
-    inputs: await Promise.all(read.map(async (file) => ({ file, sha256: createHash("sha256").update(await readFile(file)).digest("hex") }))),
+    inputs: await Promise.all(
+      read.map(async (file) => ({
+        file,
+        sha256: createHash("sha256")
+          .update(await readFile(file))
+          .digest("hex"),
+      })),
+    ),
   });
   const csv = riskCsv(results);
   await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");

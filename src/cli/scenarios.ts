@@ -1,11 +1,11 @@
 /** Running scenarios for the CLI commands (`run`, `brief`), and the whole-number option parser they share. */
 import path from "node:path";
-import { loadScenario } from "../scenario/load.js";
 import { runScenario, runScenarioInThreads, trendOnlyScenario } from "../assess/runScenario.js";
-import type { ScenarioResult } from "../assess/types.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
+import type { ScenarioResult } from "../assess/types.js";
 import { bundledScenarios, loadInputs } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
+import { loadScenario } from "../scenario/load.js";
 import { progressReporter } from "./progress.js";
 
 export interface RunScenariosOptions {
@@ -27,7 +27,8 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
   const inputs = await loadInputs(o);
   for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
   const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
-  if (o.baseYear !== undefined && files.length) throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
+  if (o.baseYear !== undefined && files.length)
+    throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");
   const jobs = files.length
     ? await Promise.all(
         files.map(async (f) => {
@@ -37,12 +38,24 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
         }),
       )
     : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, o.baseYear) }];
-  for (const job of jobs) for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year)) process.stderr.write(`warning: ${w}\n`);
+  for (const job of jobs)
+    for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year))
+      process.stderr.write(`warning: ${w}\n`);
   const results: ScenarioResult[] = [];
   for (const job of jobs) {
     const progress = progressReporter(path.basename(job.file));
-    const run = { ...inputs, scenario: job.scenario, scenarioFile: job.file, paths: o.paths, seed: o.seed, onProgress: progress.update };
-    const { result } = o.threads === 1 ? runScenario(run) : await runScenarioInThreads({ ...run, ...(o.threads ? { threads: o.threads } : {}) });
+    const run = {
+      ...inputs,
+      scenario: job.scenario,
+      scenarioFile: job.file,
+      paths: o.paths,
+      seed: o.seed,
+      onProgress: progress.update,
+    };
+    const { result } =
+      o.threads === 1
+        ? runScenario(run)
+        : await runScenarioInThreads({ ...run, ...(o.threads ? { threads: o.threads } : {}) });
     progress.end();
     results.push(result);
   }
@@ -52,6 +65,7 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
 export function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
   return n;
 }

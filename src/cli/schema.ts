@@ -1,8 +1,8 @@
 /** `targetcast schema`: print (or write) the JSON Schema of scenario files. */
 import { parseArgs } from "node:util";
-import { scenarioJsonSchemaText } from "../scenario/jsonSchema.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
 import { checkOutputFile } from "../project/outputs.js";
+import { writeFileAtomic } from "../report/atomicWrite.js";
+import { scenarioJsonSchemaText } from "../scenario/jsonSchema.js";
 
 export const SCHEMA_HELP = `targetcast schema [--variant] [--write FILE]
 
@@ -14,7 +14,15 @@ Prints the JSON Schema of scenario files, generated from the zod schema.
 `;
 
 export async function schemaCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { write: { type: "string" }, variant: { type: "boolean" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      write: { type: "string" },
+      variant: { type: "boolean" },
+      force: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   if (values.help) {
     process.stdout.write(SCHEMA_HELP);
     return 0;
@@ -23,7 +31,6 @@ export async function schemaCommand(argv: string[]): Promise<number> {
   if (values.write) {
     checkOutputFile(values.write, { inputs: [], force: values.force === true });
     await writeFileAtomic(values.write, text);
-  }
-  else process.stdout.write(text);
+  } else process.stdout.write(text);
   return 0;
 }

@@ -1,10 +1,10 @@
 /** `targetcast targets`: print the target catalogue. */
 import { parseArgs } from "node:util";
 import { loadTargets } from "../data/index.js";
-import { csvCell } from "../report/riskCsv.js";
-import { renderTable } from "../report/textTable.js";
 import { loadDefaults } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
+import { csvCell } from "../report/riskCsv.js";
+import { renderTable } from "../report/textTable.js";
 
 export const TARGETS_HELP = `targetcast targets [options]
 
@@ -26,7 +26,8 @@ export async function targetsCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const format = values.format ?? "table";
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  if (!["table", "json", "csv"].includes(format))
+    throw new UsageError(`--format must be table, json or csv, not "${format}"`);
   const file = values.targets ?? loadDefaults().targets;
   if (!file) throw new UsageError("no default catalogue here (no targetcast.config.json): give --targets FILE");
   const cat = await loadTargets(file);
@@ -35,13 +36,35 @@ export async function targetsCommand(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
   } else if (format === "csv") {
     const keys = Object.keys(rows[0] ?? {});
-    process.stdout.write([keys.join(","), ...rows.map((r) => keys.map((k) => csvCell((r as Record<string, unknown>)[k])).join(","))].join("\n") + "\n");
+    process.stdout.write(
+      [keys.join(","), ...rows.map((r) => keys.map((k) => csvCell((r as Record<string, unknown>)[k])).join(","))].join(
+        "\n",
+      ) + "\n",
+    );
   } else {
     const q = cat.targets.filter((t) => t.kind !== "qualitative").length;
     process.stdout.write(
       renderTable(
-        [{ header: "id" }, { header: "名称 Name", max: 30 }, { header: "条款 Section" }, { header: "年" }, { header: "目标 Target", align: "right" }, { header: "单位 Unit" }, { header: "类型 Kind" }],
-        cat.targets.map((t) => [t.id, t.nameZh, t.section, String(t.targetYear), t.comparator ? `${t.comparator} ${t.value}${t.kind === "relative_to_base" ? ` × ${t.baseYear}` : ""}` : "（定性 qualitative）", t.unit, t.kind]),
+        [
+          { header: "id" },
+          { header: "名称 Name", max: 30 },
+          { header: "条款 Section" },
+          { header: "年" },
+          { header: "目标 Target", align: "right" },
+          { header: "单位 Unit" },
+          { header: "类型 Kind" },
+        ],
+        cat.targets.map((t) => [
+          t.id,
+          t.nameZh,
+          t.section,
+          String(t.targetYear),
+          t.comparator
+            ? `${t.comparator} ${t.value}${t.kind === "relative_to_base" ? ` × ${t.baseYear}` : ""}`
+            : "（定性 qualitative）",
+          t.unit,
+          t.kind,
+        ]),
       ) + `\n\n${cat.targets.length} targets (${q} quantitative) from ${cat.file}\n`,
     );
   }

@@ -8,7 +8,8 @@
 import { InputError } from "./errors.js";
 import type { RawRow, RawTable } from "./rawTable.js";
 
-const QUOTE_FIX = 'add the missing closing double quote ("); inside a quoted field write a literal quote as two quotes ("")';
+const QUOTE_FIX =
+  'add the missing closing double quote ("); inside a quoted field write a literal quote as two quotes ("")';
 
 /** All non-blank records of `text` with the 1-based line each starts on; no field-count check. */
 export function parseCsvRecords(text: string, file: string): RawRow[] {

@@ -14,7 +14,7 @@ export interface DecodedText {
 }
 
 const SAVE_AS_UTF8 =
-  "open the file in a text editor or spreadsheet and save it as UTF-8 (in Excel: Save As → \"CSV UTF-8\")";
+  'open the file in a text editor or spreadsheet and save it as UTF-8 (in Excel: Save As → "CSV UTF-8")';
 
 /** Decode a CSV file's bytes; `file` is used only in error messages. */
 export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
@@ -23,14 +23,14 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     throw new InputError({
       file,
       problem: "this is an Excel workbook (a ZIP file), not a CSV text file",
-      fix: "give the file the extension .xlsx, or save it from Excel as \"CSV UTF-8\"",
+      fix: 'give the file the extension .xlsx, or save it from Excel as "CSV UTF-8"',
     });
   }
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
     throw new InputError({
       file,
       problem: "this is an old-format Excel workbook (.xls), not a CSV text file",
-      fix: "open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
+      fix: 'open it in Excel and save it as .xlsx or as "CSV UTF-8"',
     });
   }
 

@@ -20,7 +20,10 @@ export interface LoadBaselineOptions {
 }
 
 export async function loadBaseline(path: string, opts: LoadBaselineOptions = {}): Promise<Baseline> {
-  const table = await readTable(path, { columns: BASELINE_COLUMNS, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) });
+  const table = await readTable(path, {
+    columns: BASELINE_COLUMNS,
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+  });
   const { catalogue, dictionary } = opts;
   const warnings: string[] = [];
   if (table.encoding === "gb18030") {
@@ -75,7 +78,11 @@ export async function loadBaseline(path: string, opts: LoadBaselineOptions = {})
     // Units.
     const def = dictionary?.get(r.indicator);
     if (def && def.unit !== "" && def.unit !== r.unit) {
-      throw err("unit", `the unit "${r.unit}" disagrees with the indicator dictionary, which measures "${r.indicator}" in "${def.unit}"`, convertFix(r.unit, def.unit));
+      throw err(
+        "unit",
+        `the unit "${r.unit}" disagrees with the indicator dictionary, which measures "${r.indicator}" in "${def.unit}"`,
+        convertFix(r.unit, def.unit),
+      );
     }
     const owner = catalogueUnit.get(r.indicator);
     if (owner && owner.unit !== r.unit) {
@@ -115,7 +122,9 @@ export async function loadBaseline(path: string, opts: LoadBaselineOptions = {})
         fromDictionary
           ? `${r.value} is over ${max}, the indicator dictionary's maximum for "${r.indicator}"`
           : `${r.value} is over ${max}, the largest possible value in ${r.unit}`,
-        r.unit === "%" ? "write the share in percent between 0 and 100 (e.g. 2.5 for 2.5%), and check the unit" : "check the value and its unit",
+        r.unit === "%"
+          ? "write the share in percent between 0 and 100 (e.g. 2.5 for 2.5%), and check the unit"
+          : "check the value and its unit",
       );
     }
 
@@ -130,7 +139,15 @@ export async function loadBaseline(path: string, opts: LoadBaselineOptions = {})
       );
     }
 
-    const obs: Observation = { indicator: r.indicator, year: r.year, value: r.value, unit: r.unit, source: r.source, note: r.note, place: row.place };
+    const obs: Observation = {
+      indicator: r.indicator,
+      year: r.year,
+      value: r.value,
+      unit: r.unit,
+      source: r.source,
+      note: r.note,
+      place: row.place,
+    };
     byKey.set(key, obs);
     if (!first) firstOf.set(r.indicator, obs);
     observations.push(obs);

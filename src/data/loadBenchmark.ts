@@ -25,18 +25,34 @@ const COLUMNS = { required: ["series", "split", "year", "value"], optional: ["ty
 
 export async function loadBenchmark(path: string): Promise<BenchmarkSeries[]> {
   const table = await readTable(path, { columns: COLUMNS });
-  const bySeries = new Map<string, { type: string; rows: { split: "train" | "test"; year: number; value: number; line: number }[] }>();
+  const bySeries = new Map<
+    string,
+    { type: string; rows: { split: "train" | "test"; year: number; value: number; line: number }[] }
+  >();
   for (const row of table.rows) {
     const at = (column: string) => ({ ...row.place, column });
     const name = row.cells.series;
-    if (name === "") throw new InputError({ ...at("series"), problem: "the series name is empty", fix: "give every row the name of its series" });
+    if (name === "")
+      throw new InputError({
+        ...at("series"),
+        problem: "the series name is empty",
+        fix: "give every row the name of its series",
+      });
     const split = row.cells.split;
     if (split !== "train" && split !== "test") {
-      throw new InputError({ ...at("split"), problem: `split is "${split}"`, fix: 'write "train" (what the forecaster sees) or "test" (what happened next)' });
+      throw new InputError({
+        ...at("split"),
+        problem: `split is "${split}"`,
+        fix: 'write "train" (what the forecaster sees) or "test" (what happened next)',
+      });
     }
     const year = Number(row.cells.year);
     if (row.cells.year === "" || !Number.isInteger(year)) {
-      throw new InputError({ ...at("year"), problem: `year "${row.cells.year}" is not a whole number`, fix: "write the calendar year, e.g. 2015" });
+      throw new InputError({
+        ...at("year"),
+        problem: `year "${row.cells.year}" is not a whole number`,
+        fix: "write the calendar year, e.g. 2015",
+      });
     }
     const value = Number(row.cells.value);
     if (row.cells.value === "" || !Number.isFinite(value)) {
@@ -47,14 +63,26 @@ export async function loadBenchmark(path: string): Promise<BenchmarkSeries[]> {
       });
     }
     let entry = bySeries.get(name);
-    if (!entry) bySeries.set(name, (entry = { type: row.cells.type ?? "", rows: [] }));
+    if (!entry) {
+      entry = { type: row.cells.type ?? "", rows: [] };
+      bySeries.set(name, entry);
+    }
     const twice = entry.rows.find((r) => r.year === year);
     if (twice) {
-      throw new InputError({ ...at("year"), problem: `series "${name}" has year ${year} twice (also on line ${twice.line})`, fix: "keep one row per series and year" });
+      throw new InputError({
+        ...at("year"),
+        problem: `series "${name}" has year ${year} twice (also on line ${twice.line})`,
+        fix: "keep one row per series and year",
+      });
     }
     entry.rows.push({ split, year, value, line: row.place.line });
   }
-  if (bySeries.size === 0) throw new InputError({ file: path, problem: "the file has a header but no rows", fix: "add one row per series, split and year" });
+  if (bySeries.size === 0)
+    throw new InputError({
+      file: path,
+      problem: "the file has a header but no rows",
+      fix: "add one row per series, split and year",
+    });
 
   const out: BenchmarkSeries[] = [];
   for (const [series, { type, rows }] of bySeries) {
@@ -94,7 +122,14 @@ export async function loadBenchmark(path: string): Promise<BenchmarkSeries[]> {
         }
       }
     }
-    out.push({ series, type, trainYears: train.map((r) => r.year), train: train.map((r) => r.value), testYears: test.map((r) => r.year), test: test.map((r) => r.value) });
+    out.push({
+      series,
+      type,
+      trainYears: train.map((r) => r.year),
+      train: train.map((r) => r.value),
+      testYears: test.map((r) => r.year),
+      test: test.map((r) => r.value),
+    });
   }
   return out;
 }

@@ -9,8 +9,14 @@ export interface LoadIndicatorsOptions {
   sheet?: string;
 }
 
-export async function loadIndicatorDictionary(path: string, opts: LoadIndicatorsOptions = {}): Promise<Map<string, IndicatorDef>> {
-  const table = await readTable(path, { columns: DICTIONARY_COLUMNS, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) });
+export async function loadIndicatorDictionary(
+  path: string,
+  opts: LoadIndicatorsOptions = {},
+): Promise<Map<string, IndicatorDef>> {
+  const table = await readTable(path, {
+    columns: DICTIONARY_COLUMNS,
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+  });
   const defs = new Map<string, IndicatorDef>();
   const lines = new Map<string, number>();
   for (const row of table.rows) {
@@ -27,7 +33,15 @@ export async function loadIndicatorDictionary(path: string, opts: LoadIndicators
       });
     }
     lines.set(r.id, row.place.line);
-    defs.set(r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en, unit: r.unit, min: r.min, max: r.max, note: r.note });
+    defs.set(r.id, {
+      id: r.id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      unit: r.unit,
+      min: r.min,
+      max: r.max,
+      note: r.note,
+    });
   }
   return defs;
 }

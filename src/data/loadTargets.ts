@@ -10,7 +10,10 @@ export interface LoadTargetsOptions {
 }
 
 export async function loadTargets(path: string, opts: LoadTargetsOptions = {}): Promise<TargetCatalogue> {
-  const table = await readTable(path, { columns: CATALOGUE_COLUMNS, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) });
+  const table = await readTable(path, {
+    columns: CATALOGUE_COLUMNS,
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+  });
   if (table.rows.length === 0) {
     throw new InputError({
       file: path,
@@ -45,7 +48,11 @@ export async function loadTargets(path: string, opts: LoadTargetsOptions = {}): 
       place: row.place,
     };
 
-    const where = { file: path, line: row.place.line, ...(row.place.sheet !== undefined ? { sheet: row.place.sheet } : {}) };
+    const where = {
+      file: path,
+      line: row.place.line,
+      ...(row.place.sheet !== undefined ? { sheet: row.place.sheet } : {}),
+    };
     const dup = byId.get(target.id);
     if (dup) {
       throw new InputError({

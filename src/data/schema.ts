@@ -35,9 +35,20 @@ void _allKinds;
 
 /** Look-alikes of comparators seen in documents (full-width, math symbols, reversed). */
 const COMPARATOR_LOOKALIKES: Readonly<Record<string, Comparator>> = {
-  "≥": ">=", "≧": ">=", "=>": ">=", "＞＝": ">=", "》=": ">=",
-  "≤": "<=", "≦": "<=", "=<": "<=", "＜＝": "<=", "《=": "<=",
-  "＞": ">", "》": ">", "＜": "<", "《": "<",
+  "≥": ">=",
+  "≧": ">=",
+  "=>": ">=",
+  "＞＝": ">=",
+  "》=": ">=",
+  "≤": "<=",
+  "≦": "<=",
+  "=<": "<=",
+  "＜＝": "<=",
+  "《=": "<=",
+  "＞": ">",
+  "》": ">",
+  "＜": "<",
+  "《": "<",
 };
 
 /** Calendar years targetcast accepts anywhere: data, catalogues, scenarios and --base-year. */
@@ -97,7 +108,10 @@ export function idCell(what: string) {
     const t = s.trim();
     if (t === "") return fail(ctx, s, `the ${what} is empty`, `write the ${what}: ${ID_FIX}`);
     if (!ID_PATTERN.test(t)) {
-      const suggestion = t.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "");
+      const suggestion = t
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, "_")
+        .replace(/^[^a-z]+/, "");
       return fail(
         ctx,
         s,
@@ -128,7 +142,11 @@ export function decimalCell(opts: { optional?: boolean } = {}): z.ZodType<number
 /** A whole year within [min, max]; with `optional`, an empty cell gives null. */
 export function yearCell(min: number, max: number, opts: { optional: true }): z.ZodType<number | null, string>;
 export function yearCell(min: number, max: number, opts?: { optional?: false }): z.ZodType<number, string>;
-export function yearCell(min: number, max: number, opts: { optional?: boolean } = {}): z.ZodType<number | null, string> {
+export function yearCell(
+  min: number,
+  max: number,
+  opts: { optional?: boolean } = {},
+): z.ZodType<number | null, string> {
   const fix = `write the year as four digits between ${min} and ${max}, e.g. 2015`;
   return z.string().transform((s, ctx) => {
     const t = s.trim();
@@ -205,10 +223,20 @@ function checkUnitBounds(ctx: Ctx, unit: string, value: number | null, column = 
   const u = findUnit(unit);
   if (!u || value === null) return;
   if (u.nonNegative && value < 0) {
-    add(ctx, column, `${value} is negative, but a value in ${unit} cannot be`, "write a value of zero or more (check the sign and the unit)");
+    add(
+      ctx,
+      column,
+      `${value} is negative, but a value in ${unit} cannot be`,
+      "write a value of zero or more (check the sign and the unit)",
+    );
   }
   if (u.max !== undefined && value > u.max) {
-    add(ctx, column, `${value} is over ${u.max}, the largest possible value in ${unit}`, `write a value of at most ${u.max} (a share is written in percent, 0–100)`);
+    add(
+      ctx,
+      column,
+      `${value} is over ${u.max}, the largest possible value in ${unit}`,
+      `write a value of at most ${u.max} (a share is written in percent, 0–100)`,
+    );
   }
 }
 
@@ -234,29 +262,96 @@ export const catalogueRowSchema = z
   .superRefine((row, ctx) => {
     if (row.kind === "qualitative") {
       const why = "a qualitative target has no number to assess";
-      if (row.comparator !== null) add(ctx, "comparator", `the target is qualitative but has the comparator ${show(row.comparator)}`, `leave comparator empty (${why}), or give the row a numeric kind`);
-      if (row.value !== null) add(ctx, "value", `the target is qualitative but has the value ${row.value}`, `leave value empty (${why}), or give the row a numeric kind`);
-      if (row.unit !== "") add(ctx, "unit", `the target is qualitative but has the unit ${show(row.unit)}`, `leave unit empty (${why}), or give the row a numeric kind`);
+      if (row.comparator !== null)
+        add(
+          ctx,
+          "comparator",
+          `the target is qualitative but has the comparator ${show(row.comparator)}`,
+          `leave comparator empty (${why}), or give the row a numeric kind`,
+        );
+      if (row.value !== null)
+        add(
+          ctx,
+          "value",
+          `the target is qualitative but has the value ${row.value}`,
+          `leave value empty (${why}), or give the row a numeric kind`,
+        );
+      if (row.unit !== "")
+        add(
+          ctx,
+          "unit",
+          `the target is qualitative but has the unit ${show(row.unit)}`,
+          `leave unit empty (${why}), or give the row a numeric kind`,
+        );
     } else {
-      if (row.comparator === null) add(ctx, "comparator", `the comparator is empty but the target kind is ${row.kind}`, `write one of ${COMPARATORS.join(", ")}, or set kind to qualitative if the plan gives no number`);
-      if (row.value === null) add(ctx, "value", `the value is empty but the target kind is ${row.kind}`, `write the target number, e.g. 2.5, or set kind to qualitative if the plan gives no number`);
-      if (row.unit === "") add(ctx, "unit", `the unit is empty but the target kind is ${row.kind}`, `write one of the known units: ${knownUnitNames().join(", ")}`);
+      if (row.comparator === null)
+        add(
+          ctx,
+          "comparator",
+          `the comparator is empty but the target kind is ${row.kind}`,
+          `write one of ${COMPARATORS.join(", ")}, or set kind to qualitative if the plan gives no number`,
+        );
+      if (row.value === null)
+        add(
+          ctx,
+          "value",
+          `the value is empty but the target kind is ${row.kind}`,
+          `write the target number, e.g. 2.5, or set kind to qualitative if the plan gives no number`,
+        );
+      if (row.unit === "")
+        add(
+          ctx,
+          "unit",
+          `the unit is empty but the target kind is ${row.kind}`,
+          `write one of the known units: ${knownUnitNames().join(", ")}`,
+        );
     }
     if (row.kind === "relative_to_base") {
       if (row.base_year === null) {
-        add(ctx, "base_year", "the target is relative_to_base but base_year is empty", "write the year whose value the target multiplies, e.g. 2013");
+        add(
+          ctx,
+          "base_year",
+          "the target is relative_to_base but base_year is empty",
+          "write the year whose value the target multiplies, e.g. 2013",
+        );
       } else if (row.base_year >= row.target_year) {
-        add(ctx, "base_year", `base_year ${row.base_year} is not before target_year ${row.target_year}`, "write a base year earlier than the target year");
+        add(
+          ctx,
+          "base_year",
+          `base_year ${row.base_year} is not before target_year ${row.target_year}`,
+          "write a base year earlier than the target year",
+        );
       }
       if (row.unit !== "" && row.unit !== MULTIPLIER_UNIT) {
-        add(ctx, "unit", `a relative_to_base target is a multiplier, but its unit is ${show(row.unit)}`, `write the unit ${MULTIPLIER_UNIT} (the value is how many times the base-year value)`);
+        add(
+          ctx,
+          "unit",
+          `a relative_to_base target is a multiplier, but its unit is ${show(row.unit)}`,
+          `write the unit ${MULTIPLIER_UNIT} (the value is how many times the base-year value)`,
+        );
       }
-      if (row.value !== null && row.value <= 0) add(ctx, "value", `the multiplier ${row.value} is not positive`, "write a multiplier above zero, e.g. 2 for doubling");
+      if (row.value !== null && row.value <= 0)
+        add(
+          ctx,
+          "value",
+          `the multiplier ${row.value} is not positive`,
+          "write a multiplier above zero, e.g. 2 for doubling",
+        );
     } else if (row.base_year !== null) {
-      add(ctx, "base_year", `base_year is ${row.base_year} but the target kind is ${row.kind}`, "leave base_year empty unless kind is relative_to_base");
+      add(
+        ctx,
+        "base_year",
+        `base_year is ${row.base_year} but the target kind is ${row.kind}`,
+        "leave base_year empty unless kind is relative_to_base",
+      );
     }
     if (row.kind === "share" && row.unit !== "" && row.unit !== "%") {
-      add(ctx, "unit", `a share target has the unit ${show(row.unit)}`, 'write the unit % (a share is a percentage), or choose another kind such as level');
+      add(
+        ctx,
+        "unit",
+        `a share target has the unit ${show(row.unit)}`,
+        "write the unit % (a share is a percentage), or choose another kind such as level",
+      );
     }
     if (row.kind !== "relative_to_base") checkUnitBounds(ctx, row.unit, row.value);
   }, onlyWhenFieldsParsed);
@@ -314,7 +409,9 @@ export function parseRow<S extends z.ZodType<unknown, Record<string, string>>>(s
   const column = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
   let problem = issue.message;
   let fix: string =
-    issue.code === "custom" && typeof issue.params?.fix === "string" ? issue.params.fix : "correct the value in this cell";
+    issue.code === "custom" && typeof issue.params?.fix === "string"
+      ? issue.params.fix
+      : "correct the value in this cell";
   const kind = column !== undefined ? row.kinds?.[column] : undefined;
   const text = column !== undefined ? row.cells[column] : "";
   if (kind === "date") {
@@ -322,7 +419,8 @@ export function parseRow<S extends z.ZodType<unknown, Record<string, string>>>(s
     fix = "format the cell as Number or Text instead of Date, then type the value again";
   } else if (kind === "formula-no-result") {
     problem = `the cell holds a formula whose result was never stored (${problem})`;
-    fix = "open the workbook in Excel and save it again so formula results are stored, or paste the values instead of formulas";
+    fix =
+      "open the workbook in Excel and save it again so formula results are stored, or paste the values instead of formulas";
   } else if (kind === "error") {
     problem = `the cell's formula gives the error ${text}`;
     fix = "correct the formula, or type the value directly";

@@ -52,11 +52,14 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
   if (ext !== ".csv" && ext !== ".xlsx") {
     const hint =
       ext === ".xls"
-        ? "open it in Excel and save it as an Excel Workbook (.xlsx) or as \"CSV UTF-8\""
-        : 'save the table as CSV (comma-separated, UTF-8, extension .csv) or as an Excel Workbook (.xlsx)';
+        ? 'open it in Excel and save it as an Excel Workbook (.xlsx) or as "CSV UTF-8"'
+        : "save the table as CSV (comma-separated, UTF-8, extension .csv) or as an Excel Workbook (.xlsx)";
     throw new InputError({
       file: path,
-      problem: ext === "" ? "the file has no extension, so its format is unknown" : `files of type "${ext}" cannot be read; only .csv and .xlsx are supported`,
+      problem:
+        ext === ""
+          ? "the file has no extension, so its format is unknown"
+          : `files of type "${ext}" cannot be read; only .csv and .xlsx are supported`,
       fix: hint,
     });
   }
@@ -68,7 +71,12 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError({
       file: path,
-      problem: code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "this is a folder, not a file" : `cannot read the file (${(e as Error).message})`,
+      problem:
+        code === "ENOENT"
+          ? "the file does not exist"
+          : code === "EISDIR"
+            ? "this is a folder, not a file"
+            : `cannot read the file (${(e as Error).message})`,
       fix: "check the path (relative paths are taken from the current working directory) and that the file is readable",
       cause: e,
     });

@@ -28,7 +28,7 @@ export interface XlsxOptions {
   sheet?: string;
 }
 
-const RESAVE_FIX = 'open it in Excel (or LibreOffice) and save it again as an Excel Workbook (.xlsx)';
+const RESAVE_FIX = "open it in Excel (or LibreOffice) and save it again as an Excel Workbook (.xlsx)";
 
 /** Read a workbook file; `path` is also the name used in messages. */
 export async function readXlsx(path: string, opts: XlsxOptions = {}): Promise<RawTable> {
@@ -36,7 +36,12 @@ export async function readXlsx(path: string, opts: XlsxOptions = {}): Promise<Ra
   try {
     bytes = await readFile(path);
   } catch (e) {
-    throw new InputError({ file: path, problem: `cannot read the file (${(e as Error).message})`, fix: "check the path and that the file is readable", cause: e });
+    throw new InputError({
+      file: path,
+      problem: `cannot read the file (${(e as Error).message})`,
+      fix: "check the path and that the file is readable",
+      cause: e,
+    });
   }
   return readXlsxBytes(bytes, path, opts);
 }
@@ -49,7 +54,12 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxO
     // exceljs' typings want its own Buffer interface; a Node Buffer is what it reads.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError({ file, problem: `this is not a readable .xlsx workbook (${(e as Error).message})`, fix: RESAVE_FIX, cause: e });
+    throw new InputError({
+      file,
+      problem: `this is not a readable .xlsx workbook (${(e as Error).message})`,
+      fix: RESAVE_FIX,
+      cause: e,
+    });
   }
 
   const ws = pickSheet(wb, file, opts.sheet);
@@ -98,7 +108,13 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxO
   });
 
   if (!header) {
-    throw new InputError({ file, sheet, line: 1, problem: "the worksheet is empty (no header row)", fix: "write the column names in row 1 and one record per row below" });
+    throw new InputError({
+      file,
+      sheet,
+      line: 1,
+      problem: "the worksheet is empty (no header row)",
+      fix: "write the column names in row 1 and one record per row below",
+    });
   }
   return { file, sheet, header, rows };
 }
@@ -124,7 +140,13 @@ function pickSheet(wb: Workbook, file: string, name: string | undefined): Worksh
 
 /** Is an Excel number format a percentage (a % outside quotes)? */
 export function isPercentFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+  return (
+    !!numFmt &&
+    numFmt
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .includes("%")
+  );
 }
 
 /** A cell's text and kind; `percent`: the cell is formatted as a percentage (its number × 100). */

@@ -110,11 +110,16 @@ export function scoreForecasts(forecasts: BacktestForecast[], level: number): Ba
   };
 }
 
-export function backtest(series: AnnualSeries, model: TrendModel | ModelName, opts: BacktestOptions = {}): BacktestResult {
+export function backtest(
+  series: AnnualSeries,
+  model: TrendModel | ModelName,
+  opts: BacktestOptions = {},
+): BacktestResult {
   const m = typeof model === "string" ? MODELS[model] : model;
   const horizon = opts.horizon ?? 3;
   const level = opts.level ?? 80;
-  if (!(Number.isInteger(horizon) && horizon >= 1)) throw new RangeError(`backtest: horizon must be an integer ≥ 1, got ${horizon}`);
+  if (!(Number.isInteger(horizon) && horizon >= 1))
+    throw new RangeError(`backtest: horizon must be an integer ≥ 1, got ${horizon}`);
   const { years, values } = series;
   const first = Math.max(opts.minTrain ?? m.minPoints, m.minPoints);
   const forecasts: BacktestForecast[] = [];
@@ -138,10 +143,27 @@ export function backtest(series: AnnualSeries, model: TrendModel | ModelName, op
     const scale = naiveScale(train.values);
     targets.forEach((j, i) => {
       const p = points[i];
-      forecasts.push({ origin, trainSize: k, year: years[j], h: years[j] - origin, actual: values[j], mean: p.mean, lower: p.lower, upper: p.upper, scale });
+      forecasts.push({
+        origin,
+        trainSize: k,
+        year: years[j],
+        h: years[j] - origin,
+        actual: values[j],
+        mean: p.mean,
+        lower: p.lower,
+        upper: p.upper,
+        scale,
+      });
     });
   }
   const byHorizon = [];
-  for (let h = 1; h <= horizon; h++) byHorizon.push({ h, ...scoreForecasts(forecasts.filter((r) => r.h === h), level) });
+  for (let h = 1; h <= horizon; h++)
+    byHorizon.push({
+      h,
+      ...scoreForecasts(
+        forecasts.filter((r) => r.h === h),
+        level,
+      ),
+    });
   return { model: m.name, horizon, level, forecasts, failures, scores: scoreForecasts(forecasts, level), byHorizon };
 }

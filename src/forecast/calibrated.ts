@@ -22,8 +22,8 @@
  */
 import { forecastCentre } from "./centre.js";
 import { InvalidSeriesError, seriesLabel, TooShortError } from "./errors.js";
+import { type ReferenceClassTable, scaledErrorCdf, scaledErrorQuantile } from "./reference-class.js";
 import { REFERENCE_CLASS } from "./reference-class-table.js";
-import { scaledErrorCdf, scaledErrorQuantile, type ReferenceClassTable } from "./reference-class.js";
 import { TRANSFORMS } from "./transform.js";
 import type { AnnualSeries, BackTransformName } from "./types.js";
 
@@ -97,14 +97,18 @@ function lastConsecutiveRun(series: AnnualSeries): AnnualSeries {
 export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecastOptions): CalibratedForecast {
   const label = seriesLabel(series.name);
   const { horizon } = opts;
-  if (!(Number.isInteger(horizon) && horizon >= 1)) throw new RangeError(`calibratedForecast: horizon must be an integer ≥ 1, got ${horizon}`);
-  if (series.values.some((v) => !Number.isFinite(v))) throw new InvalidSeriesError("auto", `${label}: every value must be a finite number`);
+  if (!(Number.isInteger(horizon) && horizon >= 1))
+    throw new RangeError(`calibratedForecast: horizon must be an integer ≥ 1, got ${horizon}`);
+  if (series.values.some((v) => !Number.isFinite(v)))
+    throw new InvalidSeriesError("auto", `${label}: every value must be a finite number`);
   const warnings: string[] = [];
   const used = lastConsecutiveRun(series);
   if (used.years.length < series.years.length) {
     const dropped = series.years.length - used.years.length;
     if (used.years.length >= MIN_POINTS) {
-      warnings.push(`${label}: the years have a gap before ${used.years[0]}; the ${dropped} earlier point${dropped === 1 ? " is" : "s are"} not used`);
+      warnings.push(
+        `${label}: the years have a gap before ${used.years[0]}; the ${dropped} earlier point${dropped === 1 ? " is" : "s are"} not used`,
+      );
     } else {
       throw new InvalidSeriesError(
         "auto",
@@ -133,7 +137,8 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
   const last = used.years[n - 1];
   const years = Array.from({ length: horizon }, (_, i) => last + i + 1);
   const checkH = (h: number) => {
-    if (!(Number.isInteger(h) && h >= 1 && h <= horizon)) throw new RangeError(`calibratedForecast: h must be 1 … ${horizon}, got ${h}`);
+    if (!(Number.isInteger(h) && h >= 1 && h <= horizon))
+      throw new RangeError(`calibratedForecast: h must be 1 … ${horizon}, got ${h}`);
   };
   const cap = transform === "identity" ? Infinity : MAX_LOG_DEVIATION;
   /** Working-scale distance s·q from the point forecast, capped on the log and logit scales. */
@@ -146,7 +151,14 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     checkH(h);
     if (x < lo) return table.probabilities[0];
     if (x >= hi) return table.probabilities[table.probabilities.length - 1];
-    const zx = transform === "exp" && x <= 0 ? -Infinity : transform === "logistic100" && (x <= 0 || x >= 100) ? (x <= 0 ? -Infinity : Infinity) : t.forward(x);
+    const zx =
+      transform === "exp" && x <= 0
+        ? -Infinity
+        : transform === "logistic100" && (x <= 0 || x >= 100)
+          ? x <= 0
+            ? -Infinity
+            : Infinity
+          : t.forward(x);
     const d = zx - centre[h - 1];
     // A capped quantile maps back to within a few ulps of the cap: count that as at the cap.
     const limit = cap * Math.sqrt(h) * (1 - 1e-12);
@@ -171,7 +183,8 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     quantile,
     cdf,
     interval: (level: number) => {
-      if (!(level > 0 && level < 100)) throw new RangeError(`calibratedForecast: level must be in (0, 100), got ${level}`);
+      if (!(level > 0 && level < 100))
+        throw new RangeError(`calibratedForecast: level must be in (0, 100), got ${level}`);
       const a = (1 - level / 100) / 2;
       return years.map((year, i) => ({ year, lower: quantile(i + 1, a), upper: quantile(i + 1, 1 - a) }));
     },

@@ -38,13 +38,39 @@ export function forecastCentre(values: readonly number[], horizon: number, isSha
   const noise = seriesNoise(z);
   const last = values[values.length - 1];
   if (!(scale > 0)) {
-    return { transform, scale: 0, noise, constant: true, point: Array(horizon).fill(last), centre: Array(horizon).fill(t.forward(last)), drift: false, driftT: 0, members: ["naive"] };
+    return {
+      transform,
+      scale: 0,
+      noise,
+      constant: true,
+      point: Array(horizon).fill(last),
+      centre: Array(horizon).fill(t.forward(last)),
+      drift: false,
+      driftT: 0,
+      members: ["naive"],
+    };
   }
   const combined = combinedForecast(values, horizon, transform);
   // A combined forecast outside the working scale's domain (e.g. ≤ 0 on ln) is pulled just inside it.
   const centre = combined.forecasts.map((v) => {
-    const c = t.forward(transform === "exp" ? Math.max(v, 1e-300) : transform === "logistic100" ? Math.min(100 - 1e-12, Math.max(1e-12, v)) : v);
+    const c = t.forward(
+      transform === "exp"
+        ? Math.max(v, 1e-300)
+        : transform === "logistic100"
+          ? Math.min(100 - 1e-12, Math.max(1e-12, v))
+          : v,
+    );
     return Number.isFinite(c) ? c : t.forward(last);
   });
-  return { transform, scale, noise, constant: false, point: combined.forecasts, centre, drift: combined.drift, driftT: combined.driftT, members: combined.members };
+  return {
+    transform,
+    scale,
+    noise,
+    constant: false,
+    point: combined.forecasts,
+    centre,
+    drift: combined.drift,
+    driftT: combined.driftT,
+    members: combined.members,
+  };
 }

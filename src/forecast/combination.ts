@@ -27,8 +27,9 @@
  *
  * @example combinedForecast([100, 104, 109, 113, 118, 123], 2, "exp").forecasts // two values near 127 and 132
  */
-import { quantileSorted } from "../stats/quantiles.js";
+
 import { yearlyChanges } from "../stats/changes.js";
+import { quantileSorted } from "../stats/quantiles.js";
 import { fitEts } from "./ets.js";
 import { driftForecast, naiveForecast } from "./random-walk.js";
 import { thetaForecast } from "./theta.js";
@@ -60,7 +61,11 @@ export function driftT(z: readonly number[]): number {
 }
 
 /** Median (type-7 quantile at ½, src/stats/quantiles.ts). */
-const median = (values: number[]) => quantileSorted([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  quantileSorted(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 /** Member forecasts on one scale (values already on that scale). */
 function members(z: readonly number[], horizon: number, drift: boolean): Record<string, number[]> {
@@ -70,10 +75,17 @@ function members(z: readonly number[], horizon: number, drift: boolean): Record<
   const theta: [string, number[]] = thetaF ? ["theta", thetaF] : ["drift for theta", driftF];
   if (drift) {
     const holt = fitEts(z, { error: "A", trend: "A" });
-    return Object.fromEntries([["drift", driftF], theta, holt ? ["holt", holt.forecast(horizon)] : ["drift for holt", driftF]]);
+    return Object.fromEntries([
+      ["drift", driftF],
+      theta,
+      holt ? ["holt", holt.forecast(horizon)] : ["drift for holt", driftF],
+    ]);
   }
   const damped = fitEts(z, { error: "A", trend: "Ad" });
-  return Object.fromEntries([theta, damped ? ["damped", damped.forecast(horizon)] : [`${theta[0]} for damped`, theta[1]]]);
+  return Object.fromEntries([
+    theta,
+    damped ? ["damped", damped.forecast(horizon)] : [`${theta[0]} for damped`, theta[1]],
+  ]);
 }
 
 /**
@@ -81,7 +93,11 @@ function members(z: readonly number[], horizon: number, drift: boolean): Record<
  * `scale` is the working scale z ("exp" only for positive series, "logistic100" only for shares
  * strictly inside (0, 100)); with "identity" only the series' own scale is used.
  */
-export function combinedForecast(values: readonly number[], horizon: number, scale: BackTransformName): CombinedForecast {
+export function combinedForecast(
+  values: readonly number[],
+  horizon: number,
+  scale: BackTransformName,
+): CombinedForecast {
   if (values.length < 2) throw new RangeError("combinedForecast: needs at least 2 points");
   const t = TRANSFORMS[scale];
   const z = values.map(t.forward);

@@ -22,7 +22,9 @@ export class TooShortError extends Error {
     readonly points: number,
     readonly seriesName?: string,
   ) {
-    super(`${seriesLabel(seriesName)} has ${points} point${points === 1 ? "" : "s"}; ${model} needs at least ${minPoints}`);
+    super(
+      `${seriesLabel(seriesName)} has ${points} point${points === 1 ? "" : "s"}; ${model} needs at least ${minPoints}`,
+    );
   }
 }
 

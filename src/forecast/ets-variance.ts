@@ -13,7 +13,13 @@
  *
  * @example etsForecastVariance(3, 1, 0.5, 0.1, 1) // 1 + 0.6² + 0.7² = 1.85
  */
-export function etsForecastVariance(h: number, sigma2: number, alpha: number, betaStateSpace: number, phi: number): number {
+export function etsForecastVariance(
+  h: number,
+  sigma2: number,
+  alpha: number,
+  betaStateSpace: number,
+  phi: number,
+): number {
   if (!(Number.isInteger(h) && h >= 1)) throw new RangeError(`etsForecastVariance: h must be an integer ≥ 1, got ${h}`);
   let sum = 0;
   let phiJ = 0;

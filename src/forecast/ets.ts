@@ -32,7 +32,7 @@
  * @example fitEts([3, 4, 6, 7, 9, 10, 12], { error: "A", trend: "A" })?.forecast(1)[0] // ≈ 13.5
  */
 import { leastSquaresLine } from "./least-squares.js";
-import { nelderMeadNash } from "./nelder-mead-nash.js";
+import { type NashResult, nelderMeadNash } from "./nelder-mead-nash.js";
 
 export type EtsErrorType = "A" | "M";
 export type EtsTrendType = "N" | "A" | "Ad";
@@ -99,7 +99,10 @@ function initialStates(y: readonly number[], trend: EtsTrendType): number[] {
     for (let i = 0; i < m; i++) s += y[i];
     return [s / m];
   }
-  const line = leastSquaresLine(Array.from({ length: m }, (_, i) => i + 1), y.slice(0, m));
+  const line = leastSquaresLine(
+    Array.from({ length: m }, (_, i) => i + 1),
+    y.slice(0, m),
+  );
   let b0 = line.slope;
   let l0 = line.level - b0 * line.centre; // the line's value at t = 0
   if (Math.abs(l0 + b0) < 1e-8) {
@@ -129,7 +132,16 @@ interface Pass {
 }
 
 /** One filtering pass: errors, the concentrated likelihood, final states. */
-function filter(y: readonly number[], spec: EtsSpec, alpha: number, beta: number, phi: number, l0: number, b0: number, keep: boolean): Pass {
+function filter(
+  y: readonly number[],
+  spec: EtsSpec,
+  alpha: number,
+  beta: number,
+  phi: number,
+  l0: number,
+  b0: number,
+  keep: boolean,
+): Pass {
   const hasTrend = spec.trend !== "N";
   let l = l0;
   let b = hasTrend ? b0 : 0;
@@ -197,7 +209,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriter
     const pass = filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, false);
     return criterion === "mse" ? (Number.isNaN(pass.sse) ? Infinity : pass.sse / n) : objective(pass);
   };
-  let opt;
+  let opt: NashResult;
   try {
     opt = nelderMeadNash(f, start);
   } catch {
@@ -277,7 +289,10 @@ function etsVariance(fit: EtsFit, horizon: number): number[] {
  * Every model of `specs` that can be fitted, and the one with the lowest AICc (R's default
  * selection; ties go to the earlier spec). null when none can be fitted.
  */
-export function selectEts(y: readonly number[], specs: readonly EtsSpec[] = ETS_SPECS): { best: EtsFit; fits: EtsFit[] } | null {
+export function selectEts(
+  y: readonly number[],
+  specs: readonly EtsSpec[] = ETS_SPECS,
+): { best: EtsFit; fits: EtsFit[] } | null {
   const fits: EtsFit[] = [];
   for (const spec of specs) {
     const fit = fitEts(y, spec);

@@ -17,11 +17,12 @@
  * taken on those N values too). Series the kit cannot forecast (fewer than 3 points) are listed in
  * `skipped` with the reason and left out of every method's scores, so all methods score the same values.
  */
+
+import type { PeerForecastRow } from "../data/loadPeerForecasts.js";
 import { brier, intervalScore, naiveScale, smape } from "./accuracy.js";
 import { calibratedForecast } from "./calibrated.js";
 import { normalQuantile } from "./normal-quantile.js";
 import type { ReferenceClassTable } from "./reference-class.js";
-import type { PeerForecastRow } from "../data/loadPeerForecasts.js";
 
 /** Thresholds of the Brier events: last test value ≥ c × last training value. */
 export const BRIER_THRESHOLDS = [1.0, 1.15, 1.3];
@@ -118,7 +119,12 @@ function naiveMethod(train: number[], H: number): MethodForecast {
   };
 }
 
-function targetcastMethod(s: EvaluationSeries, train: number[], H: number, table?: ReferenceClassTable): MethodForecast {
+function targetcastMethod(
+  s: EvaluationSeries,
+  train: number[],
+  H: number,
+  table?: ReferenceClassTable,
+): MethodForecast {
   const years = s.trainYears ? s.trainYears.slice(-train.length) : train.map((_, i) => i + 1);
   const f = calibratedForecast({ name: s.series, years, values: train }, { horizon: H, ...(table ? { table } : {}) });
   const hs = Array.from({ length: H }, (_, i) => i + 1);

@@ -14,4 +14,8 @@
 import { makeHoltModel } from "./holt.js";
 import type { TrendModel } from "./types.js";
 
-export const holtDamped: TrendModel = makeHoltModel("holt-damped", true, "Holt's damped trend exponential smoothing (trend fades by φ a year)");
+export const holtDamped: TrendModel = makeHoltModel(
+  "holt-damped",
+  true,
+  "Holt's damped trend exponential smoothing (trend fades by φ a year)",
+);

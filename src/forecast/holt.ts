@@ -39,9 +39,10 @@
  * @example holt.fit({ years: [2016, 2017, 2018, 2019, 2020], values: [1, 2, 3, 4, 5] }).forecast([2021], 80)
  *   // [{ year: 2021, mean: 6, lower: 6, upper: 6 }]
  */
+
+import { compassSearch } from "./compass-search.js";
 import { InvalidSeriesError } from "./errors.js";
 import { etsForecastVariance } from "./ets-variance.js";
-import { compassSearch } from "./compass-search.js";
 import { intervalsFromDistribution } from "./interval.js";
 import { nelderMead } from "./nelder-mead.js";
 import { checkSeries, gapYears } from "./series.js";
@@ -131,11 +132,16 @@ function optimise(values: number[], damped: boolean, fixed: { alpha?: number; be
 }
 
 function checkParam(name: string, v: number | undefined, lo: number, hi: number): void {
-  if (v !== undefined && !(v >= lo && v <= hi)) throw new RangeError(`holt: ${name} must be in [${lo}, ${hi}], got ${v}`);
+  if (v !== undefined && !(v >= lo && v <= hi))
+    throw new RangeError(`holt: ${name} must be in [${lo}, ${hi}], got ${v}`);
 }
 
 /** Build the holt (φ = 1) or holt-damped model object. */
-export function makeHoltModel(name: Extract<ModelName, "holt" | "holt-damped">, damped: boolean, description: string): TrendModel {
+export function makeHoltModel(
+  name: Extract<ModelName, "holt" | "holt-damped">,
+  damped: boolean,
+  description: string,
+): TrendModel {
   const minPoints = 5;
   return {
     name,
@@ -167,7 +173,9 @@ export function makeHoltModel(name: Extract<ModelName, "holt" | "holt-damped">, 
         points: ys.map((year) => {
           const h = year - lastYear;
           if (!(Number.isInteger(h) && h >= 1)) {
-            throw new RangeError(`${name}: can forecast only whole years after the last observation (${lastYear}), got ${year}`);
+            throw new RangeError(
+              `${name}: can forecast only whole years after the last observation (${lastYear}), got ${year}`,
+            );
           }
           let phiSum = 0;
           let phiPow = 1;
@@ -205,4 +213,8 @@ export function makeHoltModel(name: Extract<ModelName, "holt" | "holt-damped">, 
   };
 }
 
-export const holt: TrendModel = makeHoltModel("holt", false, "Holt's linear trend exponential smoothing (level + trend)");
+export const holt: TrendModel = makeHoltModel(
+  "holt",
+  false,
+  "Holt's linear trend exponential smoothing (level + trend)",
+);

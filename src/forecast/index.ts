@@ -3,6 +3,49 @@
  * reference class), ETS, Theta and the random walks, the older trend models by name, intervals,
  * backtests, accuracy measures and evaluation on series with known outcomes.
  */
+
+export { brier, coverage, intervalScore, mae, mape, mase, naiveScale, smape } from "./accuracy.js";
+export type { BacktestForecast, BacktestOptions, BacktestResult, BacktestScores } from "./backtest.js";
+export { backtest, countComparisons, scoreForecasts } from "./backtest.js";
+export type { CalibratedForecast, CalibratedForecastOptions } from "./calibrated.js";
+export { calibratedForecast, MAX_LOG_DEVIATION, MIN_POINTS } from "./calibrated.js";
+export { type CombinedForecast, combinedForecast, DRIFT_T_THRESHOLD, driftT } from "./combination.js";
+export { InvalidSeriesError, TooShortError } from "./errors.js";
+export type { EtsErrorType, EtsFit, EtsSpec, EtsTrendType } from "./ets.js";
+export { ETS_SPECS, etsName, etsPointForecast, fitEts, selectEts } from "./ets.js";
+export { etsForecastVariance } from "./ets-variance.js";
+export type {
+  EvaluateOptions,
+  EvaluationResult,
+  EvaluationSeries,
+  MethodScores,
+  PeerForecast,
+  ReliabilityBin,
+} from "./evaluate.js";
+export { BRIER_THRESHOLDS, evaluateForecasts, reliabilityBins } from "./evaluate.js";
+export { holt, holtFilter, PHI_MAX, PHI_MIN } from "./holt.js";
+export { holtDamped } from "./holt-damped.js";
+export { intervalsFromDistribution } from "./interval.js";
+export { linear } from "./linear.js";
+export { logit } from "./logit.js";
+export { loglinear } from "./loglinear.js";
+export { normalQuantile } from "./normal-quantile.js";
+export { driftForecast, naiveForecast } from "./random-walk.js";
+export {
+  type ReferenceClassTable,
+  scaledErrorCdf,
+  scaledErrorQuantile,
+  seriesNoise,
+  tableFromJson,
+  tableToJson,
+  yearlyChangeScale,
+} from "./reference-class.js";
+export { buildReferenceClass } from "./reference-class-build.js";
+export { REFERENCE_CLASS } from "./reference-class-table.js";
+export { isModelName, MODELS } from "./registry.js";
+export { studentTCdf, studentTDensity, studentTQuantile } from "./student-t.js";
+export { leastSquaresSlope, thetaForecast } from "./theta.js";
+export { TRANSFORMS, workingScale } from "./transform.js";
 export type {
   AnnualSeries,
   BackTransformName,
@@ -15,33 +58,4 @@ export type {
   TrendModel,
 } from "./types.js";
 export { MODEL_NAMES } from "./types.js";
-export { InvalidSeriesError, TooShortError } from "./errors.js";
-export { MODELS, isModelName } from "./registry.js";
-export { linear } from "./linear.js";
-export { loglinear } from "./loglinear.js";
-export { logit } from "./logit.js";
-export { weighted, escapWeights } from "./weighted.js";
-export { holt, holtFilter, PHI_MIN, PHI_MAX } from "./holt.js";
-export { holtDamped } from "./holt-damped.js";
-export { etsForecastVariance } from "./ets-variance.js";
-export { TRANSFORMS } from "./transform.js";
-export { intervalsFromDistribution } from "./interval.js";
-export { studentTQuantile, studentTCdf, studentTDensity } from "./student-t.js";
-export { normalQuantile } from "./normal-quantile.js";
-export { mae, mape, mase, naiveScale, coverage } from "./accuracy.js";
-export { backtest, countComparisons, scoreForecasts } from "./backtest.js";
-export type { BacktestForecast, BacktestOptions, BacktestResult, BacktestScores } from "./backtest.js";
-export { fitEts, selectEts, etsName, etsPointForecast, ETS_SPECS } from "./ets.js";
-export type { EtsFit, EtsSpec, EtsErrorType, EtsTrendType } from "./ets.js";
-export { thetaForecast, leastSquaresSlope } from "./theta.js";
-export { naiveForecast, driftForecast } from "./random-walk.js";
-export { combinedForecast, driftT, DRIFT_T_THRESHOLD, type CombinedForecast } from "./combination.js";
-export { calibratedForecast, MIN_POINTS, MAX_LOG_DEVIATION } from "./calibrated.js";
-export type { CalibratedForecast, CalibratedForecastOptions } from "./calibrated.js";
-export { REFERENCE_CLASS } from "./reference-class-table.js";
-export { scaledErrorQuantile, scaledErrorCdf, seriesNoise, yearlyChangeScale, tableFromJson, tableToJson, type ReferenceClassTable } from "./reference-class.js";
-export { buildReferenceClass } from "./reference-class-build.js";
-export { evaluateForecasts, reliabilityBins, BRIER_THRESHOLDS } from "./evaluate.js";
-export type { EvaluateOptions, EvaluationResult, EvaluationSeries, MethodScores, PeerForecast, ReliabilityBin } from "./evaluate.js";
-export { smape, intervalScore, brier } from "./accuracy.js";
-export { workingScale } from "./transform.js";
+export { escapWeights, weighted } from "./weighted.js";

@@ -18,7 +18,8 @@ import { studentTQuantile } from "./student-t.js";
 import type { ForecastDistribution, ForecastPoint } from "./types.js";
 
 export function checkLevel(level: number): void {
-  if (!(level > 0 && level < 100)) throw new RangeError(`interval level must be a percentage in (0, 100), got ${level}`);
+  if (!(level > 0 && level < 100))
+    throw new RangeError(`interval level must be a percentage in (0, 100), got ${level}`);
 }
 
 export function intervalsFromDistribution(dist: ForecastDistribution, level: number): ForecastPoint[] {

@@ -46,7 +46,8 @@ export interface LineFit {
 
 export function leastSquaresLine(x: number[], z: number[], w?: number[]): LineFit {
   const n = x.length;
-  if (z.length !== n || (w && w.length !== n)) throw new RangeError("leastSquaresLine: x, z and w must have the same length");
+  if (z.length !== n || (w && w.length !== n))
+    throw new RangeError("leastSquaresLine: x, z and w must have the same length");
   if (n < 2) throw new RangeError("leastSquaresLine: needs at least 2 points");
   const weights = w ?? x.map(() => 1);
   const x0 = x[0];

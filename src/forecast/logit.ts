@@ -34,6 +34,8 @@ export const logit: TrendModel = {
         `${label}: logit needs shares strictly between 0 and 100 (%), but ${series.years[bad]} has ${series.values[bad]}`,
       );
     }
-    return regressionTrend("logit", series.years, series.values, "logistic100", undefined, (b) => ({ oddsGrowth: Math.expm1(b) }));
+    return regressionTrend("logit", series.years, series.values, "logistic100", undefined, (b) => ({
+      oddsGrowth: Math.expm1(b),
+    }));
   },
 };

@@ -30,6 +30,8 @@ export const loglinear: TrendModel = {
         `${label}: loglinear needs values > 0, but ${series.years[bad]} has ${series.values[bad]}`,
       );
     }
-    return regressionTrend("loglinear", series.years, series.values, "exp", undefined, (b) => ({ growth: Math.expm1(b) }));
+    return regressionTrend("loglinear", series.years, series.values, "exp", undefined, (b) => ({
+      growth: Math.expm1(b),
+    }));
   },
 };

@@ -44,7 +44,8 @@ export function nelderMead(
     const best = values[0];
     const worst = values[d];
     let diameter = 0;
-    for (let j = 1; j <= d; j++) for (let i = 0; i < d; i++) diameter = Math.max(diameter, Math.abs(simplex[j][i] - simplex[0][i]));
+    for (let j = 1; j <= d; j++)
+      for (let i = 0; i < d; i++) diameter = Math.max(diameter, Math.abs(simplex[j][i] - simplex[0][i]));
     if (diameter <= xTol || worst - best <= fTol * (Math.abs(best) + 1e-300)) break;
 
     const centroid = new Array<number>(d).fill(0);

@@ -14,14 +14,15 @@
  * Interval widths are made non-decreasing in h (upper quantiles never fall, lower never rise), so
  * a longer horizon is never more certain. Quantiles: type 7 (linear interpolation, R's default).
  */
+
+import { quantileSorted } from "../stats/quantiles.js";
 import { forecastCentre } from "./centre.js";
 import { cellIndex, type ReferenceClassTable } from "./reference-class.js";
-import { quantileSorted } from "../stats/quantiles.js";
 import { TRANSFORMS } from "./transform.js";
 
 export const PROBABILITY_GRID = [
-  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95,
-  0.975, 0.99, 0.995,
+  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
+  0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995,
 ];
 const LENGTH_EDGES = [5, 6, 10, 20, Infinity];
 const MAX_HORIZON = 10;
@@ -56,13 +57,18 @@ export function scaledErrors(train: readonly number[], maxHorizon = MAX_HORIZON)
 }
 
 /** The reference-class table of a collection of training series. */
-export function buildReferenceClass(series: readonly (readonly number[])[], provenance: { source: string }): ReferenceClassTable {
+export function buildReferenceClass(
+  series: readonly (readonly number[])[],
+  provenance: { source: string },
+): ReferenceClassTable {
   const samples = series.flatMap((y) => scaledErrors(y));
   const noises = samples.map((s) => s.noise).sort((a, b) => a - b);
   const noiseEdges = [quantileSorted(noises, 1 / 3), quantileSorted(noises, 2 / 3), Infinity];
   const L = LENGTH_EDGES.length;
   const R = noiseEdges.length;
-  const buckets: number[][][][] = Array.from({ length: L }, () => Array.from({ length: R }, () => Array.from({ length: MAX_HORIZON }, () => [] as number[])));
+  const buckets: number[][][][] = Array.from({ length: L }, () =>
+    Array.from({ length: R }, () => Array.from({ length: MAX_HORIZON }, () => [] as number[])),
+  );
   for (const s of samples) buckets[cellIndex(LENGTH_EDGES, s.n)][cellIndex(noiseEdges, s.noise)][s.h - 1].push(s.e);
   const counts = buckets.map((byNoise) => byNoise.map((byH) => byH.map((b) => b.length)));
   const quantiles: number[][][][] = [];
@@ -80,7 +86,9 @@ export function buildReferenceClass(series: readonly (readonly number[])[], prov
         } else if (h > 1) {
           row = rows[h - 2].map((q) => q * Math.sqrt(h / (h - 1)));
         } else {
-          throw new RangeError(`buildReferenceClass: too few one-year-ahead errors for training length cell ${l + 1} (${errors.length}, needs ${MIN_CELL})`);
+          throw new RangeError(
+            `buildReferenceClass: too few one-year-ahead errors for training length cell ${l + 1} (${errors.length}, needs ${MIN_CELL})`,
+          );
         }
         if (h > 1) {
           const prev = rows[h - 2];

@@ -78,7 +78,13 @@ export function cellIndex(edges: readonly number[], x: number): number {
  * h years ahead: linear in p between grid points, held at the end points outside the grid
  * (so no quantile, and no interval, is unbounded); beyond maxHorizon scaled by √(h / maxHorizon).
  */
-export function scaledErrorQuantile(table: ReferenceClassTable, n: number, noise: number, h: number, p: number): number {
+export function scaledErrorQuantile(
+  table: ReferenceClassTable,
+  n: number,
+  noise: number,
+  h: number,
+  p: number,
+): number {
   const { q, stretch } = cellRow(table, n, noise, h);
   return gridQuantile(table.probabilities, q, p) * stretch;
 }
@@ -86,7 +92,10 @@ export function scaledErrorQuantile(table: ReferenceClassTable, n: number, noise
 /** The quantiles of the cell of (n, ρ, h), and the √(h / maxHorizon) stretch beyond the table's horizons. */
 function cellRow(table: ReferenceClassTable, n: number, noise: number, h: number): { q: number[]; stretch: number } {
   const cell = table.quantiles[cellIndex(table.lengthEdges, n)][cellIndex(table.noiseEdges, noise)];
-  return { q: cell[Math.min(h, table.maxHorizon) - 1], stretch: h > table.maxHorizon ? Math.sqrt(h / table.maxHorizon) : 1 };
+  return {
+    q: cell[Math.min(h, table.maxHorizon) - 1],
+    stretch: h > table.maxHorizon ? Math.sqrt(h / table.maxHorizon) : 1,
+  };
 }
 
 /**
@@ -123,7 +132,9 @@ export function tableFromJson(json: unknown): ReferenceClassTable {
   // Edges: increasing numbers, the last one null (= Infinity).
   const edges = (v: unknown) => {
     if (!Array.isArray(v) || v.length === 0 || v[v.length - 1] !== null) return null;
-    const out = v.map((e, i) => (i === v.length - 1 ? Infinity : typeof e === "number" && Number.isFinite(e) ? e : NaN));
+    const out = v.map((e, i) =>
+      i === v.length - 1 ? Infinity : typeof e === "number" && Number.isFinite(e) ? e : NaN,
+    );
     return out.every((e, i) => !Number.isNaN(e) && (i === 0 || e > out[i - 1])) ? out : null;
   };
   const lengthEdges = edges(t?.lengthEdges);
@@ -150,9 +161,17 @@ export function tableFromJson(json: unknown): ReferenceClassTable {
           (byH) =>
             Array.isArray(byH) &&
             byH.length === maxHorizon &&
-            byH.every((row) => Array.isArray(row) && row.length === probabilities.length && row.every((q, i) => Number.isFinite(q) && (i === 0 || q >= row[i - 1]))),
+            byH.every(
+              (row) =>
+                Array.isArray(row) &&
+                row.length === probabilities.length &&
+                row.every((q, i) => Number.isFinite(q) && (i === 0 || q >= row[i - 1])),
+            ),
         ),
     );
-  if (!ok) throw new RangeError("not a reference-class table (expected probabilities, lengthEdges, noiseEdges, maxHorizon and increasing quantiles for every cell)");
+  if (!ok)
+    throw new RangeError(
+      "not a reference-class table (expected probabilities, lengthEdges, noiseEdges, maxHorizon and increasing quantiles for every cell)",
+    );
   return { ...(t as unknown as ReferenceClassTable), lengthEdges, noiseEdges } as ReferenceClassTable;
 }

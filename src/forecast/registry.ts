@@ -22,5 +22,5 @@ export const MODELS: Record<ModelName, TrendModel> = {
 
 /** Type guard for names read from files. */
 export function isModelName(name: string): name is ModelName {
-  return Object.prototype.hasOwnProperty.call(MODELS, name);
+  return Object.hasOwn(MODELS, name);
 }

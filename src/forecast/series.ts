@@ -2,7 +2,7 @@
  * Checks on an {@link AnnualSeries} shared by every model: equal lengths, finite values,
  * strictly increasing integer years, enough points. Also the list of missing years (gaps).
  */
-import { InvalidSeriesError, TooShortError, seriesLabel } from "./errors.js";
+import { InvalidSeriesError, seriesLabel, TooShortError } from "./errors.js";
 import type { AnnualSeries } from "./types.js";
 
 /**
@@ -17,10 +17,15 @@ export function checkSeries(series: AnnualSeries, model: string, minPoints: numb
     throw new InvalidSeriesError(model, `${label}: years and values must be arrays of the same length`);
   }
   for (let i = 0; i < years.length; i++) {
-    if (!Number.isInteger(years[i])) throw new InvalidSeriesError(model, `${label}: year ${years[i]} is not an integer`);
-    if (!Number.isFinite(values[i])) throw new InvalidSeriesError(model, `${label}: value for ${years[i]} is not a finite number`);
+    if (!Number.isInteger(years[i]))
+      throw new InvalidSeriesError(model, `${label}: year ${years[i]} is not an integer`);
+    if (!Number.isFinite(values[i]))
+      throw new InvalidSeriesError(model, `${label}: value for ${years[i]} is not a finite number`);
     if (i > 0 && years[i] <= years[i - 1]) {
-      throw new InvalidSeriesError(model, `${label}: years must be strictly increasing (${years[i - 1]} then ${years[i]})`);
+      throw new InvalidSeriesError(
+        model,
+        `${label}: years must be strictly increasing (${years[i - 1]} then ${years[i]})`,
+      );
     }
   }
   if (years.length < minPoints) throw new TooShortError(model, minPoints, years.length, name);

@@ -17,7 +17,12 @@ import { leastSquaresLine } from "./least-squares.js";
 
 /** Least-squares slope of y on t = 0 … n − 1 (least-squares.ts); 0 for a single point. */
 export function leastSquaresSlope(y: readonly number[]): number {
-  return y.length < 2 ? 0 : leastSquaresLine(Array.from({ length: y.length }, (_, i) => i), [...y]).slope;
+  return y.length < 2
+    ? 0
+    : leastSquaresLine(
+        Array.from({ length: y.length }, (_, i) => i),
+        [...y],
+      ).slope;
 }
 
 /** Theta forecasts for h = 1 … horizon, or null when SES cannot be fitted (fewer than 4 points). */

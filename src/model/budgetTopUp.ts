@@ -9,7 +9,7 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
-import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, rowOf } from "./types.js";
 
 export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): CompiledNode {
   const slot = env.slot;
@@ -19,7 +19,11 @@ export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): Com
   try {
     c = conversionFactor(allocation.unit, env.unitOf(env.indicator));
   } catch (e) {
-    env.fail("", `budget.adds_to: cannot add ${allocation.unit} to ${env.indicator} (${env.unitOf(env.indicator)}): ${(e as Error).message}`, "set budget.unit to a money unit such as 万元");
+    env.fail(
+      "",
+      `budget.adds_to: cannot add ${allocation.unit} to ${env.indicator} (${env.unitOf(env.indicator)}): ${(e as Error).message}`,
+      "set budget.unit to a money unit such as 万元",
+    );
   }
   return {
     indicator: env.indicator,

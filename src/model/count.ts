@@ -10,18 +10,28 @@
  * are the running total, so they accumulate by construction. The deterministic projection
  * adds exactly λ a year (the expected value).
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
+
 import { describeParam } from "../scenario/param.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
 import { negativeBinomial, poisson } from "../stats/samplers.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const count = spec.count!;
   const slot = env.slot;
   const last = env.lastObserved(env.indicator);
-  if (last < 0) env.fail("count", `no observed value of ${env.indicator} to count from`, `add ${env.indicator} to the baseline data`);
+  if (last < 0)
+    env.fail(
+      "count",
+      `no observed value of ${env.indicator} to count from`,
+      `add ${env.indicator} to the baseline data`,
+    );
   if (count.distribution === "negative_binomial" && count.dispersion === undefined) {
-    env.fail("count.dispersion", "a negative binomial needs a dispersion", "add `dispersion: 5` (variance = mean + mean²/dispersion) or use distribution: poisson");
+    env.fail(
+      "count.dispersion",
+      "a negative binomial needs a dispersion",
+      "add `dispersion: 5` (variance = mean + mean²/dispersion) or use distribution: poisson",
+    );
   }
   const dispersion = count.dispersion ?? 1;
   const kind = count.distribution;
@@ -47,7 +57,11 @@ export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode
       const expected = ctx.deterministic || kind === "fixed";
       for (let b = 0; b < nb; b++) {
         const lambda = params[p0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0);
-        const added = expected ? lambda : kind === "poisson" ? poisson(ctx.rngs[b], lambda) : negativeBinomial(ctx.rngs[b], lambda, dispersion);
+        const added = expected
+          ? lambda
+          : kind === "poisson"
+            ? poisson(ctx.rngs[b], lambda)
+            : negativeBinomial(ctx.rngs[b], lambda, dispersion);
         state[row + b] = clamp(state[prev + b] + added, min, max);
       }
     },

@@ -14,10 +14,11 @@
  * Hausman 1986, IER 27:265–283); L = 2 years — Chinese invention patents take about two
  * years from filing to grant, and filings follow R&D with little delay (Hall et al. 1986).
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
+
 import { describeParam } from "../scenario/param.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
 import { standardNormal } from "../stats/samplers.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const el = spec.elastic!;
@@ -26,9 +27,18 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNo
   const driver = env.slotOf(el.driver);
   const lag = el.lag;
   const b = env.lastObserved(env.indicator);
-  if (b < 0) env.fail("elastic", `no observed value of ${env.indicator} to project from`, `add ${env.indicator} to the baseline data`);
+  if (b < 0)
+    env.fail(
+      "elastic",
+      `no observed value of ${env.indicator} to project from`,
+      `add ${env.indicator} to the baseline data`,
+    );
   if (b - lag < 0 || env.lastObserved(el.driver) < b - lag) {
-    env.fail("elastic.lag", `needs ${el.driver} observed in ${env.years[0] + b - lag}`, `add that year to the data or shorten the lag`);
+    env.fail(
+      "elastic.lag",
+      `needs ${el.driver} observed in ${env.years[0] + b - lag}`,
+      `add that year to the data or shorten the lag`,
+    );
   }
   const { min, max } = env.bounds;
   const boost = env.boostSlot();
@@ -56,7 +66,11 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNo
       for (let k = 0; k < nb; k++) {
         const shock = shocks ? Math.exp(volatility * standardNormal(ctx.rngs[k])) : 1;
         const uplift = 1 + (boostRow >= 0 ? state[boostRow + k] : 0);
-        state[row + k] = clamp(state[base + k] * Math.pow(state[now + k] / state[then + k], params[p0 + k]) * shock * uplift, min, max);
+        state[row + k] = clamp(
+          state[base + k] * Math.pow(state[now + k] / state[then + k], params[p0 + k]) * shock * uplift,
+          min,
+          max,
+        );
       }
     },
   };

@@ -8,17 +8,23 @@
  * growth from programme spending (0 without programmes; programmeResponse.ts). The factor is
  * floored at 0 so a level can fall to zero but never turn negative. Units: those of v.
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
+
 import { describeParam } from "../scenario/param.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
 import { standardNormal } from "../stats/samplers.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const rate = spec.growth!;
   const volatility = spec.volatility ?? 0;
   const slot = env.slot;
   const last = env.lastObserved(env.indicator);
-  if (last < 0) env.fail("growth", `no observed value of ${env.indicator} to grow from`, `add ${env.indicator} to the baseline data or give it another mechanism`);
+  if (last < 0)
+    env.fail(
+      "growth",
+      `no observed value of ${env.indicator} to grow from`,
+      `add ${env.indicator} to the baseline data or give it another mechanism`,
+    );
   const { min, max } = env.bounds;
   const boost = env.boostSlot();
   const random = volatility > 0;

@@ -8,17 +8,28 @@
  * NBER w13473) reviews δ = 15% as the usual choice for R&D capital, with estimates ranging
  * widely; the bundled scenarios use it for the patent stock too, with a 0.10–0.20 range.
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
+
 import { describeParam } from "../scenario/param.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 export function compileInventory(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const inv = spec.inventory!;
   const slot = env.slot;
-  if (env.boostSlot() >= 0) env.fail("", `programme effects cannot act on a ${"inventory"} indicator`, "point the effect at the indicators it is computed from");
+  if (env.boostSlot() >= 0)
+    env.fail(
+      "",
+      `programme effects cannot act on a ${"inventory"} indicator`,
+      "point the effect at the indicators it is computed from",
+    );
   const flow = env.slotOf(inv.flow);
   const last = env.lastObserved(env.indicator);
-  if (last < 0) env.fail("inventory", `no observed stock of ${env.indicator} to start from`, `add ${env.indicator} to the baseline data`);
+  if (last < 0)
+    env.fail(
+      "inventory",
+      `no observed stock of ${env.indicator} to start from`,
+      `add ${env.indicator} to the baseline data`,
+    );
   const { min, max } = env.bounds;
   return {
     indicator: env.indicator,
@@ -26,7 +37,9 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): Compiled
     firstStep: last + 1,
     sameYearInputs: [flow],
     reads: [flow],
-    params: [{ name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 }],
+    params: [
+      { name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 },
+    ],
     paramOffset: 0,
     random: false,
     constants: { flow, min, max },
@@ -36,7 +49,8 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): Compiled
       const row = rowOf(ctx, slot, y);
       const f = rowOf(ctx, flow, y);
       const p0 = this.paramOffset * block;
-      for (let b = 0; b < nb; b++) state[row + b] = clamp((1 - params[p0 + b]) * state[row - block + b] + state[f + b], min, max);
+      for (let b = 0; b < nb; b++)
+        state[row + b] = clamp((1 - params[p0 + b]) * state[row - block + b] + state[f + b], min, max);
     },
   };
 }

@@ -15,11 +15,12 @@
  * subsidy itself counted, 0.5–2.0 brackets most findings. Intensity is then a ratio node:
  * rd_intensity = 100 · R&D / GDP (%).
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
-import { describeParam } from "../scenario/param.js";
+
 import { conversionFactor } from "../data/units.js";
+import { describeParam } from "../scenario/param.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
 import { standardNormal } from "../stats/samplers.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const lev = spec.leveraged!;
@@ -27,15 +28,28 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
   const slot = env.slot;
   const driver = env.slotOf(lev.driver);
   const last = env.lastObserved(env.indicator);
-  if (last < 0) env.fail("leveraged", `no observed value of ${env.indicator} to project from`, `add ${env.indicator} to the baseline data`);
+  if (last < 0)
+    env.fail(
+      "leveraged",
+      `no observed value of ${env.indicator} to project from`,
+      `add ${env.indicator} to the baseline data`,
+    );
   if (env.lastObserved(lev.driver) < 0 && last >= 0) {
-    env.fail("leveraged.driver", `the driver ${lev.driver} has no observed value`, `add ${lev.driver} to the baseline data`);
+    env.fail(
+      "leveraged.driver",
+      `the driver ${lev.driver} has no observed value`,
+      `add ${lev.driver} to the baseline data`,
+    );
   }
   let c = 1;
   try {
     c = conversionFactor(env.unitOf(lev.driver), env.unitOf(env.indicator));
   } catch (e) {
-    env.fail("leveraged.driver", `cannot convert ${lev.driver} (${env.unitOf(lev.driver)}) into ${env.unitOf(env.indicator)}: ${(e as Error).message}`, "choose a driver measured in money, like the indicator");
+    env.fail(
+      "leveraged.driver",
+      `cannot convert ${lev.driver} (${env.unitOf(lev.driver)}) into ${env.unitOf(env.indicator)}: ${(e as Error).message}`,
+      "choose a driver measured in money, like the indicator",
+    );
   }
   const { min, max } = env.bounds;
   const boost = env.boostSlot();
@@ -64,7 +78,8 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
       for (let b = 0; b < nb; b++) {
         const shock = shocks ? volatility * standardNormal(ctx.rngs[b]) : 0;
         const added = state[d + b] - state[d - block + b];
-        const own = state[row - block + b] * Math.max(0, 1 + params[g0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0) + shock);
+        const own =
+          state[row - block + b] * Math.max(0, 1 + params[g0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0) + shock);
         state[row + b] = clamp(own + params[m0 + b] * c * added, min, max);
       }
     },

@@ -12,16 +12,20 @@
  * Assumption, to calibrate: E and H in the bundled scenarios are planning judgements, not
  * estimates; they are written next to each programme in scenarios/baseline.yaml.
  */
-import type { ProgrammeEffect } from "../scenario/schema.js";
+
 import { describeParam } from "../scenario/param.js";
-import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import type { ProgrammeEffect } from "../scenario/schema.js";
+import { type CompiledNode, type CompileEnv, rowOf } from "./types.js";
 
 /** The saturating response E · B / (B + H); 0 for B ≤ 0. */
 export function saturatingResponse(spending: number, maxEffect: number, halfBudget: number): number {
   return spending > 0 ? (maxEffect * spending) / (spending + halfBudget) : 0;
 }
 
-export function compileProgrammeResponse(env: CompileEnv, effects: { programme: string; effect: ProgrammeEffect }[]): CompiledNode {
+export function compileProgrammeResponse(
+  env: CompileEnv,
+  effects: { programme: string; effect: ProgrammeEffect }[],
+): CompiledNode {
   const slot = env.slot;
   const target = env.indicator.replace(/^boost\./, "");
   const spend = Int32Array.from(effects, (e) => env.slotOf(`programme.${e.programme}`));
@@ -34,12 +38,20 @@ export function compileProgrammeResponse(env: CompileEnv, effects: { programme: 
     firstStep: env.baseIndex + 1,
     sameYearInputs: sameYear,
     reads: Array.from(spend),
-    params: effects.map((e) => ({ name: `${e.programme}.effect.${target}`, param: e.effect.max_effect, percent: false, min: 0 })),
+    params: effects.map((e) => ({
+      name: `${e.programme}.effect.${target}`,
+      param: e.effect.max_effect,
+      percent: false,
+      min: 0,
+    })),
     paramOffset: 0,
     random: false,
     constants: { spending: Array.from(spend), lags: Array.from(lags), halves: Array.from(halves) },
     summary: effects
-      .map((e) => `${e.programme}: up to ${describeParam(e.effect.max_effect, false)}, half at ${e.effect.half_budget}, lag ${e.effect.lag}`)
+      .map(
+        (e) =>
+          `${e.programme}: up to ${describeParam(e.effect.max_effect, false)}, half at ${e.effect.half_budget}, lag ${e.effect.lag}`,
+      )
       .join("; "),
     step(ctx, y) {
       const { state, params, nb, block } = ctx;

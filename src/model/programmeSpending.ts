@@ -12,9 +12,14 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
-import { rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, rowOf } from "./types.js";
 
-export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation, index: number, fiscal: string | undefined): CompiledNode {
+export function compileProgrammeSpending(
+  env: CompileEnv,
+  allocation: Allocation,
+  index: number,
+  fiscal: string | undefined,
+): CompiledNode {
   const slot = env.slot;
   const start = env.yearIndex(allocation.startYear);
   const share = allocation.share;
@@ -23,14 +28,19 @@ export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation
   let c = 1;
   let ofToFiscal = 1;
   if (share) {
-    if (!fiscal) env.fail("", "budget.share_of needs budget.adds_to", "name the fiscal indicator to top up in budget.adds_to");
+    if (!fiscal)
+      env.fail("", "budget.share_of needs budget.adds_to", "name the fiscal indicator to top up in budget.adds_to");
     of = env.slotOf(share.of);
     bau = env.slotOf(`${fiscal}.bau`);
     try {
       c = conversionFactor(allocation.unit, env.unitOf(fiscal));
       ofToFiscal = conversionFactor(env.unitOf(share.of), env.unitOf(fiscal));
     } catch (e) {
-      env.fail("", `budget.share_of: ${(e as Error).message}`, "use money indicators for adds_to and share_of.indicator, and a money unit for the budget");
+      env.fail(
+        "",
+        `budget.share_of: ${(e as Error).message}`,
+        "use money indicators for adds_to and share_of.indicator, and a money unit for the budget",
+      );
     }
   }
   const inputs = share ? [of, bau] : [];
@@ -43,7 +53,15 @@ export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation
     params: [],
     paramOffset: 0,
     random: false,
-    constants: { programme: index, startIndex: start, of, bau, percent: share?.percent ?? 0, conversion: c, ofToFiscal },
+    constants: {
+      programme: index,
+      startIndex: start,
+      of,
+      bau,
+      percent: share?.percent ?? 0,
+      conversion: c,
+      ofToFiscal,
+    },
     summary: share
       ? `${allocation.programmes[index]}: share of the top-up of ${fiscal} to ${share.percent}% of ${share.of} from ${allocation.startYear}`
       : `${allocation.programmes[index]}: share of the extra ${allocation.unit} a year from ${allocation.startYear}`,
@@ -57,7 +75,8 @@ export function compileProgrammeSpending(env: CompileEnv, allocation: Allocation
         const g = rowOf(ctx, of, y);
         const f = rowOf(ctx, bau, y);
         const percent = allocation.share.percent;
-        for (let b = 0; b < nb; b++) state[row + b] = (split * Math.max(0, (percent / 100) * state[g + b] * ofToFiscal - state[f + b])) / c;
+        for (let b = 0; b < nb; b++)
+          state[row + b] = (split * Math.max(0, (percent / 100) * state[g + b] * ofToFiscal - state[f + b])) / c;
       }
     },
   };

@@ -12,12 +12,17 @@
  * than a ratio pushed to its cap, so the target is reported as not assessed, with the reason.
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const r = spec.ratio!;
   const slot = env.slot;
-  if (env.boostSlot() >= 0) env.fail("", `programme effects cannot act on a ${"ratio"} indicator`, "point the effect at the indicators it is computed from");
+  if (env.boostSlot() >= 0)
+    env.fail(
+      "",
+      `programme effects cannot act on a ${"ratio"} indicator`,
+      "point the effect at the indicators it is computed from",
+    );
   const num = env.slotOf(r.numerator);
   const den = env.slotOf(r.denominator);
   const scale = r.scale;

@@ -3,16 +3,16 @@
  * Each lives in its own file with its equation, units and sources.
  */
 import type { Series } from "../data/types.js";
-import { MECHANISM_NAMES, type IndicatorSpec, type MechanismName } from "../scenario/schema.js";
-import type { CompileEnv, CompiledNode } from "./types.js";
-import { compileGrowth } from "./growth.js";
+import { type IndicatorSpec, MECHANISM_NAMES, type MechanismName } from "../scenario/schema.js";
 import { compileCount } from "./count.js";
-import { compileLeveraged } from "./leveraged.js";
 import { compileElastic } from "./elastic.js";
+import { compileGrowth } from "./growth.js";
 import { compileInventory } from "./inventory.js";
+import { compileLeveraged } from "./leveraged.js";
 import { compileRatio } from "./ratio.js";
 import { compileSolow } from "./solow.js";
 import { compileTrend } from "./trend.js";
+import type { CompiledNode, CompileEnv } from "./types.js";
 
 type Compiler = (spec: IndicatorSpec, env: CompileEnv, series: Series | undefined) => CompiledNode;
 

@@ -9,9 +9,10 @@
  * (see shared notes, methods.md); the bundled scenarios use 0.35 with that range.
  * When real output does not grow (y ≤ 0) no contribution can be attributed: recorded as 0.
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
+
 import { describeParam } from "../scenario/param.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 /** Average annual growth by the level method, fraction per year. */
 export function levelGrowth(from: number, to: number, years: number): number {
@@ -27,16 +28,31 @@ export function solowContribution(y: number, k: number, l: number, alpha: number
 export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
   const s = spec.solow!;
   const slot = env.slot;
-  if (env.boostSlot() >= 0) env.fail("", `programme effects cannot act on a ${"solow"} indicator`, "point the effect at the indicators it is computed from");
+  if (env.boostSlot() >= 0)
+    env.fail(
+      "",
+      `programme effects cannot act on a ${"solow"} indicator`,
+      "point the effect at the indicators it is computed from",
+    );
   const out = env.slotOf(s.output);
   const cap = env.slotOf(s.capital);
   const lab = env.slotOf(s.labour);
   const w = s.window;
   for (const id of [s.output, s.capital, s.labour]) {
-    if (env.lastObserved(id) < 0) env.fail("solow", `${id} has no observed values`, `add ${id} to the baseline data; if it is there, it was dropped because no catalogue target or dictionary entry names it: pass the dictionary with --indicators`);
+    if (env.lastObserved(id) < 0)
+      env.fail(
+        "solow",
+        `${id} has no observed values`,
+        `add ${id} to the baseline data; if it is there, it was dropped because no catalogue target or dictionary entry names it: pass the dictionary with --indicators`,
+      );
   }
   const first = env.baseIndex + 1;
-  if (first - w < 0) env.fail("solow.window", `a ${w}-year window before ${env.years[first]} starts before the data`, "shorten the window or add earlier years");
+  if (first - w < 0)
+    env.fail(
+      "solow.window",
+      `a ${w}-year window before ${env.years[first]} starts before the data`,
+      "shorten the window or add earlier years",
+    );
   const { min, max } = env.bounds;
   return {
     indicator: env.indicator,

@@ -15,15 +15,15 @@
  * simulation equal the forecast's intervals and P(met) equals the forecast's own probability.
  */
 import type { Series } from "../data/types.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
-import { MODELS } from "../forecast/registry.js";
 import { calibratedForecast } from "../forecast/calibrated.js";
-import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 import { normalQuantile } from "../forecast/normal-quantile.js";
+import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
+import { MODELS } from "../forecast/registry.js";
 import { studentTQuantile } from "../forecast/student-t.js";
 import type { ModelName } from "../forecast/types.js";
+import type { IndicatorSpec } from "../scenario/schema.js";
 import { gridQuantile } from "../stats/quantiles.js";
-import { clamp, rowOf, type CompileEnv, type CompiledNode } from "./types.js";
+import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
 
 /** Probabilities at which a trend's quantile function is tabulated (those of the reference class). */
 export const TREND_PROBABILITIES: readonly number[] = REFERENCE_CLASS.probabilities;
@@ -44,12 +44,21 @@ export interface TrendQuantiles {
 const fitCache = new Map<string, TrendQuantiles>();
 
 /** The trend quantile table of a series (years up to the base year) for `horizon` years ahead. */
-export function trendQuantiles(series: Series, model: ModelName | "auto", horizon: number, isShare: boolean, bounds: { min: number; max: number }): TrendQuantiles {
+export function trendQuantiles(
+  series: Series,
+  model: ModelName | "auto",
+  horizon: number,
+  isShare: boolean,
+  bounds: { min: number; max: number },
+): TrendQuantiles {
   // Bounds are applied after the cache: clamping is monotone, so the clamped quantiles are the
   // quantiles of the clamped value, and a fit is shared by calls with different bounds.
   const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare]);
   let entry = fitCache.get(key);
-  if (!entry) fitCache.set(key, (entry = fitQuantiles(series, model, horizon, isShare)));
+  if (!entry) {
+    entry = fitQuantiles(series, model, horizon, isShare);
+    fitCache.set(key, entry);
+  }
   if (bounds.min === -Infinity && bounds.max === Infinity) return entry;
   return { ...entry, values: entry.values.map((row) => row.map((v) => clamp(v, bounds.min, bounds.max))) };
 }
@@ -73,7 +82,9 @@ function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number
     .join(", ");
   return {
     values: dist.points.map((pt) =>
-      TREND_PROBABILITIES.map((p) => dist.back(pt.mean + pt.sd * (Number.isFinite(pt.df) ? studentTQuantile(p, pt.df) : normalQuantile(p)))),
+      TREND_PROBABILITIES.map((p) =>
+        dist.back(pt.mean + pt.sd * (Number.isFinite(pt.df) ? studentTQuantile(p, pt.df) : normalQuantile(p))),
+      ),
     ),
     summary: `${fit.model} trend fitted to ${span} (${params}); model-based intervals, not calibrated`,
     warnings: [],
@@ -93,7 +104,10 @@ function historyUpTo(series: Series, keep: (year: number) => boolean): Series {
 export function whyNoTrend(series: Series, baseYear: number, horizon: number, isShare: boolean): string | null {
   const used = historyUpTo(series, (y) => y <= baseYear);
   try {
-    trendQuantiles(used, "auto", Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear)), isShare, { min: -Infinity, max: Infinity });
+    trendQuantiles(used, "auto", Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear)), isShare, {
+      min: -Infinity,
+      max: Infinity,
+    });
     return null;
   } catch (e) {
     return `no mechanism in the scenario and no trend fits its history (${(e as Error).message})`;
@@ -102,7 +116,8 @@ export function whyNoTrend(series: Series, baseYear: number, horizon: number, is
 
 export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): CompiledNode {
   const model = spec.trend!;
-  if (!series) env.fail("trend", `no history of ${env.indicator} to fit a trend to`, `add ${env.indicator} to the baseline data`);
+  if (!series)
+    env.fail("trend", `no history of ${env.indicator} to fit a trend to`, `add ${env.indicator} to the baseline data`);
   const used = historyUpTo(series, (y) => env.yearIndex(y) <= env.baseIndex);
   const last = env.lastObserved(env.indicator);
   const future = env.years.slice(last + 1);
@@ -111,7 +126,11 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
   try {
     table = trendQuantiles(used, model, future.length, env.unitOf(env.indicator) === "%", { min, max });
   } catch (e) {
-    env.fail("trend", (e as Error).message, "give this indicator a growth or count mechanism in the scenario, or add more years of data");
+    env.fail(
+      "trend",
+      (e as Error).message,
+      "give this indicator a growth or count mechanism in the scenario, or add more years of data",
+    );
   }
   const values = table.values;
   const slot = env.slot;
@@ -128,12 +147,22 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
         name: `${env.indicator}.trend`,
         param: 0,
         percent: false,
-        custom: { draw: (rng) => rng.next(), central: 0.5, describe: `${model === "auto" ? "combined" : model} trend quantile (uniform)` },
+        custom: {
+          draw: (rng) => rng.next(),
+          central: 0.5,
+          describe: `${model === "auto" ? "combined" : model} trend quantile (uniform)`,
+        },
       },
     ],
     paramOffset: 0,
     random: false,
-    constants: { probabilities: [...TREND_PROBABILITIES], quantiles: values.flat(), nQuantiles: TREND_PROBABILITIES.length, min, max },
+    constants: {
+      probabilities: [...TREND_PROBABILITIES],
+      quantiles: values.flat(),
+      nQuantiles: TREND_PROBABILITIES.length,
+      min,
+      max,
+    },
     summary: table.summary + (table.warnings.length > 0 ? `; ${table.warnings.join("; ")}` : ""),
     step(ctx, y) {
       const { state, params, nb, block } = ctx;

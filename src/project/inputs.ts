@@ -29,10 +29,19 @@ export function loadDefaults(dir = process.cwd()): Defaults {
   try {
     raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   } catch (e) {
-    throw new InputError({ file: CONFIG_FILE, problem: `not valid JSON (${(e as Error).message})`, fix: "fix the JSON or delete the file" });
+    throw new InputError({
+      file: CONFIG_FILE,
+      problem: `not valid JSON (${(e as Error).message})`,
+      fix: "fix the JSON or delete the file",
+    });
   }
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  return { data: str("data"), targets: str("targets"), indicators: str("indicators"), scenarios: str("scenarios") ?? "scenarios" };
+  return {
+    data: str("data"),
+    targets: str("targets"),
+    indicators: str("indicators"),
+    scenarios: str("scenarios") ?? "scenarios",
+  };
 }
 
 /** Command-line options shared by the commands that load inputs and run the Monte Carlo. */
@@ -54,26 +63,39 @@ export async function loadInputs(opts: { data?: string; targets?: string; indica
   const defaults = loadDefaults();
   // The default data, catalogue and dictionary belong together: never mix one with another region's file.
   if ((opts.data === undefined) !== (opts.targets === undefined)) {
-    throw new UsageError("give --data and --targets together (the default files belong to one region and do not mix with others)");
+    throw new UsageError(
+      "give --data and --targets together (the default files belong to one region and do not mix with others)",
+    );
   }
   const custom = opts.data !== undefined;
   const targetsFile = opts.targets ?? defaults.targets;
   const dataFile = opts.data ?? defaults.data;
-  if (!targetsFile || !dataFile) throw new UsageError(`no default inputs here (no ${CONFIG_FILE}): give --data and --targets`);
+  if (!targetsFile || !dataFile)
+    throw new UsageError(`no default inputs here (no ${CONFIG_FILE}): give --data and --targets`);
   const catalogue = await loadTargets(targetsFile);
   // The configured dictionary also serves custom files that are the configured ones (given explicitly).
-  const same = (a: string | undefined, b: string | undefined) => !!a && !!b && existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
+  const same = (a: string | undefined, b: string | undefined) =>
+    !!a && !!b && existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
   const defaultsGiven = custom && same(opts.data, defaults.data) && same(opts.targets, defaults.targets);
-  const dictFile = opts.indicators ?? ((!custom || defaultsGiven) && defaults.indicators && existsSync(defaults.indicators) ? defaults.indicators : undefined);
+  const dictFile =
+    opts.indicators ??
+    ((!custom || defaultsGiven) && defaults.indicators && existsSync(defaults.indicators)
+      ? defaults.indicators
+      : undefined);
   const dictionary = dictFile ? await loadIndicatorDictionary(dictFile) : undefined;
   const baseline = await loadBaseline(dataFile, { catalogue, ...(dictionary ? { dictionary } : {}) });
   return { catalogue, baseline, ...(dictionary ? { dictionary } : {}) };
 }
 
 /** The input files a command reads, from its options and the configured defaults (for output checks and manifests). */
-export function inputFiles(opts: { data?: string; targets?: string; indicators?: string }, scenarios: string[] = []): string[] {
+export function inputFiles(
+  opts: { data?: string; targets?: string; indicators?: string },
+  scenarios: string[] = [],
+): string[] {
   const d = loadDefaults();
-  return [opts.data ?? d.data, opts.targets ?? d.targets, opts.indicators ?? d.indicators, ...scenarios].filter((f): f is string => !!f);
+  return [opts.data ?? d.data, opts.targets ?? d.targets, opts.indicators ?? d.indicators, ...scenarios].filter(
+    (f): f is string => !!f,
+  );
 }
 
 /** Every scenario file in a folder, sorted, baseline first. */

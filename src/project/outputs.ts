@@ -60,10 +60,13 @@ function writtenByTargetcast(file: string): boolean {
   if (manifestOf(dir).includes(path.basename(file))) return true;
   // A chart beside a briefing targetcast wrote belongs to that briefing.
   const briefing = path.join(dir, "briefing.html");
-  if (/\.(svg|png|vl\.json)$/.test(file) && file !== briefing && existsSync(briefing) && writtenByTargetcast(briefing)) return true;
+  if (/\.(svg|png|vl\.json)$/.test(file) && file !== briefing && existsSync(briefing) && writtenByTargetcast(briefing))
+    return true;
   let head: string;
   try {
-    head = readFileSync(file).subarray(0, 4 << 20).toString("utf8");
+    head = readFileSync(file)
+      .subarray(0, 4 << 20)
+      .toString("utf8");
   } catch {
     return false;
   }
@@ -81,15 +84,23 @@ export function checkOutputFile(file: string, opts: OutputCheckOptions): void {
     throw new InputError({ file, problem, fix });
   };
   if (SYSTEM_ROOTS.some((r) => target === r || target.startsWith(r + path.sep))) {
-    refuse(`this is under ${target.split(path.sep).slice(0, 2).join(path.sep)}, a system folder, not a place for output files`, "choose an output path in your own folders");
+    refuse(
+      `this is under ${target.split(path.sep).slice(0, 2).join(path.sep)}, a system folder, not a place for output files`,
+      "choose an output path in your own folders",
+    );
   }
   for (const input of opts.inputs) {
-    if (input && existsSync(input) && realish(input) === target) refuse(`this is an input of the command (${input}); writing there would destroy it`, "choose another output path (--out, --write, --chart)");
+    if (input && existsSync(input) && realish(input) === target)
+      refuse(
+        `this is an input of the command (${input}); writing there would destroy it`,
+        "choose another output path (--out, --write, --chart)",
+      );
   }
   // The folder: the nearest existing ancestor must be a writable folder.
   let dir = path.dirname(path.resolve(file));
   while (!existsSync(dir)) dir = path.dirname(dir);
-  if (!statSync(dir).isDirectory()) refuse(`${dir} is a file, so no folder can be made inside it`, "choose an output path whose folders are folders");
+  if (!statSync(dir).isDirectory())
+    refuse(`${dir} is a file, so no folder can be made inside it`, "choose an output path whose folders are folders");
   try {
     accessSync(dir, constants.W_OK);
   } catch {
@@ -98,17 +109,25 @@ export function checkOutputFile(file: string, opts: OutputCheckOptions): void {
   if (!existsSync(file)) return;
   const st = lstatSync(file);
   const real = st.isSymbolicLink() ? statSync(file) : st;
-  if (real.isDirectory()) refuse("this is a folder, where a file is to be written", "give a file name, or remove the folder");
+  if (real.isDirectory())
+    refuse("this is a folder, where a file is to be written", "give a file name, or remove the folder");
   if (!real.isFile()) refuse("this is not a regular file (a device, socket or pipe)", "write to a regular file");
   if (!opts.force && !writtenByTargetcast(file)) {
-    refuse("the file exists and was not written by targetcast", "choose another output path, or add --force to replace it");
+    refuse(
+      "the file exists and was not written by targetcast",
+      "choose another output path, or add --force to replace it",
+    );
   }
 }
 
 /** Throws an InputError when the folder `dir` cannot hold outputs (it is a file, a system folder, unwritable). */
 export function checkOutputDir(dir: string, names: string[], opts: OutputCheckOptions): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new InputError({ file: dir, problem: "this is a file, where a folder for the outputs is expected", fix: "give a folder (it is created if missing)" });
+    throw new InputError({
+      file: dir,
+      problem: "this is a file, where a folder for the outputs is expected",
+      fix: "give a folder (it is created if missing)",
+    });
   }
   for (const name of names) checkOutputFile(path.join(dir, name), opts);
 }

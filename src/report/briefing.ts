@@ -15,19 +15,19 @@ import { fanChart } from "../charts/fanChart.js";
 import { ILLUSTRATIVE_TEXT, provenanceOf } from "../charts/frame.js";
 import { growthGap, targetGrowth } from "../charts/growthGap.js";
 import {
+  type Bi,
   colon,
   comparatorSymbol,
   DEFAULT_LANG,
   formatNumber,
   formatPercent,
   indicatorInfo,
+  type Lang,
   scenarioName,
   statusLabel,
   tr,
   unitLabel,
   WORDS,
-  type Bi,
-  type Lang,
 } from "../charts/labels.js";
 import { toSvg } from "../charts/render.js";
 import { riskMatrix } from "../charts/riskMatrix.js";
@@ -89,7 +89,8 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 
 /** "2024-05-01 08:00 UTC" (UTC, so the page does not depend on the machine's time zone). */
 export function formatTimestamp(d: Date): string {
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new Error("buildBriefing: generatedAt is not a valid Date");
+  if (!(d instanceof Date) || Number.isNaN(d.getTime()))
+    throw new Error("buildBriefing: generatedAt is not a valid Date");
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
@@ -100,11 +101,17 @@ function comparedIndicators(results: ScenarioResult[]): string[] {
   const spread = new Map<string, number>();
   for (const t of results[0].targets) {
     if (t.pMet === null) continue;
-    const p = results.map((r) => r.targets.find((x) => x.id === t.id)?.pMet ?? null).filter((x): x is number => x !== null);
+    const p = results
+      .map((r) => r.targets.find((x) => x.id === t.id)?.pMet ?? null)
+      .filter((x): x is number => x !== null);
     const statuses = new Set(results.map((r) => r.targets.find((x) => x.id === t.id)?.status));
-    if (statuses.size > 1) spread.set(t.indicator, Math.max(spread.get(t.indicator) ?? 0, Math.max(...p) - Math.min(...p)));
+    if (statuses.size > 1)
+      spread.set(t.indicator, Math.max(spread.get(t.indicator) ?? 0, Math.max(...p) - Math.min(...p)));
   }
-  return [...spread.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([id]) => id);
+  return [...spread.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([id]) => id);
 }
 
 export async function buildBriefing(results: ScenarioResult[], opts: BriefingOptions): Promise<Briefing> {
@@ -141,29 +148,41 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
 <p class="meta">${T({ zh: "生成时间", en: "Generated" })}${colon(lang)}${escapeHtml(stamp)} · ${T(WORDS.scenario)}${colon(lang)}${results
     .map((r) => escapeHtml(scenarioName(r, lang)))
     .join("、")}</p>
-${prov.illustrative ? `<div class="warning" role="note"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong><br>${T({
-    zh: "本简报中的部分或全部基线数据为示意数据，仅用于演示方法，不得作为官方统计引用。",
-    en: "Some or all baseline figures in this briefing are illustrative, for demonstrating the method only; do not cite them as official statistics.",
-  })}</div>` : ""}
+${
+  prov.illustrative
+    ? `<div class="warning" role="note"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong><br>${T({
+        zh: "本简报中的部分或全部基线数据为示意数据，仅用于演示方法，不得作为官方统计引用。",
+        en: "Some or all baseline figures in this briefing are illustrative, for demonstrating the method only; do not cite them as official statistics.",
+      })}</div>`
+    : ""
+}
 <p class="source">${T(WORDS.source)}${colon(lang)}${escapeHtml(prov.dataSource)}</p>
 </header>`);
 
   // Overview: status counts per scenario, then the risk matrix.
   parts.push(`<section id="overview"><h2>${T({ zh: "概览", en: "Overview" })}</h2>${overviewTable(results, lang)}`);
   parts.push(
-    await chart("risk-matrix", () => riskMatrix(results, { lang }), tr(lang, {
-      zh: "目标达成风险矩阵：颜色越深，达成概率越高。",
-      en: "Risk matrix: the darker the cell, the likelier the target is met.",
-    })),
+    await chart(
+      "risk-matrix",
+      () => riskMatrix(results, { lang }),
+      tr(lang, {
+        zh: "目标达成风险矩阵：颜色越深，达成概率越高。",
+        en: "Risk matrix: the darker the cell, the likelier the target is met.",
+      }),
+    ),
   );
   // Side by side: the indicators whose status differs between scenarios (where assumptions flip a target).
   const contested = comparedIndicators(results);
   if (contested.length) {
     parts.push(
-      await chart("scenario-comparison", () => scenarioComparisonPanels(results, contested, { lang }), tr(lang, {
-        zh: "各情景对比：状态因情景而异的指标（中位数与80%区间）。",
-        en: "Scenarios side by side: the indicators whose status differs between scenarios (median and 80% interval).",
-      })),
+      await chart(
+        "scenario-comparison",
+        () => scenarioComparisonPanels(results, contested, { lang }),
+        tr(lang, {
+          zh: "各情景对比：状态因情景而异的指标（中位数与80%区间）。",
+          en: "Scenarios side by side: the indicators whose status differs between scenarios (median and 80% interval).",
+        }),
+      ),
     );
   }
   parts.push(`</section>`);
@@ -181,22 +200,35 @@ ${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}
 ${risky.length ? riskTable(risky, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
     for (const t of risky) {
       parts.push(
-        await chart(`fan-${sid}-${t.id}`, () => fanChart(r, t.indicator, { lang, targetId: t.id }), `${tr(lang, { zh: t.nameZh, en: t.nameEn })} — ${statusLabel(t.status, lang)}, ${tr(lang, WORDS.pMet)} ${t.pMet === null ? "–" : formatPercent(t.pMet)}`),
+        await chart(
+          `fan-${sid}-${t.id}`,
+          () => fanChart(r, t.indicator, { lang, targetId: t.id }),
+          `${tr(lang, { zh: t.nameZh, en: t.nameEn })} — ${statusLabel(t.status, lang)}, ${tr(lang, WORDS.pMet)} ${t.pMet === null ? "–" : formatPercent(t.pMet)}`,
+        ),
       );
     }
     if (r.targets.some((t) => targetGrowth(t) !== null)) {
       parts.push(
-        await chart(`growth-gap-${sid}`, () => growthGap(r, { lang }), tr(lang, {
-          zh: "所需年均增速与预测年均增速之差越大，目标越难实现。",
-          en: "The wider the gap between required and projected growth, the harder the target.",
-        })),
+        await chart(
+          `growth-gap-${sid}`,
+          () => growthGap(r, { lang }),
+          tr(lang, {
+            zh: "所需年均增速与预测年均增速之差越大，目标越难实现。",
+            en: "The wider the gap between required and projected growth, the harder the target.",
+          }),
+        ),
       );
     }
     const notAssessed = r.targets.filter((t) => t.status === "not_assessed");
     if (notAssessed.length) {
-      parts.push(`<h3>${T({ zh: "未评估的目标", en: "Targets not assessed" })}</h3><ul>${notAssessed
-        .map((t) => `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessedBecause ? `${colon(lang)}${escapeHtml(t.notAssessedBecause)}` : ""}</li>`)
-        .join("")}</ul>`);
+      parts.push(
+        `<h3>${T({ zh: "未评估的目标", en: "Targets not assessed" })}</h3><ul>${notAssessed
+          .map(
+            (t) =>
+              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessedBecause ? `${colon(lang)}${escapeHtml(t.notAssessedBecause)}` : ""}</li>`,
+          )
+          .join("")}</ul>`,
+      );
     }
     parts.push(`<h3>${T({ zh: "情景假设", en: "Assumptions" })}</h3>${assumptionsTable(r, lang)}</section>`);
   }
@@ -228,7 +260,9 @@ function overviewTable(results: ScenarioResult[], lang: Lang): string {
   const head = statuses.map((s) => `<th class="num">${badge(s, lang)}</th>`).join("");
   const rows = results
     .map((r) => {
-      const cells = statuses.map((s) => `<td class="num">${r.targets.filter((t) => t.status === s).length}</td>`).join("");
+      const cells = statuses
+        .map((s) => `<td class="num">${r.targets.filter((t) => t.status === s).length}</td>`)
+        .join("");
       return `<tr><th scope="row">${escapeHtml(scenarioName(r, lang))}</th>${cells}</tr>`;
     })
     .join("");
@@ -252,7 +286,10 @@ function riskTable(targets: TargetAssessment[], lang: Lang): string {
   const rows = [...targets]
     .sort((a, b) => (order[a.status] ?? 2) - (order[b.status] ?? 2) || (a.pMet ?? 2) - (b.pMet ?? 2))
     .map((t) => {
-      const target = t.comparator !== null && t.threshold !== null ? `${comparatorSymbol(t.comparator)} ${withUnit(t.threshold, t.unit, lang)}` : "–";
+      const target =
+        t.comparator !== null && t.threshold !== null
+          ? `${comparatorSymbol(t.comparator)} ${withUnit(t.threshold, t.unit, lang)}`
+          : "–";
       const range = t.p10 !== null && t.p90 !== null ? `P10–P90: ${formatNumber(t.p10)}–${formatNumber(t.p90)}` : "";
       const reason = t.reason
         ? lang === "zh"
@@ -283,17 +320,20 @@ ${rows}
 
 function assumptionsTable(r: ScenarioResult, lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
-  if (r.scenario.assumptions.length === 0) return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
+  if (r.scenario.assumptions.length === 0)
+    return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
   const rows = r.scenario.assumptions
     .map((a) => {
       const info = indicatorInfo(r, a.indicator);
       return `<tr><th scope="row">${escapeHtml(tr(lang, info.name))}</th><td><code>${escapeHtml(a.mechanism)}</code></td><td>${escapeHtml(a.summary)}</td></tr>`;
     })
     .join("");
-  return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T({
-    zh: "假设",
-    en: "Assumptions",
-  })}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T(
+    {
+      zh: "假设",
+      en: "Assumptions",
+    },
+  )}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function provenanceSection(results: ScenarioResult[], lang: Lang, stamp: string): string {
@@ -302,20 +342,25 @@ function provenanceSection(results: ScenarioResult[], lang: Lang, stamp: string)
   const no = T({ zh: "否", en: "no" });
   const rows = results
     .map(
-      (r) => `<tr><th scope="row">${escapeHtml(scenarioName(r, lang))}</th><td><code>${escapeHtml(r.scenario.file)}</code></td><td>${escapeHtml(
-        r.dataSource,
-      )}</td><td>${r.illustrative ? `<strong>${yes}</strong>` : no}</td><td class="num">${r.paths.toLocaleString("en-US")}</td><td class="num">${r.seed}</td><td class="num">${r.scenario.baseYear}–${r.scenario.horizon}</td></tr>`,
+      (r) =>
+        `<tr><th scope="row">${escapeHtml(scenarioName(r, lang))}</th><td><code>${escapeHtml(r.scenario.file)}</code></td><td>${escapeHtml(
+          r.dataSource,
+        )}</td><td>${r.illustrative ? `<strong>${yes}</strong>` : no}</td><td class="num">${r.paths.toLocaleString("en-US")}</td><td class="num">${r.seed}</td><td class="num">${r.scenario.baseYear}–${r.scenario.horizon}</td></tr>`,
     )
     .join("");
-  const sources = [...new Set(results.flatMap((r) => r.history.map((h) => h.source)).filter((s) => s && s.trim()))];
+  const sources = [...new Set(results.flatMap((r) => r.history.map((h) => h.source)).filter((s) => s?.trim()))];
   return `<section id="provenance"><h2>${T({ zh: "数据来源与方法说明", en: "Provenance" })}</h2>
-<table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T(WORDS.source)}</th><th>${T({
-    zh: "示意数据",
-    en: "Illustrative",
-  })}</th><th class="num">${T({ zh: "路径数", en: "Paths" })}</th><th class="num">${T({ zh: "随机种子", en: "Seed" })}</th><th class="num">${T({
-    zh: "基年–展望年",
-    en: "Base year–horizon",
-  })}</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T(WORDS.source)}</th><th>${T(
+    {
+      zh: "示意数据",
+      en: "Illustrative",
+    },
+  )}</th><th class="num">${T({ zh: "路径数", en: "Paths" })}</th><th class="num">${T({ zh: "随机种子", en: "Seed" })}</th><th class="num">${T(
+    {
+      zh: "基年–展望年",
+      en: "Base year–horizon",
+    },
+  )}</th></tr></thead><tbody>${rows}</tbody></table>
 ${sources.length ? `<p>${T({ zh: "历史数据出处", en: "Sources of observed values" })}${colon(lang)}</p><ul>${sources.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` : ""}
 <p>${T({
     zh: "达成概率为目标年份满足目标的蒙特卡洛模拟路径占比；预测区间取自模拟分位数（P5、P10、P25、P50、P75、P90、P95），图中最宽为 90% 区间。",

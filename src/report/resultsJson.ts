@@ -37,7 +37,14 @@ export function resultsDocument(results: ScenarioResult[], generatedAt: Date, ma
   return {
     generatedAt: generatedAt.toISOString(),
     tool: "targetcast",
-    ...(manifest ? { manifest: { ...manifest, runs: results.map((r) => ({ scenario: r.scenario.file, paths: r.paths, seed: r.seed })) } } : {}),
+    ...(manifest
+      ? {
+          manifest: {
+            ...manifest,
+            runs: results.map((r) => ({ scenario: r.scenario.file, paths: r.paths, seed: r.seed })),
+          },
+        }
+      : {}),
     scenarios: results.map(toResultsJson),
   };
 }

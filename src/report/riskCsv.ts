@@ -2,9 +2,29 @@
 import type { ScenarioResult } from "../assess/types.js";
 
 const HEADER = [
-  "scenario", "target", "name_zh", "name_en", "status", "p_met", "median", "p10", "p90",
-  "comparator", "threshold", "unit", "target_year", "base_year", "base_value",
-  "cagr_ratio", "cagr_category", "progress_share", "share_category", "responsible", "reason_zh", "reason_en", "illustrative",
+  "scenario",
+  "target",
+  "name_zh",
+  "name_en",
+  "status",
+  "p_met",
+  "median",
+  "p10",
+  "p90",
+  "comparator",
+  "threshold",
+  "unit",
+  "target_year",
+  "base_year",
+  "base_value",
+  "cagr_ratio",
+  "cagr_category",
+  "progress_share",
+  "share_category",
+  "responsible",
+  "reason_zh",
+  "reason_en",
+  "illustrative",
 ];
 
 /**
@@ -29,11 +49,32 @@ export function riskCsv(results: ScenarioResult[]): string {
     for (const t of r.targets) {
       lines.push(
         [
-          r.scenario.id, t.id, t.nameZh, t.nameEn, t.status, t.pMet, t.median, t.p10, t.p90,
-          t.comparator, t.threshold, t.unit, t.targetYear, t.baseYear, t.baseValue,
-          t.cagrRatio, t.cagrCategory, t.progressShare, t.shareCategory, t.responsible,
-          t.reason?.textZh ?? t.notAssessedBecause, t.reason?.textEn ?? t.notAssessedBecause, r.illustrative,
-        ].map(csvCell).join(","),
+          r.scenario.id,
+          t.id,
+          t.nameZh,
+          t.nameEn,
+          t.status,
+          t.pMet,
+          t.median,
+          t.p10,
+          t.p90,
+          t.comparator,
+          t.threshold,
+          t.unit,
+          t.targetYear,
+          t.baseYear,
+          t.baseValue,
+          t.cagrRatio,
+          t.cagrCategory,
+          t.progressShare,
+          t.shareCategory,
+          t.responsible,
+          t.reason?.textZh ?? t.notAssessedBecause,
+          t.reason?.textEn ?? t.notAssessedBecause,
+          r.illustrative,
+        ]
+          .map(csvCell)
+          .join(","),
       );
     }
   }

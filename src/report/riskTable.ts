@@ -3,7 +3,8 @@ import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.j
 import { statusLabel } from "../charts/labels.js";
 import { renderTable } from "./textTable.js";
 
-const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? "–" : Math.abs(v) >= 1000 ? v.toFixed(0) : String(+v.toPrecision(3)));
+const fmt = (v: number | null) =>
+  v === null || !Number.isFinite(v) ? "–" : Math.abs(v) >= 1000 ? v.toFixed(0) : String(+v.toPrecision(3));
 const pct = (p: number | null) => (p === null ? "–" : `${Math.round(p * 100)}%`);
 
 const SEVERITY: Record<Status, number> = { off_track: 0, at_risk: 1, on_track: 2, already_met: 3, not_assessed: 4 };
@@ -14,7 +15,9 @@ function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
 
 export function riskTable(r: ScenarioResult): string {
   const head = `${r.scenario.nameZh} / ${r.scenario.nameEn}  (${r.scenario.file}; ${r.paths} paths, seed ${r.seed}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
-  const warn = (r.illustrative ? "\n⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "") + `\nData: ${r.dataSource}`;
+  const warn =
+    (r.illustrative ? "\n⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "") +
+    `\nData: ${r.dataSource}`;
   const rows = sortByRisk(r.targets).map((t) => [
     t.nameZh,
     statusLabel(t.status, "both"),
@@ -39,7 +42,9 @@ export function riskTable(r: ScenarioResult): string {
   const reasons = sortByRisk(r.targets)
     .filter((t) => t.reason)
     .map((t) => `  • ${t.nameZh}: ${t.reason!.textZh}\n    ${t.nameEn}: ${t.reason!.textEn}`);
-  const skipped = r.targets.filter((t) => t.notAssessedBecause).map((t) => `  • ${t.nameZh} (${t.id}): ${t.notAssessedBecause}`);
+  const skipped = r.targets
+    .filter((t) => t.notAssessedBecause)
+    .map((t) => `  • ${t.nameZh} (${t.id}): ${t.notAssessedBecause}`);
   return [
     head + warn,
     table,
@@ -50,7 +55,13 @@ export function riskTable(r: ScenarioResult): string {
     .join("\n\n");
 }
 
-const SHORT: Record<Status, string> = { already_met: "✓ met", on_track: "● on", at_risk: "▲ risk", off_track: "✗ off", not_assessed: "·" };
+const SHORT: Record<Status, string> = {
+  already_met: "✓ met",
+  on_track: "● on",
+  at_risk: "▲ risk",
+  off_track: "✗ off",
+  not_assessed: "·",
+};
 
 /** Targets as rows, scenarios as columns: status mark and P(met). */
 export function scenarioMatrix(results: ScenarioResult[]): string {
@@ -67,5 +78,9 @@ export function scenarioMatrix(results: ScenarioResult[]): string {
     ];
   });
   const legend = "✓ 已达成 already met  ● 按计划 on track  ▲ 有风险 at risk  ✗ 偏离 off track  · 未评估 not assessed";
-  return renderTable([{ header: "目标 Target", max: 28 }, ...results.map((r) => ({ header: r.scenario.id }))], rows) + "\n" + legend;
+  return (
+    renderTable([{ header: "目标 Target", max: 28 }, ...results.map((r) => ({ header: r.scenario.id }))], rows) +
+    "\n" +
+    legend
+  );
 }

@@ -57,7 +57,15 @@ export interface Column {
 /** Render rows under headers, columns separated by two spaces, a rule under the header. */
 export function renderTable(columns: Column[], rows: string[][]): string {
   const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? truncate(c, columns[i].max!) : c)));
-  const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ""))));
-  const line = (r: string[]) => r.map((c, i) => pad(c ?? "", widths[i], columns[i].align)).join("  ").trimEnd();
-  return [line(columns.map((c) => c.header)), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+  const widths = columns.map((col, i) =>
+    Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ""))),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c ?? "", widths[i], columns[i].align))
+      .join("  ")
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join(
+    "\n",
+  );
 }

@@ -7,8 +7,8 @@
  * Example: `await writeBriefing("out/briefing", briefing, { png: true })`.
  */
 import path from "node:path";
-import { CJK_FONT_ADVICE, cjkFontAvailable } from "../charts/render.js";
 import { renderPngs } from "../charts/pngPool.js";
+import { CJK_FONT_ADVICE, cjkFontAvailable } from "../charts/render.js";
 import { writeFileAtomic } from "./atomicWrite.js";
 import type { Briefing } from "./briefing.js";
 
@@ -30,7 +30,11 @@ export interface WrittenBriefing {
   warnings: string[];
 }
 
-export async function writeBriefing(dir: string, briefing: Briefing, opts: WriteBriefingOptions): Promise<WrittenBriefing> {
+export async function writeBriefing(
+  dir: string,
+  briefing: Briefing,
+  opts: WriteBriefingOptions,
+): Promise<WrittenBriefing> {
   const files: string[] = [];
   const warnings: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
@@ -48,7 +52,10 @@ export async function writeBriefing(dir: string, briefing: Briefing, opts: Write
 
   await write("briefing.html", briefing.html);
   const pngs = opts.png
-    ? await renderPngs(briefing.charts.map((c) => ({ svg: c.svg, scale: opts.scale ?? 2 })), { ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.onPng ? { onDone: opts.onPng } : {}) })
+    ? await renderPngs(
+        briefing.charts.map((c) => ({ svg: c.svg, scale: opts.scale ?? 2 })),
+        { ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.onPng ? { onDone: opts.onPng } : {}) },
+      )
     : [];
   for (const [i, c] of briefing.charts.entries()) {
     await write(`${c.name}.svg`, c.svg);

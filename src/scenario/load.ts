@@ -4,14 +4,14 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { LineCounter, parseDocument, isMap, type Node as YamlNode } from "yaml";
+import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
-import { centralValue, type Param } from "./param.js";
-import { InputError } from "../data/errors.js";
 import { decodeBytes } from "../data/decode.js";
 import { didYouMean } from "../data/didYouMean.js";
-import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
+import { InputError } from "../data/errors.js";
 import { mergeScenario } from "./merge.js";
+import { centralValue, type Param } from "./param.js";
+import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 
 export interface LoadedScenario {
   /** The file as given (relative paths stay relative, for messages and reports). */
@@ -70,7 +70,12 @@ async function parseYamlFile(file: string): Promise<ParsedFile> {
     });
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new InputError({ file, line: 1, problem: "a scenario must be a YAML mapping of keys to values", fix: "start from scenarios/baseline.yaml" });
+    throw new InputError({
+      file,
+      line: 1,
+      problem: "a scenario must be a YAML mapping of keys to values",
+      fix: "start from scenarios/baseline.yaml",
+    });
   }
   return { file, raw: raw as Record<string, unknown>, doc, lines };
 }
@@ -146,7 +151,8 @@ function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError 
     fix = `write ${issue.expected === "number" ? "a plain number" : `a ${issue.expected}`} for ${field}`;
   } else if (issue.code === "invalid_union") {
     problem = `${field}: expected a number or a distribution such as { dist: normal, mean: 0.08, sd: 0.02 }`;
-    fix = "distributions: normal (mean, sd), triangular (min, mode, max), uniform (min, max), lognormal (median, sigma)";
+    fix =
+      "distributions: normal (mean, sd), triangular (min, mode, max), uniform (min, max), lognormal (median, sigma)";
   }
   return new InputError({ file: owner.file, ...(line !== undefined ? { line } : {}), problem, fix });
 }
@@ -183,7 +189,12 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     files.unshift(parsed);
     const parent: unknown = parsed.raw.extends;
     if (parent !== undefined && typeof parent !== "string") {
-      throw new InputError({ file: next, line: lineOf(parsed, ["extends"]), problem: "extends: expected a file name", fix: "write e.g. `extends: baseline.yaml`" });
+      throw new InputError({
+        file: next,
+        line: lineOf(parsed, ["extends"]),
+        problem: "extends: expected a file name",
+        fix: "write e.g. `extends: baseline.yaml`",
+      });
     }
     // Relative to the file that names it; an absolute path is taken as it is.
     next = parent === undefined ? undefined : path.isAbsolute(parent) ? parent : path.join(path.dirname(next), parent);
@@ -201,7 +212,10 @@ function rateWarnings(scenario: Scenario, files: ParsedFile[]): string[] {
   for (const [id, spec] of Object.entries(scenario.indicators ?? {})) {
     const rates: [string[], unknown][] = [
       [["indicators", id, "growth"], (spec as { growth?: unknown }).growth],
-      [["indicators", id, "leveraged", "own_growth"], (spec as { leveraged?: { own_growth?: unknown } }).leveraged?.own_growth],
+      [
+        ["indicators", id, "leveraged", "own_growth"],
+        (spec as { leveraged?: { own_growth?: unknown } }).leveraged?.own_growth,
+      ],
     ];
     for (const [where, rate] of rates) {
       if (rate === undefined) continue;
@@ -209,7 +223,9 @@ function rateWarnings(scenario: Scenario, files: ParsedFile[]): string[] {
       if (g > RATE_WARNING) {
         const owner = [...files].reverse().find((f) => lineOf(f, where) !== undefined) ?? files[files.length - 1];
         const line = lineOf(owner, where);
-        out.push(`${owner.file}${line !== undefined ? `:${line}` : ""}: ${where.join(".")} is ${g}, i.e. ${+(g * 100).toPrecision(4)}% a year; rates are fractions (0.10 = 10%) — if you meant ${g}%, write ${+(g / 100).toPrecision(4)}`);
+        out.push(
+          `${owner.file}${line !== undefined ? `:${line}` : ""}: ${where.join(".")} is ${g}, i.e. ${+(g * 100).toPrecision(4)}% a year; rates are fractions (0.10 = 10%) — if you meant ${g}%, write ${+(g / 100).toPrecision(4)}`,
+        );
       }
     }
   }

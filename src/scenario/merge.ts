@@ -37,7 +37,8 @@ export function mergeScenario(parent: Obj, child: Obj): Obj {
   }
   out.indicators = indicators;
   // A split is a whole: a variant's split replaces its parent's rather than mixing with it.
-  if (isObj(child.budget) && isObj(child.budget.split) && isObj(out.budget)) out.budget = { ...out.budget, split: child.budget.split };
+  if (isObj(child.budget) && isObj(child.budget.split) && isObj(out.budget))
+    out.budget = { ...out.budget, split: child.budget.split };
   // `amount` and `share_of` are alternatives: the variant's choice replaces the parent's.
   if (isObj(child.budget) && isObj(out.budget)) {
     if ("share_of" in child.budget && !("amount" in child.budget)) delete out.budget.amount;

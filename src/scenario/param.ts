@@ -9,11 +9,17 @@ import { standardNormal, triangular } from "../stats/samplers.js";
 const finite = z.number().refine(Number.isFinite, "expected a finite number");
 
 export const Distribution = z.discriminatedUnion("dist", [
-  z.strictObject({ dist: z.literal("normal"), mean: finite, sd: finite.refine((v) => v >= 0, "expected a number ≥ 0") }),
+  z.strictObject({
+    dist: z.literal("normal"),
+    mean: finite,
+    sd: finite.refine((v) => v >= 0, "expected a number ≥ 0"),
+  }),
   z
     .strictObject({ dist: z.literal("triangular"), min: finite, mode: finite, max: finite })
     .refine((d) => d.min <= d.mode && d.mode <= d.max, "expected min ≤ mode ≤ max"),
-  z.strictObject({ dist: z.literal("uniform"), min: finite, max: finite }).refine((d) => d.min <= d.max, "expected min ≤ max"),
+  z
+    .strictObject({ dist: z.literal("uniform"), min: finite, max: finite })
+    .refine((d) => d.min <= d.max, "expected min ≤ max"),
   /** Positive quantities: X = median × exp(sigma × Z). */
   z.strictObject({
     dist: z.literal("lognormal"),

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
-import { Param, centralValue } from "./param.js";
+import { centralValue, Param } from "./param.js";
 
 /** Largest central growth rate accepted (fraction per year); above RATE_WARNING a scenario is loaded with a warning. */
 export const MAX_RATE = 10;
@@ -19,7 +19,10 @@ export const RATE_WARNING = 1;
  * rate or a distribution centred there is an error; draws in a distribution's tail below −1
  * are floored (the level falls to zero, never below). Above MAX_RATE it is refused as a typo.
  */
-const Rate = Param.refine((p) => centralValue(p) >= -1, "a growth rate below −100% a year is impossible; expected ≥ −1 (−1 = −100%)").refine(
+const Rate = Param.refine(
+  (p) => centralValue(p) >= -1,
+  "a growth rate below −100% a year is impossible; expected ≥ −1 (−1 = −100%)",
+).refine(
   (p) => centralValue(p) <= MAX_RATE,
   `a growth rate above ${MAX_RATE * 100}% a year is not plausible; rates are fractions per year (0.10 = 10%)`,
 );
@@ -34,7 +37,11 @@ export const MECHANISMS = {
   /** v_t = v_{t−1} · (1 + r + volatility · ε_t) */
   growth: Rate.describe("annual growth rate, fraction per year (0.08 = 8%)"),
   /** v_t follows the trend model fitted to the indicator's history, with its prediction uncertainty. */
-  trend: z.enum(TREND_MODELS).describe("trend fitted to history: auto (default) is the calibrated combination of ETS, Theta and drift with reference-class intervals; a named model uses its own uncalibrated intervals"),
+  trend: z
+    .enum(TREND_MODELS)
+    .describe(
+      "trend fitted to history: auto (default) is the calibrated combination of ETS, Theta and drift with reference-class intervals; a named model uses its own uncalibrated intervals",
+    ),
   /** v_t = v_{t−1} + N_t, N_t ~ Poisson(additions) or NegBin(additions, dispersion); `fixed` adds exactly `additions`. */
   count: z.strictObject({
     additions: Param.describe("expected additions per year"),
@@ -81,12 +88,16 @@ export const MECHANISM_NAMES = Object.keys(MECHANISMS) as MechanismName[];
 export const IndicatorSpec = z
   .strictObject({
     ...Object.fromEntries(MECHANISM_NAMES.map((m) => [m, MECHANISMS[m].optional()])),
-    volatility: nonNegative.optional().describe("sd of a yearly shock added to the growth rate (growth, leveraged) or to log output (elastic)"),
+    volatility: nonNegative
+      .optional()
+      .describe("sd of a yearly shock added to the growth rate (growth, leveraged) or to log output (elastic)"),
     bounds: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
     note: z.string().optional().describe("why this assumption: shown in briefings"),
   } as { [K in MechanismName]: z.ZodOptional<(typeof MECHANISMS)[K]> } & {
     volatility: z.ZodOptional<typeof nonNegative>;
-    bounds: z.ZodOptional<z.ZodObject<{ min: z.ZodOptional<z.ZodNumber>; max: z.ZodOptional<z.ZodNumber> }, z.core.$strict>>;
+    bounds: z.ZodOptional<
+      z.ZodObject<{ min: z.ZodOptional<z.ZodNumber>; max: z.ZodOptional<z.ZodNumber> }, z.core.$strict>
+    >;
     note: z.ZodOptional<z.ZodString>;
   })
   .superRefine((spec, ctx) => {
@@ -103,8 +114,15 @@ export const IndicatorSpec = z
     if (spec.bounds?.min !== undefined && spec.bounds?.max !== undefined && spec.bounds.min > spec.bounds.max) {
       ctx.addIssue({ code: "custom", path: ["bounds"], message: "expected min ≤ max" });
     }
-    if (spec.volatility !== undefined && !(spec.growth !== undefined || spec.leveraged !== undefined || spec.elastic !== undefined)) {
-      ctx.addIssue({ code: "custom", path: ["volatility"], message: "volatility applies only to growth, leveraged and elastic mechanisms" });
+    if (
+      spec.volatility !== undefined &&
+      !(spec.growth !== undefined || spec.leveraged !== undefined || spec.elastic !== undefined)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["volatility"],
+        message: "volatility applies only to growth, leveraged and elastic mechanisms",
+      });
     }
   });
 export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
@@ -115,7 +133,10 @@ export const ProgrammeEffect = z.strictObject({
   max_effect: Param.describe(
     "effect at saturation: extra growth (fraction/yr) for growth, leveraged, elastic and trend indicators; extra additions per year for counts",
   ),
-  half_budget: z.number().positive().describe("yearly spending (budget unit) at which half the maximum effect is reached"),
+  half_budget: z
+    .number()
+    .positive()
+    .describe("yearly spending (budget unit) at which half the maximum effect is reached"),
   lag: z.number().int().min(0).max(5).default(1).describe("years between spending and effect"),
 });
 
@@ -139,7 +160,9 @@ export const Budget = z.strictObject({
       percent: z.number().gt(0).max(100).describe("target share of that budget, %"),
     })
     .optional()
-    .describe("instead of an amount: top `adds_to` up to this share of another indicator each year; the top-up is split across programmes"),
+    .describe(
+      "instead of an amount: top `adds_to` up to this share of another indicator each year; the top-up is split across programmes",
+    ),
   unit: z.string().default("万元"),
   start_year: z.number().int().min(YEAR_MIN).max(YEAR_MAX),
   adds_to: id.optional().describe("fiscal indicator the extra money is added to (e.g. fiscal_st_spending)"),
@@ -153,10 +176,20 @@ export const Scenario = z
     extends: z.string().optional().describe("a scenario file this one inherits from (path relative to this file)"),
     name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
     description: z.string().min(1).describe("the rationale: what this scenario assumes and why"),
-    base_year: z.number().int().min(YEAR_MIN).max(YEAR_MAX).describe("last year of observed data the projection starts from"),
+    base_year: z
+      .number()
+      .int()
+      .min(YEAR_MIN)
+      .max(YEAR_MAX)
+      .describe("last year of observed data the projection starts from"),
     horizon: z.number().int().min(YEAR_MIN).max(YEAR_MAX).describe("last projected year"),
     paths: z.number().int().min(1).max(1_000_000).default(5000),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
     assessment: z
       .strictObject({
         on_track: z.number().min(0).max(1).default(0.66).describe("P(met) at or above which a target is on track"),
@@ -170,20 +203,37 @@ export const Scenario = z
   .superRefine((s, ctx) => {
     if (s.budget) {
       if ((s.budget.amount === undefined) === (s.budget.share_of === undefined)) {
-        ctx.addIssue({ code: "custom", path: ["budget"], message: "expected either `amount` or `share_of`, not both or neither" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["budget"],
+          message: "expected either `amount` or `share_of`, not both or neither",
+        });
       }
       if (s.budget.share_of && !s.budget.adds_to) {
-        ctx.addIssue({ code: "custom", path: ["budget", "share_of"], message: "a share needs `adds_to`: the fiscal indicator that is topped up" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["budget", "share_of"],
+          message: "a share needs `adds_to`: the fiscal indicator that is topped up",
+        });
       }
       for (const p of Object.keys(s.budget.split)) {
-        if (!s.programmes[p]) ctx.addIssue({ code: "custom", path: ["budget", "split", p], message: `no programme "${p}" in programmes` });
+        if (!s.programmes[p])
+          ctx.addIssue({ code: "custom", path: ["budget", "split", p], message: `no programme "${p}" in programmes` });
       }
       const total = Object.values(s.budget.split).reduce((a, b) => a + b, 0);
       if ((s.budget.amount ?? 1) > 0 && Math.abs(total - 1) > 1e-6) {
-        ctx.addIssue({ code: "custom", path: ["budget", "split"], message: `shares sum to ${+total.toFixed(6)}, expected 1` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["budget", "split"],
+          message: `shares sum to ${+total.toFixed(6)}, expected 1`,
+        });
       }
       if (s.budget.start_year <= s.base_year) {
-        ctx.addIssue({ code: "custom", path: ["budget", "start_year"], message: `expected a year after base_year ${s.base_year}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["budget", "start_year"],
+          message: `expected a year after base_year ${s.base_year}`,
+        });
       }
     }
     if (s.horizon <= s.base_year) {

@@ -9,11 +9,12 @@
  * block or batch size, the thread, or which nodes are recomputed; and a deterministic run (central
  * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
  */
-import { centralValue as centralOf, draw } from "../scenario/param.js";
+
 import { clamp, type StepContext } from "../model/types.js";
-import type { Plan } from "./plan.js";
-import { CounterRng } from "../stats/rng.js";
+import { centralValue as centralOf, draw } from "../scenario/param.js";
 import { summarise } from "../stats/quantiles.js";
+import { CounterRng } from "../stats/rng.js";
+import type { Plan } from "./plan.js";
 import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
 
 export interface Simulation {
@@ -86,14 +87,19 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const paramRng = new CounterRng(seed);
   const slots = plan.order;
   const reuse = opts.reuse;
-  if (reuse && (reuse.sim.paths !== paths || reuse.sim.seed !== seed || reuse.sim.plan !== plan || deterministic || opts.range)) {
+  if (
+    reuse &&
+    (reuse.sim.paths !== paths || reuse.sim.seed !== seed || reuse.sim.plan !== plan || deterministic || opts.range)
+  ) {
     throw new Error("simulate: reuse needs a full run of the same plan with the same paths and seed");
   }
   // Nodes whose values come from `reuse` (never nodes that also fill years before the projection).
   const copied = nodes.map((node, i) => !!reuse && !reuse.recompute[slots[i]] && node.firstStep >= first);
   // One shock stream per node (stream 1 + slot), positioned at (path, year) before each step.
   const streams = slots.map((slot) => 1 + slot);
-  const rngs = nodes.map((node) => (node.random && !deterministic ? Array.from({ length: block }, () => new CounterRng(seed)) : []));
+  const rngs = nodes.map((node) =>
+    node.random && !deterministic ? Array.from({ length: block }, () => new CounterRng(seed)) : [],
+  );
   const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic };
   const fixed = opts.fixed;
   const progressEvery = Math.max(block, Math.floor(paths / 50));
@@ -105,18 +111,24 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     state.set(template);
     // Parameters: each path's draws come from its own stream 0, in plan order.
     if (reuse) {
-      for (let k = 0; k < nParams; k++) params.set(reuse.sim.draws.subarray(k * paths + p0, k * paths + p0 + nb), k * block);
+      for (let k = 0; k < nParams; k++)
+        params.set(reuse.sim.draws.subarray(k * paths + p0, k * paths + p0 + nb), k * block);
       fixed?.forEach((v, k) => params.fill(v, k * block, k * block + nb));
-    } else for (let b = 0; b < nb; b++) {
-      paramRng.at(0, p0 + b, 0);
-      for (let k = 0; k < nParams; k++) {
-        const slot = plan.params[k];
-        const v = slot.custom
-          ? deterministic ? slot.custom.central : slot.custom.draw(paramRng)
-          : deterministic ? centralOf(slot.param) : draw(slot.param, paramRng);
-        params[k * block + b] = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+    } else
+      for (let b = 0; b < nb; b++) {
+        paramRng.at(0, p0 + b, 0);
+        for (let k = 0; k < nParams; k++) {
+          const slot = plan.params[k];
+          const v = slot.custom
+            ? deterministic
+              ? slot.custom.central
+              : slot.custom.draw(paramRng)
+            : deterministic
+              ? centralOf(slot.param)
+              : draw(slot.param, paramRng);
+          params[k * block + b] = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+        }
       }
-    }
     for (let y = startYear; y < n; y++) {
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
@@ -172,7 +184,10 @@ export function summariseSimulation(sim: Simulation): SeriesSummary[] {
   const out: SeriesSummary[] = [];
   sim.plan.indicators.forEach((indicator, slot) => {
     sim.years.forEach((year, j) => {
-      const { mean, quantiles: q } = summarise(sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths), QUANTILE_LEVELS);
+      const { mean, quantiles: q } = summarise(
+        sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths),
+        QUANTILE_LEVELS,
+      );
       out.push({ indicator, year, mean, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
     });
   });

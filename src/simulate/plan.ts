@@ -3,18 +3,18 @@
  * in an order where every node's same-year inputs come first, with the history each path
  * starts from and the layout of the per-path parameter draws.
  */
+
+import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import { findUnit } from "../data/units.js";
-import { InputError } from "../data/errors.js";
-import type { IndicatorSpec, Scenario } from "../scenario/schema.js";
-import type { CompileEnv, CompiledNode, ParamSlot } from "../model/types.js";
+import type { Allocation } from "../model/allocation.js";
+import { compileBudgetTopUp } from "../model/budgetTopUp.js";
+import { compileProgrammeResponse } from "../model/programmeResponse.js";
+import { compileProgrammeSpending } from "../model/programmeSpending.js";
 import { compileNode } from "../model/registry.js";
 import { whyNoTrend } from "../model/trend.js";
-import type { Allocation } from "../model/allocation.js";
-import { compileProgrammeSpending } from "../model/programmeSpending.js";
-import { compileProgrammeResponse } from "../model/programmeResponse.js";
-import { compileBudgetTopUp } from "../model/budgetTopUp.js";
-import type { ProgrammeEffect } from "../scenario/schema.js";
+import type { CompiledNode, CompileEnv, ParamSlot } from "../model/types.js";
+import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
 
 export interface Plan {
   /** Calendar years of the state, from the earliest observation used to the horizon. */
@@ -102,7 +102,12 @@ export function buildPlan(input: PlanInput): Plan {
     if (raw.startsWith("programme.")) return allocation?.unit ?? "";
     if (raw.startsWith("boost.")) return "";
     const id = dataId(raw);
-    return dictionary?.get(id)?.unit ?? baseline.series.get(id)?.unit ?? catalogue.targets.find((t) => t.indicator === id && t.kind !== "relative_to_base")?.unit ?? "";
+    return (
+      dictionary?.get(id)?.unit ??
+      baseline.series.get(id)?.unit ??
+      catalogue.targets.find((t) => t.indicator === id && t.kind !== "relative_to_base")?.unit ??
+      ""
+    );
   };
   const lastObserved = (id: string): number => {
     if (isVirtual(id)) return baseIndex;
@@ -124,7 +129,10 @@ export function buildPlan(input: PlanInput): Plan {
       continue;
     }
     const series = baseline.series.get(id);
-    const noTrend = !specs[id] && !isVirtual(id) && series ? whyNoTrend(series, scenario.base_year, scenario.horizon, unitOf(id) === "%") : null;
+    const noTrend =
+      !specs[id] && !isVirtual(id) && series
+        ? whyNoTrend(series, scenario.base_year, scenario.horizon, unitOf(id) === "%")
+        : null;
     if (noTrend) {
       unavailable.set(id, noTrend);
       continue;
@@ -154,25 +162,42 @@ export function buildPlan(input: PlanInput): Plan {
       },
       boostSlot: () => (effectsOn.has(id) && !isVirtual(id) && !(id === topUp) ? slotOf(`boost.${id}`) : -1),
       fail(field, problem, fix): never {
-        throw new InputError({ file: input.scenarioFile, problem: `indicators.${dataId(id)}${field ? "." + field : ""}: ${problem}`, fix });
+        throw new InputError({
+          file: input.scenarioFile,
+          problem: `indicators.${dataId(id)}${field ? "." + field : ""}: ${problem}`,
+          fix,
+        });
       },
     };
     if (id.startsWith("programme.")) {
-      nodes[slot] = compileProgrammeSpending(env, allocation!, programmeIds.indexOf(id.slice("programme.".length)), topUp);
+      nodes[slot] = compileProgrammeSpending(
+        env,
+        allocation!,
+        programmeIds.indexOf(id.slice("programme.".length)),
+        topUp,
+      );
     } else if (id.startsWith("boost.")) {
       nodes[slot] = compileProgrammeResponse(env, effectsOn.get(id.slice("boost.".length))!);
     } else if (allocation && id === topUp) {
       nodes[slot] = compileBudgetTopUp(env, allocation);
     } else {
       if (!specs[dataId(id)] && lastObserved(id) < 0) {
-        env.fail("", `${id} is needed by another indicator but has no data and no mechanism`, `add ${id} to the baseline data or give it a mechanism in the scenario`);
+        env.fail(
+          "",
+          `${id} is needed by another indicator but has no data and no mechanism`,
+          `add ${id} to the baseline data or give it a mechanism in the scenario`,
+        );
       }
       nodes[slot] = compileNode(spec, env, baseline.series.get(dataId(id)));
     }
   }
   for (const target of effectsOn.keys()) {
     if (!slotIndex.has(target)) {
-      throw new InputError({ file: input.scenarioFile, problem: `programmes: an effect acts on ${target}, which is not simulated`, fix: `add ${target} to the data and the scenario, or remove the effect` });
+      throw new InputError({
+        file: input.scenarioFile,
+        problem: `programmes: an effect acts on ${target}, which is not simulated`,
+        fix: `add ${target} to the data and the scenario, or remove the effect`,
+      });
     }
   }
 

@@ -19,7 +19,10 @@ export function planToJson(plan: Plan) {
       firstStep: n.firstStep,
       paramOffset: n.paramOffset,
       constants: Object.fromEntries(
-        Object.entries(n.constants).map(([k, v]) => [k, typeof v === "number" ? finite(v) : Array.isArray(v) ? v.map(finite) : v]),
+        Object.entries(n.constants).map(([k, v]) => [
+          k,
+          typeof v === "number" ? finite(v) : Array.isArray(v) ? v.map(finite) : v,
+        ]),
       ),
     })),
     params: plan.params.map((p) => ({

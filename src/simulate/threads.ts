@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { simulate, type Simulation } from "./monteCarlo.js";
+import { type Simulation, simulate } from "./monteCarlo.js";
 import type { Plan, PlanInput } from "./plan.js";
 
 /** Path·indicator·years below which one thread is faster than starting workers. */
@@ -38,7 +38,8 @@ export async function simulateInThreads(input: PlanInput, plan: Plan, opts: Thre
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(plan, paths), paths));
   if (threads === 1) return simulate(plan, { paths, seed });
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
-  if (!existsSync(workerFile)) throw new Error(`threads: ${workerFile} is missing; run \`npm run build\` (worker threads run the compiled files)`);
+  if (!existsSync(workerFile))
+    throw new Error(`threads: ${workerFile} is missing; run \`npm run build\` (worker threads run the compiled files)`);
   const nOut = plan.years.length - plan.baseIndex - 1;
   const shared = plan.indicators.map(() => new SharedArrayBuffer(nOut * paths * 8));
   const sharedDraws = new SharedArrayBuffer(plan.params.length * paths * 8);
@@ -47,10 +48,17 @@ export async function simulateInThreads(input: PlanInput, plan: Plan, opts: Thre
     bounds.slice(0, -1).map(
       (from, i) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(workerFile, { workerData: { input, paths, seed, range: [from, bounds[i + 1]], values: shared, draws: sharedDraws } });
+          const w = new Worker(workerFile, {
+            workerData: { input, paths, seed, range: [from, bounds[i + 1]], values: shared, draws: sharedDraws },
+          });
           w.once("message", () => resolve());
           w.once("error", reject);
-          w.once("exit", (code) => code !== 0 && reject(new Error(`simulation worker ${i + 1} of ${threads} stopped with exit code ${code}`)));
+          w.once(
+            "exit",
+            (code) =>
+              code !== 0 &&
+              reject(new Error(`simulation worker ${i + 1} of ${threads} stopped with exit code ${code}`)),
+          );
         }),
     ),
   );

@@ -5,8 +5,8 @@
  * it writes are exactly those a one-thread run would write.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { buildPlan, type PlanInput } from "./plan.js";
 import { simulate } from "./monteCarlo.js";
+import { buildPlan, type PlanInput } from "./plan.js";
 
 interface Job {
   input: PlanInput;

@@ -55,7 +55,7 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
     sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
-    if (x !== x) nan = true;
+    if (Number.isNaN(x)) nan = true;
   }
   const mean = sum / n;
   if (nan || !Number.isFinite(min) || !Number.isFinite(max)) {

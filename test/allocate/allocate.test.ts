@@ -3,14 +3,14 @@
  * whose optimum is known, marginal values, the tornado, and budget errors.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { InputError } from "../../src/data/errors.js";
-import { allocateBudget } from "../../src/allocate/runAllocation.js";
 import { makeEvaluator, prepareTargets } from "../../src/allocate/evaluate.js";
+import { allocateBudget } from "../../src/allocate/runAllocation.js";
+import { InputError } from "../../src/data/errors.js";
 import { saturatingResponse } from "../../src/model/programmeResponse.js";
-import { simulate, pathValues } from "../../src/simulate/monteCarlo.js";
-import { buildPlan } from "../../src/simulate/plan.js";
+import { type Inputs, loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { loadInputs, type Inputs } from "../../src/project/inputs.js";
+import { pathValues, simulate } from "../../src/simulate/monteCarlo.js";
+import { buildPlan } from "../../src/simulate/plan.js";
 import { catalogue, makeBaseline, plan, scenario, target } from "../engine/helpers.js";
 
 const YEARS = { 2011: 100, 2012: 110, 2013: 121 };
@@ -20,7 +20,10 @@ const baseline = makeBaseline({
   firms: { unit: "", values: { 2011: 10, 2012: 12, 2013: 14 } },
 });
 /** Two targets a useful programme serves; a useless programme serves an indicator no target asks about. */
-const cat = catalogue(target("useful_2015", "useful_out", 2015, ">=", 150), target("firms_2015", "firms", 2015, ">=", 22));
+const cat = catalogue(
+  target("useful_2015", "useful_out", 2015, ">=", 150),
+  target("firms_2015", "firms", 2015, ">=", 22),
+);
 
 function programmeScenario(extra: { floorUseless?: number; capUseful?: number; maxEffect?: unknown } = {}) {
   return scenario(
@@ -38,7 +41,12 @@ function programmeScenario(extra: { floorUseless?: number; capUseful?: number; m
           name: { zh: "有用", en: "Useful" },
           ...(extra.capUseful !== undefined ? { cap: extra.capUseful } : {}),
           effects: [
-            { indicator: useful, max_effect: extra.maxEffect ?? { dist: triangular, min: 0.05, mode: 0.1, max: 0.15 }, half_budget: 1000, lag: 0 },
+            {
+              indicator: useful,
+              max_effect: extra.maxEffect ?? { dist: triangular, min: 0.05, mode: 0.1, max: 0.15 },
+              half_budget: 1000,
+              lag: 0,
+            },
             { indicator: "firms", max_effect: 4, half_budget: 1000, lag: 1 },
           ],
         },
@@ -70,11 +78,16 @@ describe("programme response", () => {
   it("a programme with zero budget changes nothing: the served indicator equals the run without programmes, path by path", () => {
     // Fixed effect sizes draw no random numbers, so the two plans share every other draw.
     const withProgrammes = plan(programmeScenario({ maxEffect: 0.1 }), baseline, cat);
-    const s0 = scenario(2013, 2015, {
-      useful_out: { growth: { dist: normal, mean: 0.08, sd: 0.03 } },
-      other_out: { growth: 0.05 },
-      firms: { count: { additions: 2 } },
-    }, { seed: 7 });
+    const s0 = scenario(
+      2013,
+      2015,
+      {
+        useful_out: { growth: { dist: normal, mean: 0.08, sd: 0.03 } },
+        other_out: { growth: 0.05 },
+        firms: { count: { additions: 2 } },
+      },
+      { seed: 7 },
+    );
     const without = plan(s0, baseline, cat);
     const a = simulate(withProgrammes, { paths: 500, seed: 7 });
     const b = simulate(without, { paths: 500, seed: 7 });
@@ -126,14 +139,20 @@ describe("evaluation with common random numbers", () => {
     const targets = prepareTargets(p, inputs.catalogue, inputs.baseline);
     const shared = makeEvaluator(p, targets, 300, 5);
     shared.score([800, 800, 800, 800, 800, 1000]);
-    for (const x of [[5000, 0, 0, 0, 0, 0], [0, 1000, 1000, 1000, 1000, 1000], [100, 200, 300, 400, 500, 3500]]) {
+    for (const x of [
+      [5000, 0, 0, 0, 0, 0],
+      [0, 1000, 1000, 1000, 1000, 1000],
+      [100, 200, 300, 400, 500, 3500],
+    ]) {
       const reused = shared.score(x);
       const full = makeEvaluator(p, targets, 300, 5).score(x); // a first call: full simulation
       expect(Array.from(reused.pMet)).toEqual(Array.from(full.pMet));
       // …also with a parameter held fixed (tornado), which must be recomputed downstream.
       const k = p.params.findIndex((q) => q.name === "gdp.growth");
       const fixed = new Map([[k, 0.02]]);
-      expect(Array.from(shared.score(x, fixed).pMet)).toEqual(Array.from(makeEvaluator(p, targets, 300, 5).score(x, fixed).pMet));
+      expect(Array.from(shared.score(x, fixed).pMet)).toEqual(
+        Array.from(makeEvaluator(p, targets, 300, 5).score(x, fixed).pMet),
+      );
     }
   });
 
@@ -151,7 +170,14 @@ describe("optimiser", () => {
   const inputs = { baseline, catalogue: cat };
 
   it("finds the known optimum: everything to the programme that serves targets", () => {
-    const r = allocateBudget({ ...inputs, scenario: programmeScenario(), scenarioFile: "mem.yaml", budget: 3000, paths: 1000, gridSteps: 3 });
+    const r = allocateBudget({
+      ...inputs,
+      scenario: programmeScenario(),
+      scenarioFile: "mem.yaml",
+      budget: 3000,
+      paths: 1000,
+      gridSteps: 3,
+    });
     expect(r.best.split.useful).toBeCloseTo(3000, 6);
     expect(r.best.split.useless).toBeCloseTo(0, 6);
     expect(r.best.expectedMet).toBeGreaterThan(r.equalSplit.expectedMet);
@@ -160,16 +186,34 @@ describe("optimiser", () => {
   });
 
   it("respects floors and caps: the known optimum moves to the constraint", () => {
-    const floor = allocateBudget({ ...inputs, scenario: programmeScenario({ floorUseless: 500 }), scenarioFile: "mem.yaml", budget: 3000, paths: 1000 });
+    const floor = allocateBudget({
+      ...inputs,
+      scenario: programmeScenario({ floorUseless: 500 }),
+      scenarioFile: "mem.yaml",
+      budget: 3000,
+      paths: 1000,
+    });
     expect(floor.best.split.useless).toBeCloseTo(500, 6);
     expect(floor.best.split.useful).toBeCloseTo(2500, 6);
-    const cap = allocateBudget({ ...inputs, scenario: programmeScenario({ capUseful: 1200 }), scenarioFile: "mem.yaml", budget: 3000, paths: 1000 });
+    const cap = allocateBudget({
+      ...inputs,
+      scenario: programmeScenario({ capUseful: 1200 }),
+      scenarioFile: "mem.yaml",
+      budget: 3000,
+      paths: 1000,
+    });
     expect(cap.best.split.useful).toBeCloseTo(1200, 6);
     expect(cap.best.split.useless).toBeCloseTo(1800, 6);
   });
 
   it("marginal values: positive for the programme that serves targets, zero for the other", () => {
-    const r = allocateBudget({ ...inputs, scenario: programmeScenario(), scenarioFile: "mem.yaml", budget: 1000, paths: 2000 });
+    const r = allocateBudget({
+      ...inputs,
+      scenario: programmeScenario(),
+      scenarioFile: "mem.yaml",
+      budget: 1000,
+      paths: 2000,
+    });
     const m = Object.fromEntries(r.marginal.map((x) => [x.programme, x.expectedMet]));
     expect(m.useful).toBeGreaterThan(0);
     expect(m.useless).toBe(0);
@@ -178,7 +222,12 @@ describe("optimiser", () => {
   it("a budget below the floors is a clear error naming the floors and the fix", () => {
     let err: unknown;
     try {
-      allocateBudget({ ...inputs, scenario: programmeScenario({ floorUseless: 500 }), scenarioFile: "mem.yaml", budget: 300 });
+      allocateBudget({
+        ...inputs,
+        scenario: programmeScenario({ floorUseless: 500 }),
+        scenarioFile: "mem.yaml",
+        budget: 300,
+      });
     } catch (e) {
       err = e;
     }
@@ -196,10 +245,19 @@ describe("tornado on the bundled baseline", () => {
 
   it("bars are sorted by swing, span P10 < P90, and an assumption that only raises R&D never lowers the expected number met", async () => {
     const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
-    const r = allocateBudget({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", budget: 2000, paths: 400, gridSteps: 2, sensitivity: true });
+    const r = allocateBudget({
+      ...inputs,
+      scenario: s,
+      scenarioFile: "scenarios/baseline.yaml",
+      budget: 2000,
+      paths: 400,
+      gridSteps: 2,
+      sensitivity: true,
+    });
     const bars = r.tornado!.bars;
     expect(bars.length).toBeGreaterThan(10);
-    for (let i = 1; i < bars.length; i++) expect(Math.abs(bars[i - 1].high - bars[i - 1].low)).toBeGreaterThanOrEqual(Math.abs(bars[i].high - bars[i].low));
+    for (let i = 1; i < bars.length; i++)
+      expect(Math.abs(bars[i - 1].high - bars[i - 1].low)).toBeGreaterThanOrEqual(Math.abs(bars[i].high - bars[i].low));
     for (const b of bars) expect(b.lowValue).toBeLessThan(b.highValue);
     expect(r.sweeps!.length).toBe(3);
     // P10 → P90 of a parameter that only raises R&D can only raise the expected number met.

@@ -11,7 +11,20 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-export const LAYERS = ["stats", "data", "forecast", "scenario", "model", "simulate", "assess", "allocate", "charts", "report", "project", "cli"];
+const LAYERS = [
+  "stats",
+  "data",
+  "forecast",
+  "scenario",
+  "model",
+  "simulate",
+  "assess",
+  "allocate",
+  "charts",
+  "report",
+  "project",
+  "cli",
+];
 const SRC = path.resolve(import.meta.dirname, "../../src");
 
 function sourceFiles(dir: string): string[] {
@@ -22,8 +35,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Relative imports of a file, resolved to .ts paths. */
-export function importsOf(file: string, text = readFileSync(file, "utf8")): string[] {
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+function importsOf(file: string, text = readFileSync(file, "utf8")): string[] {
+  const specs = [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]);
   return specs.map((s) => path.resolve(path.dirname(file), s).replace(/\.js$/, ".ts"));
 }
 
@@ -56,7 +73,9 @@ describe("layer order of src/", () => {
   });
 
   it("stats/ imports nothing of the project outside itself", () => {
-    for (const [file, imports] of graph) if (layerOf(file) === "stats") for (const t of imports) expect(layerOf(t), path.relative(SRC, file)).toBe("stats");
+    for (const [file, imports] of graph)
+      if (layerOf(file) === "stats")
+        for (const t of imports) expect(layerOf(t), path.relative(SRC, file)).toBe("stats");
   });
 
   it("has no cycle between files", () => {
@@ -78,7 +97,10 @@ describe("layer order of src/", () => {
 
   it("the checker sees violations (a hand-made graph)", () => {
     const fake = path.join(SRC, "stats", "x.ts");
-    expect(importsOf(fake, 'import { a } from "../model/y.js";\nconst m = await import("../cli/z.js");')).toEqual([path.join(SRC, "model", "y.ts"), path.join(SRC, "cli", "z.ts")]);
+    expect(importsOf(fake, 'import { a } from "../model/y.js";\nconst m = await import("../cli/z.js");')).toEqual([
+      path.join(SRC, "model", "y.ts"),
+      path.join(SRC, "cli", "z.ts"),
+    ]);
     expect(LAYERS.indexOf(layerOf(path.join(SRC, "model", "y.ts")))).toBeGreaterThan(LAYERS.indexOf(layerOf(fake)));
   });
 });

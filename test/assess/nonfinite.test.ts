@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runScenario } from "../../src/assess/runScenario.js";
 import { loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario } from "../../src/assess/runScenario.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-nonfinite-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -21,7 +21,11 @@ describe("non-finite projections", () => {
     expect(edited.filter((l, i) => l !== lines[i])).toHaveLength(1);
     const data = path.join(tmp, "zero-gdp.csv");
     writeFileSync(data, edited.join("\n"));
-    const inputs = await loadInputs({ data, targets: "data/targets/haizhou-2015.csv", indicators: "data/indicators.csv" });
+    const inputs = await loadInputs({
+      data,
+      targets: "data/targets/haizhou-2015.csv",
+      indicators: "data/indicators.csv",
+    });
     const { scenario } = await loadScenario("scenarios/baseline.yaml");
     const { result } = runScenario({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml", paths: 300 });
     const rd = result.targets.find((t) => t.indicator === "rd_intensity")!;
@@ -29,7 +33,9 @@ describe("non-finite projections", () => {
     expect(rd.pMet).toBeNull();
     expect(rd.notAssessedBecause).toMatch(/300 of 300 paths give no finite value of rd_intensity in 2015/);
     // Targets that do not depend on GDP are still assessed.
-    expect(result.targets.find((t) => t.indicator === "national_hightech_enterprises")!.status).not.toBe("not_assessed");
+    expect(result.targets.find((t) => t.indicator === "national_hightech_enterprises")!.status).not.toBe(
+      "not_assessed",
+    );
   });
 });
 
@@ -37,7 +43,12 @@ describe("the most influential assumption", () => {
   it("is always a parameter of the target's own node or of a node it reads (directly or not)", async () => {
     const inputs = await loadInputs({});
     const { scenario } = await loadScenario("scenarios/accelerated-investment.yaml");
-    const { result, simulation } = runScenario({ ...inputs, scenario, scenarioFile: "scenarios/accelerated-investment.yaml", paths: 400 });
+    const { result, simulation } = runScenario({
+      ...inputs,
+      scenario,
+      scenarioFile: "scenarios/accelerated-investment.yaml",
+      paths: 400,
+    });
     const plan = simulation.plan;
     const upstream = (indicator: string) => {
       const seen = new Set<number>();
@@ -52,6 +63,10 @@ describe("the most influential assumption", () => {
     };
     const withDriver = result.targets.filter((t) => t.reason?.topDriver);
     expect(withDriver.length).toBeGreaterThan(3);
-    for (const t of withDriver) expect(upstream(t.indicator).has(t.reason!.topDriver!.parameter), `${t.id}: ${t.reason!.topDriver!.parameter}`).toBe(true);
+    for (const t of withDriver)
+      expect(
+        upstream(t.indicator).has(t.reason!.topDriver!.parameter),
+        `${t.id}: ${t.reason!.topDriver!.parameter}`,
+      ).toBe(true);
   });
 });

@@ -8,8 +8,8 @@ import { categoryOf, growthRatio } from "../../src/assess/openSdg.js";
 import { progressShare } from "../../src/assess/progressShare.js";
 import { DEFAULT_THRESHOLDS, statusFromProbability } from "../../src/assess/status.js";
 import { cagr } from "../../src/stats/cagr.js";
-import { pearson, ranks, spearman } from "../../src/stats/spearman.js";
 import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
+import { pearson, ranks, spearman } from "../../src/stats/spearman.js";
 
 function close(actual: number | null, expected: number, rel = 1e-12): void {
   expect(actual).not.toBeNull();
@@ -18,7 +18,15 @@ function close(actual: number | null, expected: number, rel = 1e-12): void {
 
 describe("Open SDG growth ratio and UN progress share", () => {
   it("higher is better: R&D intensity 1.5% (2009) → 1.8% (2013), target ≥ 2.5% in 2015", () => {
-    const x = { baseYear: 2009, baseValue: 1.5, currentYear: 2013, currentValue: 1.8, targetYear: 2015, target: 2.5, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: 1.5,
+      currentYear: 2013,
+      currentValue: 1.8,
+      targetYear: 2015,
+      target: 2.5,
+      comparator: ">=" as const,
+    };
     // g_o = (1.8 / 1.5)^(1/4) − 1 = 1.2^0.25 − 1 ≈ 0.0466351
     // g_r = (2.5 / 1.5)^(1/6) − 1 ≈ 0.0888669
     // R = +1 · +1 · g_o / |g_r| ≈ 0.524775 → 0 ≤ R < 0.6: limited
@@ -37,7 +45,15 @@ describe("Open SDG growth ratio and UN progress share", () => {
   });
 
   it("lower is better: energy intensity 0.68 (2009) → 0.565 (2013), target ≤ 0.5 in 2015", () => {
-    const x = { baseYear: 2009, baseValue: 0.68, currentYear: 2013, currentValue: 0.565, targetYear: 2015, target: 0.5, comparator: "<=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: 0.68,
+      currentYear: 2013,
+      currentValue: 0.565,
+      targetYear: 2015,
+      target: 0.5,
+      comparator: "<=" as const,
+    };
     // g_o = (0.565 / 0.68)^(1/4) − 1 ≈ −0.0452605
     // g_r = (0.5 / 0.68)^(1/6) − 1 ≈ −0.0499564
     // R = +1 · (−1) · g_o / |g_r| ≈ 0.905999 → 0.6 ≤ R < 0.95: moderate
@@ -56,7 +72,15 @@ describe("Open SDG growth ratio and UN progress share", () => {
   });
 
   it("a share near 100%: 97% (2009) → 99.2% (2013), target ≥ 99.5% in 2015", () => {
-    const x = { baseYear: 2009, baseValue: 97, currentYear: 2013, currentValue: 99.2, targetYear: 2015, target: 99.5, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: 97,
+      currentYear: 2013,
+      currentValue: 99.2,
+      targetYear: 2015,
+      target: 99.5,
+      comparator: ">=" as const,
+    };
     // g_o = (99.2 / 97)^(1/4) − 1 ≈ 0.00562251;  g_r = (99.5 / 97)^(1/6) − 1 ≈ 0.00425012
     // R ≈ 1.322906 → substantial
     const g = growthRatio(x);
@@ -71,7 +95,15 @@ describe("Open SDG growth ratio and UN progress share", () => {
   });
 
   it("an already-met target is `achieved` (checked first), with no ratio or share", () => {
-    const x = { baseYear: 2009, baseValue: 3, currentYear: 2013, currentValue: 6.2, targetYear: 2015, target: 6, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: 3,
+      currentYear: 2013,
+      currentValue: 6.2,
+      targetYear: 2015,
+      target: 6,
+      comparator: ">=" as const,
+    };
     expect(growthRatio(x)).toEqual({ ratio: null, category: "achieved" });
     expect(progressShare(x)).toEqual({ share: null, category: "achieved", projected: 6.2 });
     // lower is better, already below the ceiling
@@ -84,7 +116,15 @@ describe("Open SDG growth ratio and UN progress share", () => {
 
   it("a zero base is replaced by 0.001 as in the Open SDG reference", () => {
     // National incubators: 0 (2009) → 2 (2013), target ≥ 3 in 2015
-    const x = { baseYear: 2009, baseValue: 0, currentYear: 2013, currentValue: 2, targetYear: 2015, target: 3, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: 0,
+      currentYear: 2013,
+      currentValue: 2,
+      targetYear: 2015,
+      target: 3,
+      comparator: ">=" as const,
+    };
     // g_o = (2 / 0.001)^(1/4) − 1 = 2000^0.25 − 1 ≈ 5.687403
     // g_r = (3 / 0.001)^(1/6) − 1 = 3000^(1/6) − 1 ≈ 2.797696
     // R ≈ 2.032888 → substantial
@@ -97,7 +137,15 @@ describe("Open SDG growth ratio and UN progress share", () => {
   });
 
   it("a negative base flips the sign: −10 → −8, target ≥ −5", () => {
-    const x = { baseYear: 2009, baseValue: -10, currentYear: 2013, currentValue: -8, targetYear: 2015, target: -5, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: -10,
+      currentYear: 2013,
+      currentValue: -8,
+      targetYear: 2015,
+      target: -5,
+      comparator: ">=" as const,
+    };
     // g_o = (−8 / −10)^(1/4) − 1 ≈ −0.0542584;  g_r = (−5 / −10)^(1/6) − 1 ≈ −0.1091013
     // R = (−1) · (+1) · g_o / |g_r| ≈ 0.497321 → limited (moving the right way, too slowly)
     const g = growthRatio(x);
@@ -106,7 +154,15 @@ describe("Open SDG growth ratio and UN progress share", () => {
   });
 
   it("moving away from the target is deterioration / regression", () => {
-    const x = { baseYear: 2009, baseValue: 10, currentYear: 2013, currentValue: 8, targetYear: 2015, target: 12, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: 10,
+      currentYear: 2013,
+      currentValue: 8,
+      targetYear: 2015,
+      target: 12,
+      comparator: ">=" as const,
+    };
     // R = ((0.8)^(1/4) − 1) / ((1.2)^(1/6) − 1) ≈ −1.758592
     const g = growthRatio(x);
     expect(g.ratio!).toBeCloseTo(-1.758592, 6);
@@ -117,11 +173,21 @@ describe("Open SDG growth ratio and UN progress share", () => {
   });
 
   it("base and current of opposite sign are not assessed", () => {
-    const x = { baseYear: 2009, baseValue: -2, currentYear: 2013, currentValue: 3, targetYear: 2015, target: 5, comparator: ">=" as const };
+    const x = {
+      baseYear: 2009,
+      baseValue: -2,
+      currentYear: 2013,
+      currentValue: 3,
+      targetYear: 2015,
+      target: 5,
+      comparator: ">=" as const,
+    };
     expect(growthRatio(x)).toEqual({ ratio: null, category: "not_assessed" });
     expect(progressShare(x).category).toBe("not_assessed");
     // a target on the other side of zero from the base, too
-    expect(growthRatio({ ...x, baseValue: 2, currentValue: 1, target: -1, comparator: "<=" }).category).toBe("not_assessed");
+    expect(growthRatio({ ...x, baseValue: 2, currentValue: 1, target: -1, comparator: "<=" }).category).toBe(
+      "not_assessed",
+    );
   });
 
   it("category boundaries: 0.95, 0.6, 0", () => {

@@ -41,7 +41,9 @@ describe("labels", () => {
     expect(formatPercent(0.999)).toBe("99%");
     expect(formatPercent(0.001)).toBe("<1%");
     expect(targetLabel({ comparator: ">=", threshold: 2.5, unit: "%" }, "both")).toBe("目标 Target ≥ 2.5%");
-    expect(targetLabel({ comparator: "<=", threshold: 0.5, unit: "吨标准煤/万元" }, "en")).toBe("Target ≤ 0.5 tce per 10,000 yuan");
+    expect(targetLabel({ comparator: "<=", threshold: 0.5, unit: "吨标准煤/万元" }, "en")).toBe(
+      "Target ≤ 0.5 tce per 10,000 yuan",
+    );
     expect(unitTitle("件/万人", "zh")).toBe("单位：件/万人");
   });
 });
@@ -64,7 +66,9 @@ describe("fanChart", () => {
 
   it("draws history, the median, the base year and the labelled target", () => {
     expect(rows.filter((r) => r.series === "观测值 Observed")).toHaveLength(5);
-    expect(rows.filter((r) => r.series === "预测中位数 Projected median").map((r) => r.year)).toEqual([2012, 2013, 2014, 2015]);
+    expect(rows.filter((r) => r.series === "预测中位数 Projected median").map((r) => r.year)).toEqual([
+      2012, 2013, 2014, 2015,
+    ]);
     expect(rows).toContainEqual(expect.objectContaining({ year: 2012, label: "基年 Base year 2012" }));
     expect(rows).toContainEqual(expect.objectContaining({ year: 2015, threshold: 2.5, label: "目标 Target ≥ 2.5%" }));
     expect(text).toContain("单位 Unit: %");
@@ -81,7 +85,10 @@ describe("fanChart", () => {
   });
 
   it("draws values observed after the base year (retrospective runs) as their own series", () => {
-    const retro = { ...baselineResult, actuals: [{ indicator: "rd_intensity", year: 2014, value: 2.3, source: "统计公报" }] };
+    const retro = {
+      ...baselineResult,
+      actuals: [{ indicator: "rd_intensity", year: 2014, value: 2.3, source: "统计公报" }],
+    };
     const rows2 = rowsOf(fanChart(retro, "rd_intensity", { lang: "both" }));
     expect(rows2).toContainEqual({ year: 2014, value: 2.3, series: "基年后实际值 Actual after base year" });
     expect(JSON.stringify(fanChart(baselineResult, "rd_intensity"))).not.toContain("Actual after base year");
@@ -89,7 +96,9 @@ describe("fanChart", () => {
 
   it("refuses an unknown indicator or target", () => {
     expect(() => fanChart(baselineResult, "no_such_indicator")).toThrow(/no history or projection/);
-    expect(() => fanChart(baselineResult, "rd_intensity", { targetId: "energy_intensity" })).toThrow(/no quantitative target/);
+    expect(() => fanChart(baselineResult, "rd_intensity", { targetId: "energy_intensity" })).toThrow(
+      /no quantitative target/,
+    );
   });
 });
 
@@ -99,7 +108,13 @@ describe("scenarioComparison", () => {
     const rows = rowsOf(spec).filter((r) => "mid" in r);
     expect(new Set(rows.map((r) => r.scenario))).toEqual(new Set(["Baseline", "Higher R&D spending"]));
     const acc2015 = acceleratedResult.series.find((s) => s.indicator === "rd_intensity" && s.year === 2015)!;
-    expect(rows).toContainEqual({ scenario: "Higher R&D spending", year: 2015, lo: acc2015.p10, mid: acc2015.p50, hi: acc2015.p90 });
+    expect(rows).toContainEqual({
+      scenario: "Higher R&D spending",
+      year: 2015,
+      lo: acc2015.p10,
+      mid: acc2015.p50,
+      hi: acc2015.p90,
+    });
   });
 
   it("small multiples: a panel per indicator, each with its own y scale", () => {

@@ -22,9 +22,12 @@ const Z = { p5: -1.6449, p10: -1.2816, p25: -0.6745, p50: 0, p75: 0.6745, p90: 1
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26, |error| < 1.5e-7). */
 function phi(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
   const y =
-    1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(x * x) / 2);
   return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
@@ -42,28 +45,52 @@ const INDICATORS: IndicatorSpec[] = [
     nameZh: "研发投入占地区生产总值的比重",
     nameEn: "R&D expenditure as a share of GDP",
     unit: "%",
-    history: [[2008, 1.62], [2009, 1.75], [2010, 1.86], [2011, 2.01], [2012, 2.12]],
+    history: [
+      [2008, 1.62],
+      [2009, 1.75],
+      [2010, 1.86],
+      [2011, 2.01],
+      [2012, 2.12],
+    ],
   },
   {
     id: "invention_patents_per_10k_pop",
     nameZh: "万人发明专利拥有量",
     nameEn: "Invention patents in force per 10000 population",
     unit: "件/万人",
-    history: [[2008, 1.2], [2009, 1.6], [2010, 2.3], [2011, 3.1], [2012, 3.9]],
+    history: [
+      [2008, 1.2],
+      [2009, 1.6],
+      [2010, 2.3],
+      [2011, 3.1],
+      [2012, 3.9],
+    ],
   },
   {
     id: "energy_intensity",
     nameZh: "单位GDP能耗",
     nameEn: "Energy consumption per unit of GDP",
     unit: "吨标准煤/万元",
-    history: [[2008, 0.68], [2009, 0.655], [2010, 0.62], [2011, 0.592], [2012, 0.566]],
+    history: [
+      [2008, 0.68],
+      [2009, 0.655],
+      [2010, 0.62],
+      [2011, 0.592],
+      [2012, 0.566],
+    ],
   },
   {
     id: "national_hightech_enterprises",
     nameZh: "国家高新技术企业数",
     nameEn: "National high-tech enterprises",
     unit: "家",
-    history: [[2008, 18], [2009, 22], [2010, 27], [2011, 31], [2012, 36]],
+    history: [
+      [2008, 18],
+      [2009, 22],
+      [2010, 27],
+      [2011, 31],
+      [2012, 36],
+    ],
   },
 ];
 
@@ -289,7 +316,9 @@ function build(
     actuals: [],
     series: INDICATORS.flatMap((ind) => series(ind, projection[ind.id])),
     targets: [
-      ...TARGETS.map((t) => assess(t, projection[t.indicator], DRIVER_ZH[projection[t.indicator].driver.parameter] ?? "")),
+      ...TARGETS.map((t) =>
+        assess(t, projection[t.indicator], DRIVER_ZH[projection[t.indicator].driver.parameter] ?? ""),
+      ),
       QUALITATIVE,
     ],
   };
@@ -307,10 +336,22 @@ export const baselineResult: ScenarioResult = build(
     national_hightech_enterprises: { median: 47, sd: 5, driver: { parameter: "hightech.entry_rate", rho: 0.88 } },
   },
   [
-    { indicator: "rd_intensity", mechanism: "ratio", summary: "研发经费 / 地区生产总值；R&D spending grows 12%/yr (sd 3 pts), GDP 9.5%/yr (sd 1.5 pts)" },
-    { indicator: "invention_patents_per_10k_pop", mechanism: "stock_flow", summary: "stock + grants − expiries; grants grow 18%/yr (sd 5 pts)" },
+    {
+      indicator: "rd_intensity",
+      mechanism: "ratio",
+      summary: "研发经费 / 地区生产总值；R&D spending grows 12%/yr (sd 3 pts), GDP 9.5%/yr (sd 1.5 pts)",
+    },
+    {
+      indicator: "invention_patents_per_10k_pop",
+      mechanism: "stock_flow",
+      summary: "stock + grants − expiries; grants grow 18%/yr (sd 5 pts)",
+    },
     { indicator: "energy_intensity", mechanism: "trend", summary: "log-linear trend 2008–2012, −3.8%/yr" },
-    { indicator: "national_hightech_enterprises", mechanism: "trend", summary: "linear trend 2008–2012, +4.5 firms/yr" },
+    {
+      indicator: "national_hightech_enterprises",
+      mechanism: "trend",
+      summary: "linear trend 2008–2012, +4.5 firms/yr",
+    },
   ],
 );
 
@@ -326,10 +367,22 @@ export const acceleratedResult: ScenarioResult = build(
     national_hightech_enterprises: { median: 52, sd: 6, driver: { parameter: "hightech.entry_rate", rho: 0.86 } },
   },
   [
-    { indicator: "rd_intensity", mechanism: "ratio", summary: "研发经费 / 地区生产总值；R&D spending grows 18%/yr (sd 3 pts), GDP 9.5%/yr (sd 1.5 pts)" },
-    { indicator: "invention_patents_per_10k_pop", mechanism: "stock_flow", summary: "stock + grants − expiries; grants grow 22%/yr (sd 5 pts)" },
+    {
+      indicator: "rd_intensity",
+      mechanism: "ratio",
+      summary: "研发经费 / 地区生产总值；R&D spending grows 18%/yr (sd 3 pts), GDP 9.5%/yr (sd 1.5 pts)",
+    },
+    {
+      indicator: "invention_patents_per_10k_pop",
+      mechanism: "stock_flow",
+      summary: "stock + grants − expiries; grants grow 22%/yr (sd 5 pts)",
+    },
     { indicator: "energy_intensity", mechanism: "trend", summary: "log-linear trend 2008–2012, −4.5%/yr" },
-    { indicator: "national_hightech_enterprises", mechanism: "trend", summary: "linear trend 2008–2012, +5.5 firms/yr" },
+    {
+      indicator: "national_hightech_enterprises",
+      mechanism: "trend",
+      summary: "linear trend 2008–2012, +5.5 firms/yr",
+    },
   ],
 );
 

@@ -19,7 +19,12 @@ import { results, tornadoInput } from "./fixture.js";
 
 export const LANGS: Lang[] = ["zh", "en", "both"];
 
-export const INDICATORS = ["rd_intensity", "invention_patents_per_10k_pop", "energy_intensity", "national_hightech_enterprises"];
+export const INDICATORS = [
+  "rd_intensity",
+  "invention_patents_per_10k_pop",
+  "energy_intensity",
+  "national_hightech_enterprises",
+];
 
 /** Every kind of chart, built from the fixture in one language. */
 export function allSpecs(lang: Lang, rs: ScenarioResult[] = results): { name: string; spec: TopLevelSpec }[] {
@@ -27,10 +32,17 @@ export function allSpecs(lang: Lang, rs: ScenarioResult[] = results): { name: st
   return [
     { name: "fan rd_intensity (at risk)", spec: fanChart(a, "rd_intensity", { lang }) },
     { name: "fan energy_intensity (lower is better)", spec: fanChart(a, "energy_intensity", { lang }) },
-    { name: "fan national_hightech_enterprises (already met)", spec: fanChart(b, "national_hightech_enterprises", { lang }) },
+    {
+      name: "fan national_hightech_enterprises (already met)",
+      spec: fanChart(b, "national_hightech_enterprises", { lang }),
+    },
     {
       name: "fan retrospective (actuals after base year)",
-      spec: fanChart({ ...a, actuals: [{ indicator: "invention_patents_per_10k_pop", year: 2014, value: 4.6, source: "统计公报" }] }, "invention_patents_per_10k_pop", { lang }),
+      spec: fanChart(
+        { ...a, actuals: [{ indicator: "invention_patents_per_10k_pop", year: 2014, value: 4.6, source: "统计公报" }] },
+        "invention_patents_per_10k_pop",
+        { lang },
+      ),
     },
     { name: "scenario comparison", spec: scenarioComparison(rs, "invention_patents_per_10k_pop", { lang }) },
     { name: "scenario panels", spec: scenarioComparisonPanels(rs, INDICATORS, { lang, columns: 2 }) },

@@ -33,22 +33,25 @@ describe("toSvg", () => {
     expect(matrix).toContain("有风险 At risk");
   });
 
-  it.skipIf(!HAVE_CJK_FONT)(`estimates text widths within 8% of resvg's (${HAVE_CJK_FONT ? "vega has no canvas in Node" : NO_FONT_REASON})`, () => {
-    const measured = (text: string, size: number) => {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="100"><text x="0" y="60" font-size="${size}" font-family="${CJK_FONT}">${text}</text></svg>`;
-      return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: CJK_FONT } }).getBBox()!.width;
-    };
-    for (const [text, size] of [
-      ["研发投入占地区生产总值的比重", 16],
-      ["Invention patents in force per 10000 population", 11],
-      ["目标 Target ≥ 2.5%", 11],
-      ["数据来源 Data source: data/baseline/haizhou.csv (illustrative)", 11],
-    ] as const) {
-      const ratio = estimateTextWidth(text, size) / measured(text, size);
-      expect(ratio, text).toBeGreaterThan(0.92);
-      expect(ratio, text).toBeLessThan(1.08);
-    }
-  });
+  it.skipIf(!HAVE_CJK_FONT)(
+    `estimates text widths within 8% of resvg's (${HAVE_CJK_FONT ? "vega has no canvas in Node" : NO_FONT_REASON})`,
+    () => {
+      const measured = (text: string, size: number) => {
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="100"><text x="0" y="60" font-size="${size}" font-family="${CJK_FONT}">${text}</text></svg>`;
+        return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: CJK_FONT } }).getBBox()!.width;
+      };
+      for (const [text, size] of [
+        ["研发投入占地区生产总值的比重", 16],
+        ["Invention patents in force per 10000 population", 11],
+        ["目标 Target ≥ 2.5%", 11],
+        ["数据来源 Data source: data/baseline/haizhou.csv (illustrative)", 11],
+      ] as const) {
+        const ratio = estimateTextWidth(text, size) / measured(text, size);
+        expect(ratio, text).toBeGreaterThan(0.92);
+        expect(ratio, text).toBeLessThan(1.08);
+      }
+    },
+  );
 });
 
 describe("toPng", () => {
@@ -66,29 +69,41 @@ describe("toPng", () => {
   });
 
   it("rejects a non-positive scale", () => {
-    expect(() => toPng("<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>", { scale: 0 })).toThrow(/scale/);
+    expect(() => toPng("<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>", { scale: 0 })).toThrow(
+      /scale/,
+    );
   });
 
-  it.skipIf(!HAVE_CJK_FONT)(`draws Chinese with real glyphs, not boxes (${HAVE_CJK_FONT ? CJK_FONT : NO_FONT_REASON})`, () => {
-    // With a CJK font, two different Chinese strings give different images; as missing-glyph
-    // boxes (or nothing at all) they would look the same.
-    const draw = (text: string) => {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="260" height="60"><text x="10" y="42" font-size="36" font-family="${CJK_FONT}">${text}</text></svg>`;
-      return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: CJK_FONT }, background: "#ffffff" }).render().pixels;
-    };
-    const a = draw("研发投入强度");
-    const b = draw("专利拥有数量");
-    expect(inkStats(a).inkShare).toBeGreaterThan(0.05);
-    expect(Buffer.compare(a, b)).not.toBe(0);
-  });
+  it.skipIf(!HAVE_CJK_FONT)(
+    `draws Chinese with real glyphs, not boxes (${HAVE_CJK_FONT ? CJK_FONT : NO_FONT_REASON})`,
+    () => {
+      // With a CJK font, two different Chinese strings give different images; as missing-glyph
+      // boxes (or nothing at all) they would look the same.
+      const draw = (text: string) => {
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="260" height="60"><text x="10" y="42" font-size="36" font-family="${CJK_FONT}">${text}</text></svg>`;
+        return new Resvg(svg, {
+          font: { loadSystemFonts: true, defaultFontFamily: CJK_FONT },
+          background: "#ffffff",
+        }).render().pixels;
+      };
+      const a = draw("研发投入强度");
+      const b = draw("专利拥有数量");
+      expect(inkStats(a).inkShare).toBeGreaterThan(0.05);
+      expect(Buffer.compare(a, b)).not.toBe(0);
+    },
+  );
 
   // resvg spends ~50 ms per text element reading the large CJK font files: give this one time.
-  it.skipIf(!HAVE_CJK_FONT)(`writes sample PNGs of every chart to out/charts/ for eyeballing (${HAVE_CJK_FONT ? "font present" : NO_FONT_REASON})`, { timeout: 240_000 }, async () => {
-    mkdirSync(OUT, { recursive: true });
-    for (const { name, spec } of allSpecs("both")) {
-      const png = toPng(await toSvg(spec), { scale: 1.5 });
-      expect(inkStats(decodePng(png).pixels).inkShare, name).toBeGreaterThan(0.02);
-      writeFileSync(`${OUT}${name.replace(/[^A-Za-z0-9_-]+/g, "_")}.png`, png);
-    }
-  });
+  it.skipIf(!HAVE_CJK_FONT)(
+    `writes sample PNGs of every chart to out/charts/ for eyeballing (${HAVE_CJK_FONT ? "font present" : NO_FONT_REASON})`,
+    { timeout: 240_000 },
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      for (const { name, spec } of allSpecs("both")) {
+        const png = toPng(await toSvg(spec), { scale: 1.5 });
+        expect(inkStats(decodePng(png).pixels).inkShare, name).toBeGreaterThan(0.02);
+        writeFileSync(`${OUT}${name.replace(/[^A-Za-z0-9_-]+/g, "_")}.png`, png);
+      }
+    },
+  );
 });

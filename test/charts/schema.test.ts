@@ -11,7 +11,9 @@ describe("every spec validates against the Vega-Lite schema in node_modules/vega
         // What is saved as .vl.json is what must validate.
         const json = JSON.parse(JSON.stringify(spec));
         const ok = validate(json);
-        const errors = (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+        const errors = (validate.errors ?? [])
+          .slice(0, 8)
+          .map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
         expect(errors, errors.join("\n")).toEqual([]);
         expect(ok).toBe(true);
         expect(json.$schema).toBe(VEGA_LITE_SCHEMA);
@@ -26,7 +28,10 @@ describe("every chart names its data source and flags illustrative data on the c
       for (const { name, spec } of allSpecs(lang)) {
         const title = spec.title as { text: unknown; subtitle: string[] };
         expect(title.subtitle, name).toContain(`【${ILLUSTRATIVE_TEXT}】`);
-        expect(title.subtitle.some((l) => l.includes("data/baseline/haizhou.csv (illustrative)")), name).toBe(true);
+        expect(
+          title.subtitle.some((l) => l.includes("data/baseline/haizhou.csv (illustrative)")),
+          name,
+        ).toBe(true);
       }
     });
   }

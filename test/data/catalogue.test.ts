@@ -15,7 +15,12 @@ describe("the Haizhou 2015 target catalogue", () => {
     const cat = await loadTargets(CATALOGUE);
     expect(cat.targets).toHaveLength(43);
     expect(cat.targets.filter((t) => t.kind !== "qualitative")).toHaveLength(41);
-    expect(cat.targets.filter((t) => t.kind === "qualitative").map((t) => t.id).sort()).toEqual(["environmental_quality", "provincial_acceptance"]);
+    expect(
+      cat.targets
+        .filter((t) => t.kind === "qualitative")
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(["environmental_quality", "provincial_acceptance"]);
     // Main goals (二): 9 numbers; tasks: 32.
     expect(cat.targets.filter((t) => t.kind !== "qualitative" && t.section.startsWith("二")).length).toBe(9);
   });
@@ -24,7 +29,12 @@ describe("the Haizhou 2015 target catalogue", () => {
     const cat = await loadTargets(CATALOGUE);
     const t = (id: string) => cat.targets.find((x) => x.id === id)!;
     const expectRow = (id: string, comparator: string, value: number, unit: string) => {
-      expect([t(id).comparator, t(id).value, t(id).unit, t(id).targetYear], id).toEqual([comparator, value, unit, 2015]);
+      expect([t(id).comparator, t(id).value, t(id).unit, t(id).targetYear], id).toEqual([
+        comparator,
+        value,
+        unit,
+        2015,
+      ]);
     };
     expectRow("rd_intensity", ">=", 2.5, "%"); // 研发投入占地区生产总值的比重达2.5%
     expectRow("invention_patents_per_10k_pop", ">=", 6, "件/万人"); // 万人发明专利拥有量达6件
@@ -35,7 +45,12 @@ describe("the Haizhou 2015 target catalogue", () => {
     expectRow("science_literacy_rate", ">", 7, "%"); // 居民科学素质达标率超过7%
     expectRow("sme_development_fund", ">=", 500, "万元"); // 中小企业发展专项资金500万元
     const doubling = t("national_hightech_enterprises_doubling");
-    expect([doubling.kind, doubling.value, doubling.baseYear, doubling.indicator]).toEqual(["relative_to_base", 2, 2013, "national_hightech_enterprises"]);
+    expect([doubling.kind, doubling.value, doubling.baseYear, doubling.indicator]).toEqual([
+      "relative_to_base",
+      2,
+      2013,
+      "national_hightech_enterprises",
+    ]);
     // One row for an indicator stated twice, citing both places.
     expect(t("invention_patents_per_10k_pop").section).toBe("二; 三(四)14");
     expect(t("rd_personnel_per_10k_labour").section).toBe("二; 三(四)16");
@@ -46,7 +61,8 @@ describe("the Haizhou 2015 target catalogue", () => {
     const seed = readFileSync(SEED, "utf8");
     const cat = await loadTargets(CATALOGUE);
     for (const x of cat.targets) {
-      if (x.value !== null) expect(seed, `${x.id}: value ${x.value}`).toContain(x.kind === "relative_to_base" ? "翻一番" : String(x.value));
+      if (x.value !== null)
+        expect(seed, `${x.id}: value ${x.value}`).toContain(x.kind === "relative_to_base" ? "翻一番" : String(x.value));
       if (x.responsible) expect(seed, `${x.id}: responsible units`).toContain(`(责任单位:${x.responsible})`);
       if (x.section.startsWith("三")) {
         const task = x.section.match(/\)(\d+)/)![1];

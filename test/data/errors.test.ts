@@ -24,9 +24,10 @@ describe("InputError", () => {
     expect(new InputError({ file: "a.csv", problem: "the file is empty.", fix: "add a header." }).message).toBe(
       "a.csv: the file is empty. Fix: add a header.",
     );
-    expect(new InputError({ file: "b.xlsx", sheet: "Baseline", line: 3, column: "year", problem: "bad", fix: "good" }).message).toBe(
-      'b.xlsx, sheet "Baseline", row 3, column "year": bad. Fix: good.',
-    );
+    expect(
+      new InputError({ file: "b.xlsx", sheet: "Baseline", line: 3, column: "year", problem: "bad", fix: "good" })
+        .message,
+    ).toBe('b.xlsx, sheet "Baseline", row 3, column "year": bad. Fix: good.');
   });
 });
 
@@ -41,7 +42,9 @@ describe("didYouMean", () => {
   });
 
   it("accepts prefixes in either direction even when far in edits", () => {
-    expect(didYouMean("national_hightech", ["rd_intensity", "national_hightech_enterprises"])).toBe("national_hightech_enterprises");
+    expect(didYouMean("national_hightech", ["rd_intensity", "national_hightech_enterprises"])).toBe(
+      "national_hightech_enterprises",
+    );
     expect(didYouMean("sources_and_references", columns)).toBe("source");
   });
 

@@ -7,7 +7,18 @@ import { fixture, projectFile } from "./helpers.js";
 
 describe("DataFrame views (danfojs, loaded lazily)", () => {
   it("no module of src/data imports danfojs-node at top level", () => {
-    for (const f of ["index", "frame", "loadBaseline", "loadTargets", "loadIndicators", "table", "schema", "xlsx", "csv", "decode"]) {
+    for (const f of [
+      "index",
+      "frame",
+      "loadBaseline",
+      "loadTargets",
+      "loadIndicators",
+      "table",
+      "schema",
+      "xlsx",
+      "csv",
+      "decode",
+    ]) {
       const src = readFileSync(projectFile("src", "data", `${f}.ts`), "utf8");
       expect(src, f).not.toMatch(/^import[^;]*["']danfojs-node["']/m);
     }

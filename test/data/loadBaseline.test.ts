@@ -64,7 +64,12 @@ describe("loadBaseline: valid files", () => {
 
   it("accepts the baseline when checked against both dictionary and catalogue", async () => {
     const b = await loadBaseline(fixture("baseline-utf8-bom.csv"), { catalogue, dictionary });
-    expect([...b.series.keys()].sort()).toEqual(["gdp", "national_hightech_enterprises", "rd_intensity", "sme_development_fund"]);
+    expect([...b.series.keys()].sort()).toEqual([
+      "gdp",
+      "national_hightech_enterprises",
+      "rd_intensity",
+      "sme_development_fund",
+    ]);
     expect(b.warnings).toEqual([]);
   });
 
@@ -148,9 +153,21 @@ describe("loadBaseline: one error per fixture, each naming file, line, column an
   });
 
   it("bad header, unterminated quote and ragged row surface through loadBaseline too", async () => {
-    await expectInputError(loadBaseline(fixture("bad-header.csv")), { file: fixture("bad-header.csv"), line: 1, column: "indicatr" });
-    await expectInputError(loadBaseline(fixture("unterminated-quote.csv")), { file: fixture("unterminated-quote.csv"), line: 3, column: "note" });
-    await expectInputError(loadBaseline(fixture("ragged-row.csv")), { file: fixture("ragged-row.csv"), line: 3, column: "note" });
+    await expectInputError(loadBaseline(fixture("bad-header.csv")), {
+      file: fixture("bad-header.csv"),
+      line: 1,
+      column: "indicatr",
+    });
+    await expectInputError(loadBaseline(fixture("unterminated-quote.csv")), {
+      file: fixture("unterminated-quote.csv"),
+      line: 3,
+      column: "note",
+    });
+    await expectInputError(loadBaseline(fixture("ragged-row.csv")), {
+      file: fixture("ragged-row.csv"),
+      line: 3,
+      column: "note",
+    });
   });
 });
 
@@ -202,13 +219,16 @@ describe("bundled data (skipped until the files exist)", () => {
   const cat = projectFile("data", "targets", "haizhou-2015.csv");
   const dict = projectFile("data", "indicators.csv");
   const base = projectFile("data", "baseline", "haizhou.csv");
-  it.skipIf(!(existsSync(cat) && existsSync(dict) && existsSync(base)))("loads the bundled baseline against the bundled catalogue and dictionary", async () => {
-    const c = await loadTargets(cat);
-    const d = await loadIndicatorDictionary(dict);
-    const b = await loadBaseline(base, { catalogue: c, dictionary: d });
-    expect(b.observations.length).toBeGreaterThan(0);
-    for (const s of b.series.values()) expect([...s.years].sort((x, y) => x - y)).toEqual(s.years);
-  });
+  it.skipIf(!(existsSync(cat) && existsSync(dict) && existsSync(base)))(
+    "loads the bundled baseline against the bundled catalogue and dictionary",
+    async () => {
+      const c = await loadTargets(cat);
+      const d = await loadIndicatorDictionary(dict);
+      const b = await loadBaseline(base, { catalogue: c, dictionary: d });
+      expect(b.observations.length).toBeGreaterThan(0);
+      for (const s of b.series.values()) expect([...s.years].sort((x, y) => x - y)).toEqual(s.years);
+    },
+  );
 });
 
 describe("loaders throw only InputError for damaged input", () => {
@@ -236,7 +256,11 @@ describe("loaders throw only InputError for damaged input", () => {
         const p = join(dir, `m${k}.csv`);
         writeFileSync(p, b);
         const load =
-          src.n === "catalogue.csv" ? loadTargets(p) : src.n === "indicators.csv" ? loadIndicatorDictionary(p) : loadBaseline(p, { catalogue, dictionary });
+          src.n === "catalogue.csv"
+            ? loadTargets(p)
+            : src.n === "indicators.csv"
+              ? loadIndicatorDictionary(p)
+              : loadBaseline(p, { catalogue, dictionary });
         try {
           await load;
         } catch (e) {

@@ -11,14 +11,30 @@ describe("loadBenchmark: valid files", () => {
   it("loads series in file order, years sorted within each split, quoted fields and 1e3 numbers", async () => {
     const s = await loadBenchmark(bench("good.csv"));
     expect(s).toEqual([
-      { series: "S1", type: "MICRO1", trainYears: [2001, 2002, 2003], train: [10, 12.5, 13], testYears: [2004, 2005], test: [15, 16.25] },
-      { series: "Y 2", type: "TOURISM", trainYears: [1990, 1991], train: [1000, 1100], testYears: [1992], test: [1250] },
+      {
+        series: "S1",
+        type: "MICRO1",
+        trainYears: [2001, 2002, 2003],
+        train: [10, 12.5, 13],
+        testYears: [2004, 2005],
+        test: [15, 16.25],
+      },
+      {
+        series: "Y 2",
+        type: "TOURISM",
+        trainYears: [1990, 1991],
+        train: [1000, 1100],
+        testYears: [1992],
+        test: [1250],
+      },
     ]);
   });
 
   it("accepts a file without the optional type column (type is then empty)", async () => {
     const s = await loadBenchmark(bench("good-no-type.csv"));
-    expect(s).toEqual([{ series: "A", type: "", trainYears: [2010, 2011], train: [1, 2], testYears: [2012], test: [3] }]);
+    expect(s).toEqual([
+      { series: "A", type: "", trainYears: [2010, 2011], train: [1, 2], testYears: [2012], test: [3] },
+    ]);
   });
 
   const shared = "/work/shared/data/forecast-benchmarks/m1-yearly.csv";

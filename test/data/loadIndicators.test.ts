@@ -12,7 +12,13 @@ const H = "id,name_zh,name_en,unit,min,max,note\n";
 describe("loadIndicatorDictionary", () => {
   it("loads definitions by id with numeric bounds", async () => {
     const dict = await loadIndicatorDictionary(fixture("indicators.csv"));
-    expect([...dict.keys()]).toEqual(["rd_intensity", "national_hightech_enterprises", "sme_development_fund", "gdp", "gdp_growth"]);
+    expect([...dict.keys()]).toEqual([
+      "rd_intensity",
+      "national_hightech_enterprises",
+      "sme_development_fund",
+      "gdp",
+      "gdp_growth",
+    ]);
     expect(dict.get("rd_intensity")).toEqual({
       id: "rd_intensity",
       nameZh: "研发投入占地区生产总值的比重",
@@ -29,7 +35,9 @@ describe("loadIndicatorDictionary", () => {
   it("rejects a duplicate id, an unknown unit and min above max", async () => {
     const dup = join(dir, "dup.csv");
     writeFileSync(dup, `${H}a,甲,A,%,,,\nb,乙,B,家,,,\na,甲,A,%,,,\n`);
-    expect((await expectInputError(loadIndicatorDictionary(dup), { file: dup, line: 4, column: "id" })).message).toContain("line 2");
+    expect(
+      (await expectInputError(loadIndicatorDictionary(dup), { file: dup, line: 4, column: "id" })).message,
+    ).toContain("line 2");
     const unit = join(dir, "unit.csv");
     writeFileSync(unit, `${H}a,甲,A,亿圆,,,\n`);
     const e = await expectInputError(loadIndicatorDictionary(unit), { file: unit, line: 2, column: "unit" });

@@ -89,6 +89,8 @@ describe("loadTargets", () => {
     expect(new Set(cat.targets.map((t) => t.id)).size).toBe(cat.targets.length);
     const doubling = cat.targets.find((t) => t.kind === "relative_to_base");
     expect(doubling?.baseYear).toBe(2013);
-    expect(cat.targets.filter((t) => t.kind === "qualitative").every((t) => t.value === null && t.comparator === null)).toBe(true);
+    expect(
+      cat.targets.filter((t) => t.kind === "qualitative").every((t) => t.value === null && t.comparator === null),
+    ).toBe(true);
   });
 });

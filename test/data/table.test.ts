@@ -22,7 +22,14 @@ describe("readTable", () => {
     expect(t.header).toEqual(["indicator", "year", "value", "unit", "source", "note"]);
     expect(t.rows[0]).toEqual({
       place: { file: fixture("baseline-utf8-bom.csv"), line: 2 },
-      cells: { indicator: "rd_intensity", year: "2011", value: "1.85", unit: "%", source: "海州区统计年鉴2012", note: "" },
+      cells: {
+        indicator: "rd_intensity",
+        year: "2011",
+        value: "1.85",
+        unit: "%",
+        source: "海州区统计年鉴2012",
+        note: "",
+      },
     });
     expect(t.rows[2].cells.note).toBe('含"估算"值, 待核');
     expect(t.rows.at(-1)!.cells.note).toBe("multi-line\nnote");
@@ -36,15 +43,27 @@ describe("readTable", () => {
 
   it("names file, line 1 and the column for an unknown header column, with a did-you-mean hint", async () => {
     const f = fixture("bad-header.csv");
-    const e = await expectInputError(readTable(f, { columns: BASELINE_COLUMNS }), { file: f, line: 1, column: "indicatr" });
+    const e = await expectInputError(readTable(f, { columns: BASELINE_COLUMNS }), {
+      file: f,
+      line: 1,
+      column: "indicatr",
+    });
     expect(e.message).toContain('did you mean "indicator"?');
   });
 
   it("reports missing required, duplicate and unnamed columns at line 1", async () => {
     const missing = temp("missing.csv", "indicator,year,value,unit\nx,2012,1,%\n");
-    await expectInputError(readTable(missing, { columns: BASELINE_COLUMNS }), { file: missing, line: 1, column: "source" });
+    await expectInputError(readTable(missing, { columns: BASELINE_COLUMNS }), {
+      file: missing,
+      line: 1,
+      column: "source",
+    });
     const dup = temp("dup.csv", "indicator,year,value,unit,source,year\nx,2012,1,%,s,2013\n");
-    const e = await expectInputError(readTable(dup, { columns: BASELINE_COLUMNS }), { file: dup, line: 1, column: "year" });
+    const e = await expectInputError(readTable(dup, { columns: BASELINE_COLUMNS }), {
+      file: dup,
+      line: 1,
+      column: "year",
+    });
     expect(e.message).toContain("twice");
     const unnamed = temp("unnamed.csv", "indicator,,value\nx,1,2\n");
     await expectInputError(readTable(unnamed), { file: unnamed, line: 1, column: "#2" });

@@ -40,7 +40,14 @@ function fixtureRows(): ExcelJS.CellValue[][] {
     ...t.rows.map((r, i) => {
       const [indicator, year, value, unit, source, note] = r.fields;
       const v: ExcelJS.CellValue = i === 1 ? { formula: "1.01*2", result: Number(value) } : Number(value);
-      return [indicator, Number(year), v, unit, i === 0 ? { richText: [{ text: "海州区" }, { text: "统计年鉴2012" }] } : source, note || null];
+      return [
+        indicator,
+        Number(year),
+        v,
+        unit,
+        i === 0 ? { richText: [{ text: "海州区" }, { text: "统计年鉴2012" }] } : source,
+        note || null,
+      ];
     }),
   ];
 }
@@ -51,7 +58,13 @@ let bookPath = "";
 beforeAll(async () => {
   bookPath = await workbook("baseline.xlsx", [
     ["Baseline", fixtureRows()],
-    ["Other", [["a", "b"], [1, 2]]],
+    [
+      "Other",
+      [
+        ["a", "b"],
+        [1, 2],
+      ],
+    ],
   ]);
 });
 
@@ -131,7 +144,14 @@ describe("loadBaseline from .xlsx", () => {
 
   it("reports a date where a number is expected, naming sheet, row and column", async () => {
     const p = await workbook("date.xlsx", [
-      ["Data", [HEADER, ["rd_intensity", 2011, 1.85, "%", "s"], ["rd_intensity", 2012, new Date(Date.UTC(2012, 0, 2)), "%", "s"]]],
+      [
+        "Data",
+        [
+          HEADER,
+          ["rd_intensity", 2011, 1.85, "%", "s"],
+          ["rd_intensity", 2012, new Date(Date.UTC(2012, 0, 2)), "%", "s"],
+        ],
+      ],
     ]);
     const e = await expectInputError(loadBaseline(p), { file: p, sheet: "Data", line: 3, column: "value" });
     expect(e.message).toContain("holds a date (2012-01-02)");
@@ -139,16 +159,22 @@ describe("loadBaseline from .xlsx", () => {
   });
 
   it("reports a formula without a stored result and a formula error", async () => {
-    const p = await workbook("formula.xlsx", [["Data", [HEADER, ["rd_intensity", 2011, { formula: "A1*2" } as ExcelJS.CellValue, "%", "s"]]]]);
+    const p = await workbook("formula.xlsx", [
+      ["Data", [HEADER, ["rd_intensity", 2011, { formula: "A1*2" } as ExcelJS.CellValue, "%", "s"]]],
+    ]);
     const e = await expectInputError(loadBaseline(p), { file: p, sheet: "Data", line: 2, column: "value" });
     expect(e.message).toContain("formula");
-    const q = await workbook("error.xlsx", [["Data", [HEADER, ["rd_intensity", 2011, { formula: "1/0", result: { error: "#DIV/0!" } }, "%", "s"]]]]);
+    const q = await workbook("error.xlsx", [
+      ["Data", [HEADER, ["rd_intensity", 2011, { formula: "1/0", result: { error: "#DIV/0!" } }, "%", "s"]]],
+    ]);
     const e2 = await expectInputError(loadBaseline(q), { file: q, sheet: "Data", line: 2, column: "value" });
     expect(e2.message).toContain("#DIV/0!");
   });
 
   it("reports a stray cell to the right of the header", async () => {
-    const p = await workbook("stray.xlsx", [["Data", [HEADER, ["rd_intensity", 2011, 1.85, "%", "s", null, null, "oops"]]]]);
+    const p = await workbook("stray.xlsx", [
+      ["Data", [HEADER, ["rd_intensity", 2011, 1.85, "%", "s", null, null, "oops"]]],
+    ]);
     const e = await expectInputError(loadBaseline(p), { file: p, sheet: "Data", line: 2, column: "note" });
     expect(e.message).toContain("H2");
   });

@@ -5,8 +5,8 @@ import { expect } from "vitest";
 import { buildSeries } from "../../src/data/loadBaseline.js";
 import type { Baseline, Comparator, Observation, Target, TargetCatalogue } from "../../src/data/types.js";
 import { Scenario } from "../../src/scenario/schema.js";
-import { buildPlan, type Plan } from "../../src/simulate/plan.js";
 import { pathValues, type Simulation } from "../../src/simulate/monteCarlo.js";
+import { buildPlan, type Plan } from "../../src/simulate/plan.js";
 
 /** One indicator's history: unit and { year: value }. */
 export type History = Record<string, { unit: string; values: Record<number, number> }>;
@@ -16,13 +16,28 @@ export function makeBaseline(history: History): Baseline {
   let line = 2;
   for (const [indicator, { unit, values }] of Object.entries(history)) {
     for (const [year, value] of Object.entries(values)) {
-      observations.push({ indicator, year: Number(year), value, unit, source: "test", note: "", place: { file: "mem.csv", line: line++ } });
+      observations.push({
+        indicator,
+        year: Number(year),
+        value,
+        unit,
+        source: "test",
+        note: "",
+        place: { file: "mem.csv", line: line++ },
+      });
     }
   }
   return { file: "mem.csv", observations, series: buildSeries(observations), warnings: [] };
 }
 
-export function target(id: string, indicator: string, targetYear: number, comparator: Comparator, value: number, unit = ""): Target {
+export function target(
+  id: string,
+  indicator: string,
+  targetYear: number,
+  comparator: Comparator,
+  value: number,
+  unit = "",
+): Target {
   return {
     id,
     indicator,
@@ -46,8 +61,20 @@ export function catalogue(...targets: Target[]): TargetCatalogue {
 }
 
 /** A scenario with the required header filled in. */
-export function scenario(base_year: number, horizon: number, indicators: Record<string, unknown>, extra: Record<string, unknown> = {}): Scenario {
-  return Scenario.parse({ name: { zh: "测试", en: "test" }, description: "test scenario", base_year, horizon, indicators, ...extra });
+export function scenario(
+  base_year: number,
+  horizon: number,
+  indicators: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Scenario {
+  return Scenario.parse({
+    name: { zh: "测试", en: "test" },
+    description: "test scenario",
+    base_year,
+    horizon,
+    indicators,
+    ...extra,
+  });
 }
 
 export function plan(s: Scenario, baseline: Baseline, cat: TargetCatalogue = catalogue()): Plan {

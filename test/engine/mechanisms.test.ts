@@ -5,8 +5,8 @@
  * lognormal median) and ignores yearly shocks (`volatility`).
  */
 import { describe, expect, it } from "vitest";
-import { project, simulate, pathValues } from "../../src/simulate/monteCarlo.js";
 import { levelGrowth, solowContribution } from "../../src/model/solow.js";
+import { pathValues, project, simulate } from "../../src/simulate/monteCarlo.js";
 import { expectClose, makeBaseline, plan, scenario, valueAt } from "./helpers.js";
 
 describe("growth: v_t = v_{t−1}·(1 + r)", () => {
@@ -44,7 +44,10 @@ describe("growth: v_t = v_{t−1}·(1 + r)", () => {
       gdp: { growth: 0.08, bounds: { max: 140 } },
       down: { growth: -0.25 },
     });
-    const b = makeBaseline({ gdp: { unit: "亿元", values: { 2013: 121 } }, down: { unit: "亿元", values: { 2013: 121 } } });
+    const b = makeBaseline({
+      gdp: { unit: "亿元", values: { 2013: 121 } },
+      down: { unit: "亿元", values: { 2013: 121 } },
+    });
     const sim = project(plan(s, b));
     // 130.68, then min(141.1344, 140) = 140, then min(151.2, 140) = 140
     expectClose(valueAt(sim, "gdp", 2014), 130.68);
@@ -73,7 +76,9 @@ describe("count: v_t = v_{t−1} + N_t", () => {
   });
 
   it("`fixed` with uncertain additions: each path adds its own draw λ_p every year", () => {
-    const s = scenario(2013, 2015, { firms: { count: { additions: { dist: "triangular", min: 2, mode: 5, max: 11 }, distribution: "fixed" } } });
+    const s = scenario(2013, 2015, {
+      firms: { count: { additions: { dist: "triangular", min: 2, mode: 5, max: 11 }, distribution: "fixed" } },
+    });
     const sim = simulate(plan(s, baseline), { paths: 50, seed: 3 });
     const lambda = sim.draws.subarray(0, 50);
     const v2015 = pathValues(sim, "firms", 2015)!;
@@ -94,7 +99,13 @@ describe("count: v_t = v_{t−1} + N_t", () => {
     });
     const s = scenario(2013, 2016, {
       p: { count: { additions: 3.5 } }, // poisson by default
-      nb: { count: { additions: { dist: "triangular", min: 2, mode: 4, max: 9 }, distribution: "negative_binomial", dispersion: 2 } },
+      nb: {
+        count: {
+          additions: { dist: "triangular", min: 2, mode: 4, max: 9 },
+          distribution: "negative_binomial",
+          dispersion: 2,
+        },
+      },
     });
     const sim = project(plan(s, b));
     // poisson: 40 + 3.5 = 43.5, 47, 50.5 (the expected count, not an integer draw)
@@ -159,7 +170,10 @@ describe("elastic: v_t = v_b·(D_{t−L} / D_{b−L})^β", () => {
     });
     const s = scenario(2013, 2016, {
       rd: { growth: 0.1 },
-      patents: { elastic: { driver: "rd", elasticity: { dist: "triangular", min: 0.3, mode: 0.6, max: 1.0 }, lag: 2 }, volatility: 0.1 },
+      patents: {
+        elastic: { driver: "rd", elasticity: { dist: "triangular", min: 0.3, mode: 0.6, max: 1.0 }, lag: 2 },
+        volatility: 0.1,
+      },
     });
     const sim = project(plan(s, baseline));
     // b = 2013, v_b = 200, D_{b−2} = D_2011 = 16, β = 0.6 (mode)
@@ -268,7 +282,15 @@ describe("solow: E_A = (y − α·k − (1 − α)·l) / y × 100", () => {
       gdp_real: { growth: 0.1 },
       capital: { growth: 0.12 },
       employment: { growth: 0.01 },
-      contribution: { solow: { output: "gdp_real", capital: "capital", labour: "employment", alpha: { dist: "triangular", min: 0.25, mode: 0.35, max: 0.45 }, window: 3 } },
+      contribution: {
+        solow: {
+          output: "gdp_real",
+          capital: "capital",
+          labour: "employment",
+          alpha: { dist: "triangular", min: 0.25, mode: 0.35, max: 0.45 },
+          window: 3,
+        },
+      },
     });
     let sim = project(plan(steady, baseline));
     // Every window has y = 0.1, k = 0.12, l = 0.01 → 51.5 (see above)

@@ -5,16 +5,16 @@
  * [0, 1], monotone response to a growth rate, and the moments of the samplers.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadInputs, type Inputs } from "../../src/project/inputs.js";
+import { assessTargets } from "../../src/assess/assess.js";
+import { runScenario } from "../../src/assess/runScenario.js";
+import { type Inputs, loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { centralValue, type Param } from "../../src/scenario/param.js";
 import { Scenario } from "../../src/scenario/schema.js";
+import { pathValues, project, simulate, summariseSimulation } from "../../src/simulate/monteCarlo.js";
 import { buildPlan, type Plan } from "../../src/simulate/plan.js";
-import { pathValues, project, simulate, summariseSimulation, type Simulation } from "../../src/simulate/monteCarlo.js";
 import { pathRng } from "../../src/stats/rng.js";
 import { gamma, negativeBinomial, poisson, standardNormal, triangular } from "../../src/stats/samplers.js";
-import { assessTargets } from "../../src/assess/assess.js";
-import { runScenario } from "../../src/assess/runScenario.js";
 import { catalogue, makeBaseline, plan as planOf, scenario, target } from "./helpers.js";
 
 let inputs: Inputs;
@@ -26,12 +26,13 @@ beforeAll(async () => {
 });
 
 function bundledPlan(s: Scenario, cat = inputs.catalogue): Plan {
-  return buildPlan({ scenario: s, scenarioFile: "scenarios/baseline.yaml", baseline: inputs.baseline, catalogue: cat, dictionary: inputs.dictionary });
-}
-
-/** Every value of every indicator, path by path. */
-function allValues(sim: Simulation): number[][] {
-  return sim.values.map((v) => Array.from(v));
+  return buildPlan({
+    scenario: s,
+    scenarioFile: "scenarios/baseline.yaml",
+    baseline: inputs.baseline,
+    catalogue: cat,
+    dictionary: inputs.dictionary,
+  });
 }
 
 describe("reproducibility", () => {
@@ -108,13 +109,17 @@ describe("zero uncertainty", () => {
     }
     // Anything else in the scenario that holds distributions (e.g. programme effects) is fixed too.
     const uncertain = Scenario.parse({ ...baselineScenario, indicators: uncertainIndicators });
-    const certain = Scenario.parse({ ...(fixParams({ ...baselineScenario, indicators: {} }) as object), indicators: certainIndicators });
+    const certain = Scenario.parse({
+      ...(fixParams({ ...baselineScenario, indicators: {} }) as object),
+      indicators: certainIndicators,
+    });
     // Only the scenario's indicators: no target falls back to a trend.
     const det = project(bundledPlan(uncertain, catalogue()));
     const certainPlan = bundledPlan(certain, catalogue());
     expect(certainPlan.nodes.map((n) => n.mechanism)).not.toContain("trend");
     const mechanisms = new Set(certainPlan.nodes.map((n) => n.mechanism));
-    for (const m of ["growth", "ratio", "leveraged", "elastic", "inventory", "count", "solow"]) expect(mechanisms).toContain(m);
+    for (const m of ["growth", "ratio", "leveraged", "elastic", "inventory", "count", "solow"])
+      expect(mechanisms).toContain(m);
     const mc = simulate(certainPlan, { paths: 32, seed: 2024 });
     expect(mc.plan.indicators).toEqual(det.plan.indicators);
     expect(mc.years).toEqual(det.years);
@@ -124,7 +129,9 @@ describe("zero uncertainty", () => {
         expect(Number.isFinite(expected)).toBe(true);
         for (let q = 0; q < 32; q++) {
           if (!Object.is(mc.values[s][j * 32 + q], expected)) {
-            expect.fail(`${mc.plan.indicators[s]} ${mc.years[j]} path ${q}: ${mc.values[s][j * 32 + q]} ≠ project ${expected}`);
+            expect.fail(
+              `${mc.plan.indicators[s]} ${mc.years[j]} path ${q}: ${mc.values[s][j * 32 + q]} ≠ project ${expected}`,
+            );
           }
         }
       }
@@ -144,7 +151,8 @@ describe("summaries and probabilities", () => {
       const hi = Math.max(...sample);
       for (const v of [...q, r.mean]) expect(Number.isFinite(v), `${r.indicator} ${r.year}`).toBe(true);
       expect(lo).toBeLessThanOrEqual(r.p5);
-      for (let i = 1; i < q.length; i++) expect(q[i - 1], `${r.indicator} ${r.year} level ${i}`).toBeLessThanOrEqual(q[i]);
+      for (let i = 1; i < q.length; i++)
+        expect(q[i - 1], `${r.indicator} ${r.year} level ${i}`).toBeLessThanOrEqual(q[i]);
       expect(r.p95).toBeLessThanOrEqual(hi);
       expect(r.mean).toBeGreaterThanOrEqual(lo);
       expect(r.mean).toBeLessThanOrEqual(hi);
@@ -200,12 +208,19 @@ describe("monotonicity (common random numbers)", () => {
         ...baselineScenario,
         indicators: { ...baselineScenario.indicators, rd_personnel: { growth: { dist: "normal", mean, sd: 0.02 } } },
       });
-      const { result } = runScenario({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", paths: 400, seed: 123 });
+      const { result } = runScenario({
+        ...inputs,
+        scenario: s,
+        scenarioFile: "scenarios/baseline.yaml",
+        paths: 400,
+        seed: 123,
+      });
       const t = result.targets.find((x) => x.id === "rd_personnel_per_10k_labour")!;
       expect(t.comparator).toBe(">=");
       seen.push(t.pMet!);
     }
-    for (let i = 1; i < seen.length; i++) expect(seen[i], `P(met) ${seen.join(", ")}`).toBeGreaterThanOrEqual(seen[i - 1]);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i], `P(met) ${seen.join(", ")}`).toBeGreaterThanOrEqual(seen[i - 1]);
     expect(seen[0]).toBeLessThan(0.5);
     expect(seen[seen.length - 1]).toBeGreaterThan(0.9);
   });
@@ -243,7 +258,12 @@ describe("samplers", () => {
 
   it("Poisson below λ = 500 never gives fewer events for a larger λ on the same random numbers", () => {
     // documented in src/stats/samplers.ts: inversion uses one uniform and is non-decreasing in λ
-    for (const [l1, l2] of [[0.3, 0.31], [3.5, 4], [49, 50], [100, 140]]) {
+    for (const [l1, l2] of [
+      [0.3, 0.31],
+      [3.5, 4],
+      [49, 50],
+      [100, 140],
+    ]) {
       for (let i = 0; i < 5000; i++) {
         const a = poisson(pathRng(8, i), l1);
         const b = poisson(pathRng(8, i), l2);
@@ -263,17 +283,27 @@ describe("samplers", () => {
   });
 
   it("negative binomial: mean μ and variance μ + μ²/r within 5%", () => {
-    for (const [mu, r] of [[4, 4], [10, 2], [40, 5]] as const) {
+    for (const [mu, r] of [
+      [4, 4],
+      [10, 2],
+      [40, 5],
+    ] as const) {
       const rng = pathRng(7, mu * 100 + r);
       const { mean, variance } = moments(() => negativeBinomial(rng, mu, r));
       expect(Math.abs(mean / mu - 1)).toBeLessThan(0.02);
       const expected = mu + (mu * mu) / r;
-      expect(Math.abs(variance / expected - 1), `μ ${mu}, r ${r}: variance ${variance} vs ${expected}`).toBeLessThan(0.05);
+      expect(Math.abs(variance / expected - 1), `μ ${mu}, r ${r}: variance ${variance} vs ${expected}`).toBeLessThan(
+        0.05,
+      );
     }
   });
 
   it("triangular: mean (min + mode + max)/3 and draws within [min, max]", () => {
-    for (const [a, c, b] of [[2, 3, 10], [0, 0, 1], [-1, 0.5, 0.5]] as const) {
+    for (const [a, c, b] of [
+      [2, 3, 10],
+      [0, 0, 1],
+      [-1, 0.5, 0.5],
+    ] as const) {
       const rng = pathRng(31, 1);
       let outside = 0;
       const { mean, variance } = moments(() => {

@@ -3,8 +3,8 @@
  * (same order statistics, same interpolation), on samples with and without ties.
  */
 import { describe, expect, it } from "vitest";
-import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
 import { QUANTILE_LEVELS } from "../../src/simulate/types.js";
+import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
 import { pathRng } from "../../src/stats/rng.js";
 
 function bySorting(x: Float64Array, levels: readonly number[]): number[] {

@@ -4,17 +4,18 @@
  * timestamp; thread ranges start at paths that are not multiples of the block size, so this also
  * checks independence from batching.
  */
+
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../../src/simulate/plan.js";
-import { defaultThreads, MIN_CELLS_PER_THREAD } from "../../src/simulate/threads.js";
 import { loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { buildPlan } from "../../src/simulate/plan.js";
+import { defaultThreads, MIN_CELLS_PER_THREAD } from "../../src/simulate/threads.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-threads-"));
@@ -22,18 +23,38 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function resultsHash(threads: number, paths: number): string {
   const out = path.join(tmp, `t${threads}-${paths}`);
-  const r = spawnSync("node", ["dist/cli/main.js", "run", "scenarios/baseline.yaml", "scenarios/accelerated-investment.yaml", "--threads", String(threads), "--paths", String(paths), "--out", out, "--format", "csv"], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    "node",
+    [
+      "dist/cli/main.js",
+      "run",
+      "scenarios/baseline.yaml",
+      "scenarios/accelerated-investment.yaml",
+      "--threads",
+      String(threads),
+      "--paths",
+      String(paths),
+      "--out",
+      out,
+      "--format",
+      "csv",
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
   const doc = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8"));
   // The manifest records the thread count asked for; everything else must not depend on it.
   expect(doc.manifest.threads).toBe(threads);
   delete doc.generatedAt;
   delete doc.manifest.threads;
-  return createHash("sha256").update(JSON.stringify(doc)).update(readFileSync(path.join(out, "risk.csv"))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(doc))
+    .update(readFileSync(path.join(out, "risk.csv")))
+    .digest("hex");
 }
 
 describe("worker threads", () => {
@@ -46,14 +67,37 @@ describe("worker threads", () => {
 
   it("record a manifest with the version, the runs and the SHA-256 of every input", () => {
     const out = path.join(tmp, "manifest");
-    const r = spawnSync("node", ["dist/cli/main.js", "run", "scenarios/baseline.yaml", "--paths", "100", "--seed", "7", "--out", out, "--format", "csv"], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(
+      "node",
+      [
+        "dist/cli/main.js",
+        "run",
+        "scenarios/baseline.yaml",
+        "--paths",
+        "100",
+        "--seed",
+        "7",
+        "--out",
+        out,
+        "--format",
+        "csv",
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(r.status, r.stderr).toBe(0);
     const m = JSON.parse(readFileSync(path.join(out, "results.json"), "utf8")).manifest;
     expect(m.version).toBe(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version);
     expect(m.runs).toEqual([{ scenario: "scenarios/baseline.yaml", paths: 100, seed: 7 }]);
     const files = m.inputs.map((i: { file: string }) => i.file);
-    expect(files).toEqual(expect.arrayContaining(["data/baseline/haizhou.csv", "data/targets/haizhou-2015.csv", "scenarios/baseline.yaml"]));
-    for (const i of m.inputs) expect(i.sha256).toBe(createHash("sha256").update(readFileSync(path.join(root, i.file))).digest("hex"));
+    expect(files).toEqual(
+      expect.arrayContaining(["data/baseline/haizhou.csv", "data/targets/haizhou-2015.csv", "scenarios/baseline.yaml"]),
+    );
+    for (const i of m.inputs)
+      expect(i.sha256).toBe(
+        createHash("sha256")
+          .update(readFileSync(path.join(root, i.file)))
+          .digest("hex"),
+      );
   });
 
   it("change the results when the paths change (the hash is not blind)", () => {
@@ -66,7 +110,9 @@ describe("worker threads", () => {
     const plan = buildPlan({ scenario, scenarioFile: "baseline.yaml", ...inputs });
     const cellsPerPath = plan.indicators.length * (plan.years.length - plan.baseIndex - 1);
     expect(defaultThreads(plan, Math.floor(MIN_CELLS_PER_THREAD / cellsPerPath) - 1)).toBe(1);
-    expect(defaultThreads(plan, 1_000_000)).toBeGreaterThanOrEqual(Math.min(2, (await import("node:os")).availableParallelism()));
+    expect(defaultThreads(plan, 1_000_000)).toBeGreaterThanOrEqual(
+      Math.min(2, (await import("node:os")).availableParallelism()),
+    );
   });
 });
 
@@ -79,7 +125,9 @@ describe("memory guard", () => {
     const plan = buildPlan({ scenario, scenarioFile: "baseline.yaml", ...inputs });
     const fit = Math.floor(MAX_OUTPUT_BYTES / simulationBytes(plan, 1));
     const t0 = Date.now();
-    expect(() => runScenario({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml", paths: fit + 1 })).toThrow(new RegExp(`at most ${fit.toLocaleString("en")} paths`));
+    expect(() => runScenario({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml", paths: fit + 1 })).toThrow(
+      new RegExp(`at most ${fit.toLocaleString("en")} paths`),
+    );
     expect(Date.now() - t0).toBeLessThan(5_000); // refused up front, not after allocating
   });
 });

@@ -2,7 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { brier, intervalScore, smape } from "../../src/forecast/accuracy.js";
 import { calibratedForecast } from "../../src/forecast/calibrated.js";
-import { BRIER_THRESHOLDS, evaluateForecasts, reliabilityBins, type EvaluationSeries, type PeerForecast } from "../../src/forecast/evaluate.js";
+import {
+  BRIER_THRESHOLDS,
+  type EvaluationSeries,
+  evaluateForecasts,
+  type PeerForecast,
+  reliabilityBins,
+} from "../../src/forecast/evaluate.js";
 import { normalQuantile } from "../../src/forecast/normal-quantile.js";
 
 /** Standard normal CDF from the Taylor series of erf (accurate to ~1e-14 for |z| < 4). */
@@ -86,7 +92,16 @@ describe("evaluateForecasts", () => {
   ];
   /** A peer that knew the outcome: mean = lower = upper = the actual. */
   const oracle: PeerForecast[] = data.flatMap((s) =>
-    s.test.map((y, i) => ({ method: "oracle", series: s.series, h: i + 1, mean: y, lo80: y, hi80: y, lo90: y, hi90: y })),
+    s.test.map((y, i) => ({
+      method: "oracle",
+      series: s.series,
+      h: i + 1,
+      mean: y,
+      lo80: y,
+      hi80: y,
+      lo90: y,
+      hi90: y,
+    })),
   );
 
   it("scores a peer equal to the actuals perfectly: sMAPE 0, MASE 0, coverage 100, MSIS 0, Brier 0", () => {
@@ -145,7 +160,10 @@ describe("evaluateForecasts", () => {
     const s = data[1];
     const r = evaluateForecasts([s]);
     const t = r.methods.find((m) => m.method === "targetcast")!;
-    const f = calibratedForecast({ name: s.series, years: s.train.map((_, i) => i + 1), values: s.train }, { horizon: 3 });
+    const f = calibratedForecast(
+      { name: s.series, years: s.train.map((_, i) => i + 1), values: s.train },
+      { horizon: 3 },
+    );
     const smapes = s.test.map((y, i) => smape(f.point[i], y));
     expect(t.smape).toBeCloseTo(smapes.reduce((a, b) => a + b, 0) / 3, 12);
     const scale = (4 + 3 + 4 + 2 + 3) / 5;
@@ -178,10 +196,18 @@ describe("evaluateForecasts", () => {
   });
 
   it("uses the training years when given (a gap before the last run shortens what targetcast sees)", () => {
-    const s: EvaluationSeries = { series: "Y", train: [40, 41, 50, 52, 55, 57], test: [60], trainYears: [2000, 2001, 2010, 2011, 2012, 2013] };
+    const s: EvaluationSeries = {
+      series: "Y",
+      train: [40, 41, 50, 52, 55, 57],
+      test: [60],
+      trainYears: [2000, 2001, 2010, 2011, 2012, 2013],
+    };
     const r = evaluateForecasts([s]);
     const t = r.methods.find((m) => m.method === "targetcast")!;
-    const f = calibratedForecast({ name: "Y", years: [2010, 2011, 2012, 2013], values: [50, 52, 55, 57] }, { horizon: 1 });
+    const f = calibratedForecast(
+      { name: "Y", years: [2010, 2011, 2012, 2013], values: [50, 52, 55, 57] },
+      { horizon: 1 },
+    );
     expect(t.smape).toBeCloseTo(smape(f.point[0], 60), 12);
   });
 });

@@ -1,13 +1,22 @@
 /** calibrated.ts: input rules, the quantile formula, bounds, caps and the shape of the distribution. */
 import { describe, expect, it } from "vitest";
-import { MAX_LOG_DEVIATION, MIN_POINTS, calibratedForecast, type CalibratedForecast } from "../../src/forecast/calibrated.js";
+import {
+  type CalibratedForecast,
+  calibratedForecast,
+  MAX_LOG_DEVIATION,
+  MIN_POINTS,
+} from "../../src/forecast/calibrated.js";
 import { combinedForecast } from "../../src/forecast/combination.js";
 import { InvalidSeriesError, TooShortError } from "../../src/forecast/errors.js";
 import type { ReferenceClassTable } from "../../src/forecast/reference-class.js";
 import type { AnnualSeries } from "../../src/forecast/types.js";
 
 const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
-const series = (values: number[], name?: string, from = 2008): AnnualSeries => ({ ...(name ? { name } : {}), years: years(from, values.length), values });
+const series = (values: number[], name?: string, from = 2008): AnnualSeries => ({
+  ...(name ? { name } : {}),
+  years: years(from, values.length),
+  values,
+});
 
 const POPULATION = series([8216, 8230, 8244, 8249, 8255, 8264], "population");
 const JUMPY = series([380, 78, 5190, 3790, 1770, 6350], "patents");
@@ -18,7 +27,27 @@ const WITH_ZEROS = series([3, 0, 2, 0, 1, 0], "zeros");
 const WITH_NEGATIVES = series([3, 0, -2, 1, 0, -4], "balance");
 
 /** Probabilities from just inside 0 to just inside 1, including the grid's ends and beyond. */
-const PS = [1e-9, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 1 - 1e-9];
+const PS = [
+  1e-9,
+  0.001,
+  0.005,
+  0.01,
+  0.025,
+  0.05,
+  0.1,
+  0.2,
+  0.3,
+  0.5,
+  0.7,
+  0.8,
+  0.9,
+  0.95,
+  0.975,
+  0.99,
+  0.995,
+  0.999,
+  1 - 1e-9,
+];
 
 /** A hand-made table with the same quantiles in every cell: q(0.1) = −1, q(0.5) = 0, q(0.9) = 1 (h = 1), ±2 (h = 2). */
 function flatTable(): ReferenceClassTable {
@@ -190,7 +219,10 @@ describe("(c) too few points", () => {
 
 describe("(d) gaps in the years", () => {
   it("uses only the last consecutive run and warns", () => {
-    const f = calibratedForecast({ name: "g", years: [2005, 2006, 2009, 2010, 2011, 2012], values: [1, 2, 30, 32, 35, 37] }, { horizon: 2 });
+    const f = calibratedForecast(
+      { name: "g", years: [2005, 2006, 2009, 2010, 2011, 2012], values: [1, 2, 30, 32, 35, 37] },
+      { horizon: 2 },
+    );
     expect(f.used.years).toEqual([2009, 2010, 2011, 2012]);
     expect(f.used.values).toEqual([30, 32, 35, 37]);
     expect(f.n).toBe(4);
@@ -199,14 +231,19 @@ describe("(d) gaps in the years", () => {
     expect(f.warnings[0]).toMatch(/gap before 2009/);
     expect(f.warnings[0]).toMatch(/2 earlier points are not used/);
     // the forecast is that of the run alone
-    const run = calibratedForecast({ name: "g", years: [2009, 2010, 2011, 2012], values: [30, 32, 35, 37] }, { horizon: 2 });
+    const run = calibratedForecast(
+      { name: "g", years: [2009, 2010, 2011, 2012], values: [30, 32, 35, 37] },
+      { horizon: 2 },
+    );
     expect(f.point).toEqual(run.point);
     expect(f.quantile(2, 0.9)).toBe(run.quantile(2, 0.9));
   });
   it("throws with a message when the run after the gap has fewer than 3 points", () => {
     const bad = { name: "g2", years: [2005, 2006, 2007, 2010, 2011], values: [1, 2, 3, 4, 5] };
     expect(() => calibratedForecast(bad, { horizon: 2 })).toThrow(InvalidSeriesError);
-    expect(() => calibratedForecast(bad, { horizon: 2 })).toThrow(/series g2: a gap before 2010 leaves 2 consecutive years .*needs 3/);
+    expect(() => calibratedForecast(bad, { horizon: 2 })).toThrow(
+      /series g2: a gap before 2010 leaves 2 consecutive years .*needs 3/,
+    );
   });
 });
 
@@ -295,7 +332,12 @@ describe("(f) shape of the distribution", () => {
       }
     });
     it(`${name}: the 80% interval widens (non-strictly) with h on the working scale`, () => {
-      const fwd = f.transform === "exp" ? Math.log : f.transform === "logistic100" ? (v: number) => Math.log(v / (100 - v)) : (v: number) => v;
+      const fwd =
+        f.transform === "exp"
+          ? Math.log
+          : f.transform === "logistic100"
+            ? (v: number) => Math.log(v / (100 - v))
+            : (v: number) => v;
       const widths = f.interval(80).map((i) => fwd(i.upper) - fwd(i.lower));
       for (let h = 1; h < H; h++) expect(widths[h]).toBeGreaterThanOrEqual(widths[h - 1] - 1e-12);
     });
@@ -304,7 +346,9 @@ describe("(f) shape of the distribution", () => {
         for (const p of [0.01, 0.02, 0.05, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.95, 0.99]) {
           const x = f.quantile(h, p);
           const c = f.cdf(h, x);
-          const capped = f.transform !== "identity" && Math.abs(Math.log(x / f.point[h - 1])) >= MAX_LOG_DEVIATION * Math.sqrt(h) - 1e-9;
+          const capped =
+            f.transform !== "identity" &&
+            Math.abs(Math.log(x / f.point[h - 1])) >= MAX_LOG_DEVIATION * Math.sqrt(h) - 1e-9;
           // a capped quantile sits on a point mass, where the cdf jumps (see the known bug below)
           if (!capped) expect(c).toBeCloseTo(p, 6);
         }
@@ -344,7 +388,9 @@ describe("(g) a wildly jumping positive series", () => {
   // ulp of the cap and must count as at the cap (cdf = the end probability).
   it("cdf at a capped quantile is on the right side of the jump (cdf(h, Q(h, p)) ≥ p above the median)", () => {
     const g = calibratedForecast(JUMPY, { horizon: 8 });
-    for (let h = 1; h <= 8; h++) for (const p of [0.9, 0.95, 0.99]) expect(g.cdf(h, g.quantile(h, p)), `h = ${h}, p = ${p}`).toBeGreaterThanOrEqual(p - 1e-9);
+    for (let h = 1; h <= 8; h++)
+      for (const p of [0.9, 0.95, 0.99])
+        expect(g.cdf(h, g.quantile(h, p)), `h = ${h}, p = ${p}`).toBeGreaterThanOrEqual(p - 1e-9);
   });
 
   it("the cap binds here (factor 4 one year ahead) and the cdf stays inside the table's range", () => {

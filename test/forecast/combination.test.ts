@@ -1,6 +1,6 @@
 /** combination.ts (and the random-walk and Theta members): drift test, members, median. */
 import { describe, expect, it } from "vitest";
-import { DRIFT_T_THRESHOLD, combinedForecast, driftT } from "../../src/forecast/combination.js";
+import { combinedForecast, DRIFT_T_THRESHOLD, driftT } from "../../src/forecast/combination.js";
 import { fitEts } from "../../src/forecast/ets.js";
 import { driftForecast, naiveForecast } from "../../src/forecast/random-walk.js";
 import { leastSquaresSlope, thetaForecast } from "../../src/forecast/theta.js";
@@ -103,7 +103,11 @@ describe("combinedForecast: members", () => {
       "holt (logit)",
     ]);
     // Six points: too few for the damped trend (7), so Theta stands in and says so.
-    expect(combinedForecast([-3, 1, -2, 2, 0, -1], 2, "identity").members).toEqual(["theta", "theta for damped", "naive"]);
+    expect(combinedForecast([-3, 1, -2, 2, 0, -1], 2, "identity").members).toEqual([
+      "theta",
+      "theta for damped",
+      "naive",
+    ]);
   });
 
   it("names the stand-ins of a 5-point series: Holt needs 6 points, so the drift forecast stands in", () => {

@@ -63,7 +63,10 @@ describe("ETS and Theta against R's forecast::ets and thetaf", () => {
   it("selectEts chooses R's model for at least 18 of 20 series", () => {
     const mismatches = ours
       .filter(({ s, sel }) => (sel ? etsName(sel.best.spec) : "none") !== s.method)
-      .map(({ s, sel }) => `${s.series} (n=${s.n}): R ${s.method} ${s.aicc}, ours ${sel ? `${etsName(sel.best.spec)} ${sel.best.aicc}` : "none"}`);
+      .map(
+        ({ s, sel }) =>
+          `${s.series} (n=${s.n}): R ${s.method} ${s.aicc}, ours ${sel ? `${etsName(sel.best.spec)} ${sel.best.aicc}` : "none"}`,
+      );
     if (mismatches.length > 0) console.log(`model choice differs from R:\n  ${mismatches.join("\n  ")}`);
     expect(ref.series.length - mismatches.length).toBeGreaterThanOrEqual(18);
   });
@@ -78,17 +81,22 @@ describe("ETS and Theta against R's forecast::ets and thetaf", () => {
         if (r === null || r === undefined) continue;
         pairs++;
         const fit = fitEts(s.y, spec);
-        if (!fit || !(Math.abs(fit.aicc - r) <= AICC_TOL)) off.push(`${s.series} ${name}: R ${r}, ours ${fit ? fit.aicc : "not fitted"}`);
+        if (!fit || !(Math.abs(fit.aicc - r) <= AICC_TOL))
+          off.push(`${s.series} ${name}: R ${r}, ours ${fit ? fit.aicc : "not fitted"}`);
       }
     }
-    if (off.length > 0) console.log(`AICc differs from R by more than ${AICC_TOL} (${off.length} of ${pairs}):\n  ${off.join("\n  ")}`);
+    if (off.length > 0)
+      console.log(`AICc differs from R by more than ${AICC_TOL} (${off.length} of ${pairs}):\n  ${off.join("\n  ")}`);
     expect(pairs).toBeGreaterThanOrEqual(100);
     expect(pairs - off.length).toBeGreaterThanOrEqual(Math.ceil(0.9 * pairs));
   });
 
   it("the chosen model's AICc agrees to 1e-3 for at least 18 of 20 series", () => {
     const off = ours.filter(({ s, sel }) => !(sel && Math.abs(sel.best.aicc - s.aicc) <= AICC_TOL));
-    if (off.length > 0) console.log(`best AICc differs:\n  ${off.map(({ s, sel }) => `${s.series}: R ${s.aicc}, ours ${sel?.best.aicc}`).join("\n  ")}`);
+    if (off.length > 0)
+      console.log(
+        `best AICc differs:\n  ${off.map(({ s, sel }) => `${s.series}: R ${s.aicc}, ours ${sel?.best.aicc}`).join("\n  ")}`,
+      );
     expect(ref.series.length - off.length).toBeGreaterThanOrEqual(18);
   });
 
@@ -105,7 +113,10 @@ describe("ETS and Theta against R's forecast::ets and thetaf", () => {
         (s.beta === null ? sel.best.beta === 0 : Math.abs(sel.best.beta - s.beta) <= 1e-2) &&
         (s.phi === null ? sel.best.phi === 1 : Math.abs(sel.best.phi - s.phi) <= 1e-2);
       if (ok) agree++;
-      else console.log(`${s.series} ${s.method}: R α=${s.alpha} β=${s.beta} φ=${s.phi}; ours α=${sel.best.alpha} β=${sel.best.beta} φ=${sel.best.phi}`);
+      else
+        console.log(
+          `${s.series} ${s.method}: R α=${s.alpha} β=${s.beta} φ=${s.phi}; ours α=${sel.best.alpha} β=${sel.best.beta} φ=${sel.best.phi}`,
+        );
     }
     expect(compared).toBeGreaterThanOrEqual(15);
     expect(agree).toBeGreaterThanOrEqual(compared - 2);
@@ -117,7 +128,7 @@ describe("ETS and Theta against R's forecast::ets and thetaf", () => {
     return f ? Math.max(...f.map((v, i) => Math.abs(v - expected[i]) / Math.abs(expected[i]))) : Infinity;
   };
 
-  it("the Theta formula on our likelihood-fitted SES equals it on R's, ets(y, \"ANN\"), to 1e-6 for at least 18 of 20", () => {
+  it('the Theta formula on our likelihood-fitted SES equals it on R\'s, ets(y, "ANN"), to 1e-6 for at least 18 of 20', () => {
     // ŷ_{n+h} = ℓ_n + (b/2)(h − 1 + (1 − (1 − α)^n)/α), b the least-squares slope (theta.ts).
     const formula = (y: number[], h: number) => {
       const ses = fitEts(y, { error: "A", trend: "N" })!;
@@ -137,7 +148,9 @@ describe("ETS and Theta against R's forecast::ets and thetaf", () => {
 
   // R's thetaf() calls ses(), which fits ETS(A,N,N) with opt.crit = "mse"; theta.ts does the same.
   it("thetaForecast equals thetaf's mean to 1e-6 (relative) for at least 18 of 20 series", () => {
-    const off = ref.series.filter((s) => !(thetaOff(s, s.theta) <= 1e-6)).map((s) => `${s.series}: relative difference ${thetaOff(s, s.theta)}`);
+    const off = ref.series
+      .filter((s) => !(thetaOff(s, s.theta) <= 1e-6))
+      .map((s) => `${s.series}: relative difference ${thetaOff(s, s.theta)}`);
     if (off.length > 0) console.log(`theta differs from thetaf:\n  ${off.join("\n  ")}`);
     expect(ref.series.length - off.length).toBeGreaterThanOrEqual(18);
   });

@@ -1,6 +1,14 @@
 /** ets.ts: the recursions, criteria, forecasts and variances by hand; refusals; model selection. */
 import { describe, expect, it } from "vitest";
-import { ETS_SPECS, etsName, etsPointForecast, fitEts, selectEts, type EtsFit, type EtsSpec } from "../../src/forecast/ets.js";
+import {
+  ETS_SPECS,
+  type EtsFit,
+  type EtsSpec,
+  etsName,
+  etsPointForecast,
+  fitEts,
+  selectEts,
+} from "../../src/forecast/ets.js";
 
 const ANN: EtsSpec = { error: "A", trend: "N" };
 const AAN: EtsSpec = { error: "A", trend: "A" };

@@ -1,6 +1,15 @@
 /** holt and holt-damped: recursions, fitting, variance formula, refusals. */
 import { describe, expect, it } from "vitest";
-import { InvalidSeriesError, PHI_MAX, PHI_MIN, TooShortError, etsForecastVariance, holt, holtDamped, holtFilter } from "../../src/forecast/index.js";
+import {
+  etsForecastVariance,
+  holt,
+  holtDamped,
+  holtFilter,
+  InvalidSeriesError,
+  PHI_MAX,
+  PHI_MIN,
+  TooShortError,
+} from "../../src/forecast/index.js";
 
 const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
@@ -37,7 +46,8 @@ describe("holt", () => {
     expect(fit.params.beta).toBeGreaterThanOrEqual(0);
     expect(fit.params.beta).toBeLessThanOrEqual(1);
     expect(fit.params.phi).toBe(1);
-    for (let a = 0; a <= 1; a += 0.1) for (let b = 0; b <= 1; b += 0.1) expect(fit.sse).toBeLessThanOrEqual(holtFilter(s.values, a, b, 1).sse + 1e-15);
+    for (let a = 0; a <= 1; a += 0.1)
+      for (let b = 0; b <= 1; b += 0.1) expect(fit.sse).toBeLessThanOrEqual(holtFilter(s.values, a, b, 1).sse + 1e-15);
     // sigma from n − 2 informative errors minus 2 estimated parameters
     expect(fit.df).toBe(9 - 2 - 2);
     expect(fit.sigma).toBeCloseTo(Math.sqrt(fit.sse / 5), 14);
@@ -59,7 +69,9 @@ describe("holt", () => {
 
   it("refuses fewer than 5 points", () => {
     expect(() => holt.fit({ name: "x", years: years(2010, 4), values: [1, 2, 3, 4] })).toThrow(TooShortError);
-    expect(() => holt.fit({ name: "x", years: years(2010, 4), values: [1, 2, 3, 4] })).toThrow("series x has 4 points; holt needs at least 5");
+    expect(() => holt.fit({ name: "x", years: years(2010, 4), values: [1, 2, 3, 4] })).toThrow(
+      "series x has 4 points; holt needs at least 5",
+    );
   });
 
   it("forecasts only whole years after the last observation", () => {
@@ -72,7 +84,11 @@ describe("holt", () => {
 describe("holt intervals", () => {
   it("widen with the horizon when α > 0 and stay constant when α = 0", () => {
     const s = { years: years(2010, 7), values: [3, 4.2, 4.9, 6.3, 6.8, 8.1, 8.7] };
-    const widths = (alpha: number) => holt.fit(s, { alpha, beta: 0.3 }).forecast([2017, 2018, 2019, 2020], 80).map((p) => p.upper - p.lower);
+    const widths = (alpha: number) =>
+      holt
+        .fit(s, { alpha, beta: 0.3 })
+        .forecast([2017, 2018, 2019, 2020], 80)
+        .map((p) => p.upper - p.lower);
     const w = widths(0.4);
     for (let i = 1; i < w.length; i++) expect(w[i]).toBeGreaterThan(w[i - 1]);
     const c = widths(0);
@@ -126,7 +142,8 @@ describe("ETS forecast variance (Hyndman et al. 2008, Table 6.1)", () => {
           (1 +
             alpha ** 2 * (h - 1) +
             ((beta * phi * h) / (1 - phi) ** 2) * (2 * alpha * (1 - phi) + beta * phi) -
-            ((beta * phi * (1 - phi ** h)) / ((1 - phi) ** 2 * (1 - phi ** 2))) * (2 * alpha * (1 - phi ** 2) + beta * phi * (1 + 2 * phi - phi ** h)));
+            ((beta * phi * (1 - phi ** h)) / ((1 - phi) ** 2 * (1 - phi ** 2))) *
+              (2 * alpha * (1 - phi ** 2) + beta * phi * (1 + 2 * phi - phi ** h)));
         expect(etsForecastVariance(h, sigma2, alpha, beta, phi)).toBeCloseTo(closed, 9);
       }
     }

@@ -2,7 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { MODEL_NAMES, MODELS, TooShortError } from "../../src/forecast/index.js";
 
-const noisy = { name: "noisy", years: [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018], values: [10.2, 11.9, 12.1, 14.8, 15.1, 17.4, 17.9, 20.6, 21.0] };
+const noisy = {
+  name: "noisy",
+  years: [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018],
+  values: [10.2, 11.9, 12.1, 14.8, 15.1, 17.4, 17.9, 20.6, 21.0],
+};
 const future = [2019, 2020, 2021, 2022, 2023];
 
 describe.each(MODEL_NAMES)("%s", (name) => {
@@ -58,7 +62,9 @@ describe.each(MODEL_NAMES)("%s", (name) => {
 
   it("refuses two points with a plain message", () => {
     expect(() => model.fit({ name: "two", years: [2019, 2020], values: [1, 2] })).toThrow(TooShortError);
-    expect(() => model.fit({ name: "two", years: [2019, 2020], values: [1, 2] })).toThrow(`series two has 2 points; ${name} needs at least ${model.minPoints}`);
+    expect(() => model.fit({ name: "two", years: [2019, 2020], values: [1, 2] })).toThrow(
+      `series two has 2 points; ${name} needs at least ${model.minPoints}`,
+    );
   });
 
   it(`three points: ${model.minPoints <= 3 ? "fits" : "refuses"}`, () => {
@@ -84,8 +90,12 @@ describe.each(MODEL_NAMES)("%s", (name) => {
   });
 
   it("rejects malformed series", () => {
-    expect(() => model.fit({ years: [2020, 2019, 2021, 2022, 2023], values: [1, 2, 3, 4, 5] })).toThrow("strictly increasing");
-    expect(() => model.fit({ years: [2019, 2020, 2021, 2022, 2023], values: [1, NaN, 3, 4, 5] })).toThrow("not a finite number");
+    expect(() => model.fit({ years: [2020, 2019, 2021, 2022, 2023], values: [1, 2, 3, 4, 5] })).toThrow(
+      "strictly increasing",
+    );
+    expect(() => model.fit({ years: [2019, 2020, 2021, 2022, 2023], values: [1, NaN, 3, 4, 5] })).toThrow(
+      "not a finite number",
+    );
     expect(() => model.fit({ years: [2019, 2020, 2021], values: [1, 2] })).toThrow("same length");
   });
 });

@@ -1,18 +1,18 @@
 /** reference-class.ts and reference-class-build.ts: scales, cells, interpolation, JSON form, the shipped table. */
 import { describe, expect, it } from "vitest";
 import { combinedForecast } from "../../src/forecast/combination.js";
-import { PROBABILITY_GRID, buildReferenceClass, scaledErrors } from "../../src/forecast/reference-class-build.js";
-import { REFERENCE_CLASS } from "../../src/forecast/reference-class-table.js";
 import {
   cellIndex,
+  type ReferenceClassTable,
   scaledErrorCdf,
   scaledErrorQuantile,
   seriesNoise,
   tableFromJson,
   tableToJson,
   yearlyChangeScale,
-  type ReferenceClassTable,
 } from "../../src/forecast/reference-class.js";
+import { buildReferenceClass, PROBABILITY_GRID, scaledErrors } from "../../src/forecast/reference-class-build.js";
+import { REFERENCE_CLASS } from "../../src/forecast/reference-class-table.js";
 
 /**
  * A hand-made table: 2 length cells (≤ 5, more), 2 noise cells (≤ 1, more), 2 horizons, grid 0.1 / 0.5 / 0.9.
@@ -281,7 +281,11 @@ describe("scaledErrors (the build step)", () => {
   it("adds the windows of the last 6 and 5 points at later origins", () => {
     const train = [10, 12, 11, 14, 15, 17, 16, 19];
     // h = 1 errors by origin: k = 4 (4), k = 5 (5), k = 6 (6 and the last 5), k = 7 (7, the last 6 and the last 5)
-    expect(scaledErrors(train).filter((s) => s.h === 1).map((s) => s.n)).toEqual([4, 5, 6, 5, 7, 6, 5]);
+    expect(
+      scaledErrors(train)
+        .filter((s) => s.h === 1)
+        .map((s) => s.n),
+    ).toEqual([4, 5, 6, 5, 7, 6, 5]);
   });
 
   it("skips flat windows (no scale) and never uses values after the origin's horizon", () => {
@@ -291,6 +295,8 @@ describe("scaledErrors (the build step)", () => {
   });
 
   it("buildReferenceClass refuses a class with too few one-year-ahead errors", () => {
-    expect(() => buildReferenceClass([[1, 2, 4, 5, 7, 9, 10]], { source: "x" })).toThrow(/too few one-year-ahead errors/);
+    expect(() => buildReferenceClass([[1, 2, 4, 5, 7, 9, 10]], { source: "x" })).toThrow(
+      /too few one-year-ahead errors/,
+    );
   });
 });

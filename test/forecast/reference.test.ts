@@ -13,7 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MODELS, TRANSFORMS, etsForecastVariance, studentTQuantile, type ModelName } from "../../src/forecast/index.js";
+import { etsForecastVariance, MODELS, type ModelName, studentTQuantile, TRANSFORMS } from "../../src/forecast/index.js";
 
 interface RegressionRef {
   centreYear: number;
@@ -66,7 +66,9 @@ interface Reference {
   studentTQuantiles: { p: number; df: number; q: number; scipy: number }[];
 }
 
-const ref: Reference = JSON.parse(readFileSync(new URL("../reference/forecast-reference.json", import.meta.url), "utf8"));
+const ref: Reference = JSON.parse(
+  readFileSync(new URL("../reference/forecast-reference.json", import.meta.url), "utf8"),
+);
 
 /** Largest absolute difference seen per check, printed at the end for the record. */
 const maxDiff: Record<string, number> = {};
@@ -113,8 +115,18 @@ describe("reference: statsmodels", () => {
           for (const level of ref.levels) {
             fit.forecast(s.futureYears, level).forEach((p, i) => {
               close(`${model} forecast mean (unit)`, p.mean, back(r.forecasts.mean[i]), TOL);
-              close(`${model} forecast lower${level} (working scale)`, forward(p.lower), r.forecasts[`lower${level}`][i], TOL);
-              close(`${model} forecast upper${level} (working scale)`, forward(p.upper), r.forecasts[`upper${level}`][i], TOL);
+              close(
+                `${model} forecast lower${level} (working scale)`,
+                forward(p.lower),
+                r.forecasts[`lower${level}`][i],
+                TOL,
+              );
+              close(
+                `${model} forecast upper${level} (working scale)`,
+                forward(p.upper),
+                r.forecasts[`upper${level}`][i],
+                TOL,
+              );
             });
           }
         });
@@ -134,7 +146,9 @@ describe("reference: statsmodels", () => {
           close(`${model} fixed sse`, fit.sse, f.sse, TOL);
           close(`${model} fixed final level`, fit.params.level, f.level, TOL);
           close(`${model} fixed final trend`, fit.params.trend, f.trend, TOL);
-          fit.forecast(s.futureYears, 80).forEach((p, i) => close(`${model} fixed forecast`, p.mean, f.forecast[i], TOL));
+          fit
+            .forecast(s.futureYears, 80)
+            .forEach((p, i) => close(`${model} fixed forecast`, p.mean, f.forecast[i], TOL));
         });
         it(`${model}: fitted SSE is no larger than statsmodels' (× (1 + 1e-6))`, () => {
           const fit = MODELS[model].fit(s);
@@ -148,7 +162,9 @@ describe("reference: statsmodels", () => {
       if (s.etsVarianceFactors) {
         it("ETS forecast variance factors equal ETSModel's (Hyndman et al. 2008 Table 6.1)", () => {
           const { alpha, beta, phi } = ref.holtFixedParams;
-          s.etsVarianceFactors!.holt.forEach((v, i) => close("ETS(A,A,N) variance factor", etsForecastVariance(i + 1, 1, alpha, alpha * beta, 1), v, 1e-12));
+          s.etsVarianceFactors!.holt.forEach((v, i) =>
+            close("ETS(A,A,N) variance factor", etsForecastVariance(i + 1, 1, alpha, alpha * beta, 1), v, 1e-12),
+          );
           s.etsVarianceFactors!.holtDamped.forEach((v, i) =>
             close("ETS(A,Ad,N) variance factor", etsForecastVariance(i + 1, 1, alpha, alpha * beta, phi), v, 1e-12),
           );
@@ -158,7 +174,8 @@ describe("reference: statsmodels", () => {
   }
 
   it("Student-t quantiles equal 40-digit mpmath values (relative 1e-12)", () => {
-    for (const { p, df, q } of ref.studentTQuantiles) close("t quantile (relative, vs mpmath)", studentTQuantile(p, df) / q - 1, 0, 1e-12);
+    for (const { p, df, q } of ref.studentTQuantiles)
+      close("t quantile (relative, vs mpmath)", studentTQuantile(p, df) / q - 1, 0, 1e-12);
   });
 
   it("prints the largest differences", () => {

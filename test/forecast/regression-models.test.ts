@@ -1,6 +1,14 @@
 /** linear, loglinear, logit and weighted: exact recovery, transforms, weights, gaps, refusals. */
 import { describe, expect, it } from "vitest";
-import { InvalidSeriesError, MODELS, escapWeights, linear, logit, loglinear, weighted } from "../../src/forecast/index.js";
+import {
+  escapWeights,
+  InvalidSeriesError,
+  linear,
+  logit,
+  loglinear,
+  MODELS,
+  weighted,
+} from "../../src/forecast/index.js";
 import { leastSquaresLine } from "../../src/forecast/least-squares.js";
 
 const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
@@ -90,7 +98,10 @@ describe("logit", () => {
   });
 
   it("recovers an exact logistic curve", () => {
-    const s = { years: years(2010, 5), values: years(2010, 5).map((t) => 100 / (1 + Math.exp(-(0.4 * (t - 2012) - 1)))) };
+    const s = {
+      years: years(2010, 5),
+      values: years(2010, 5).map((t) => 100 / (1 + Math.exp(-(0.4 * (t - 2012) - 1)))),
+    };
     const fit = logit.fit(s);
     expect(fit.params.slope).toBeCloseTo(0.4, 12);
     expect(fit.forecast([2020], 80)[0].mean).toBeCloseTo(100 / (1 + Math.exp(-(0.4 * 8 - 1))), 10);
@@ -133,7 +144,9 @@ describe("weighted (ESCAP-style time weights)", () => {
   it("equals OLS on an exactly linear series", () => {
     const s = { years: [2010, 2012, 2013, 2016], values: [1, 2, 2.5, 4] };
     expect(weighted.fit(s).forecast([2020], 80)[0].mean).toBeCloseTo(6, 12);
-    expect(weighted.fit(s).forecast([2020], 80)[0].upper - weighted.fit(s).forecast([2020], 80)[0].lower).toBeLessThan(1e-10);
+    expect(weighted.fit(s).forecast([2020], 80)[0].upper - weighted.fit(s).forecast([2020], 80)[0].lower).toBeLessThan(
+      1e-10,
+    );
   });
 });
 
@@ -147,7 +160,8 @@ describe("every regression model", () => {
       expect(fit.residuals).toHaveLength(7);
       expect(fit.df).toBe(5);
       expect(fit.sigma).toBeCloseTo(Math.sqrt(fit.sse / fit.df), 14);
-      for (const k of ["slope", "intercept", "centreYear", "levelAtCentre"]) expect(Number.isFinite(fit.params[k])).toBe(true);
+      for (const k of ["slope", "intercept", "centreYear", "levelAtCentre"])
+        expect(Number.isFinite(fit.params[k])).toBe(true);
       const dist = fit.forecastDistribution([2019, 2020]);
       expect(dist.points.map((p) => p.df)).toEqual([5, 5]);
       expect(dist.back(dist.points[0].mean)).toBeCloseTo(fit.forecast([2019], 80)[0].mean, 12);

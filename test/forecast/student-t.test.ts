@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { incompleteBeta } from "../../src/forecast/incomplete-beta.js";
-import { logGamma } from "../../src/forecast/log-gamma.js";
 import { normalQuantile, studentTCdf, studentTDensity, studentTQuantile } from "../../src/forecast/index.js";
+import { logGamma } from "../../src/forecast/log-gamma.js";
 
 describe("Student-t quantile", () => {
   // Printed t tables (e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2), six decimals.

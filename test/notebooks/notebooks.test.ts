@@ -29,8 +29,14 @@ function findJupyter(): string | null {
 /** Why the notebooks cannot run here, or null when they can. */
 function missingJupyter(): string | null {
   const jupyter = findJupyter();
-  if (!jupyter) return process.env.JUPYTER ? `JUPYTER=${process.env.JUPYTER} does not exist` : "jupyter was not found (not on PATH, not at /usr/bin/jupyter)";
-  const r = spawnSync(jupyter, ["nbconvert", "--version"], { encoding: "utf8", env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" } });
+  if (!jupyter)
+    return process.env.JUPYTER
+      ? `JUPYTER=${process.env.JUPYTER} does not exist`
+      : "jupyter was not found (not on PATH, not at /usr/bin/jupyter)";
+  const r = spawnSync(jupyter, ["nbconvert", "--version"], {
+    encoding: "utf8",
+    env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+  });
   return r.status === 0 ? null : `${jupyter} has no working nbconvert`;
 }
 
@@ -67,9 +73,17 @@ function failures(nb: Notebook): string[] {
   );
 }
 
-const stdout = (nb: Notebook) => outputs(nb).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text)).join("");
-const html = (nb: Notebook) => outputs(nb).map((o) => text(o.data?.["text/html"])).join("\n");
-const svgCount = (nb: Notebook) => outputs(nb).filter((o) => text(o.data?.["text/html"]).trimStart().startsWith("<svg")).length;
+const stdout = (nb: Notebook) =>
+  outputs(nb)
+    .filter((o) => o.output_type === "stream" && o.name === "stdout")
+    .map((o) => text(o.text))
+    .join("");
+const html = (nb: Notebook) =>
+  outputs(nb)
+    .map((o) => text(o.data?.["text/html"]))
+    .join("\n");
+const svgCount = (nb: Notebook) =>
+  outputs(nb).filter((o) => text(o.data?.["text/html"]).trimStart().startsWith("<svg")).length;
 const pngCount = (nb: Notebook) => outputs(nb).filter((o) => o.data?.["image/png"] !== undefined).length;
 
 const NOTEBOOKS = readdirSync(path.join(ROOT, "notebooks"))
@@ -158,7 +172,8 @@ if (missing) {
     it("03-compare-scenarios: scenario matrix, risk matrix chart, flipped targets", () => {
       const nb = load("03-compare-scenarios");
       const out = stdout(nb);
-      for (const id of ["baseline", "accelerated-investment", "fiscal-squeeze", "patent-pipeline-stress"]) expect(out).toContain(id);
+      for (const id of ["baseline", "accelerated-investment", "fiscal-squeeze", "patent-pipeline-stress"])
+        expect(out).toContain(id);
       const h = html(nb);
       expect(h).toContain("P(met) by scenario");
       expect(h).toContain("targets whose status flips");
@@ -169,7 +184,15 @@ if (missing) {
       const nb = load("04-budget-allocation");
       expect(stdout(nb)).toMatch(/budget\s+5000 万元: best [\d.]+ targets expected to be met, equal split [\d.]+/);
       const h = html(nb);
-      for (const s of ["best @2000", "equal @2000", "best @5000", "equal @5000", "Targets that money moves", "Marginal value"]) expect(h).toContain(s);
+      for (const s of [
+        "best @2000",
+        "equal @2000",
+        "best @5000",
+        "equal @5000",
+        "Targets that money moves",
+        "Marginal value",
+      ])
+        expect(h).toContain(s);
       expect(svgCount(nb)).toBeGreaterThanOrEqual(2); // the splits and the tornado
     });
 
@@ -197,7 +220,13 @@ if (missing) {
       expect(out).toContain("default reference class: reference class of 699 real yearly series");
       expect(h).toContain("示意数据，非官方统计");
       expect(h).toContain("Haizhou: members, drift test and the 2015 forecast (illustrative data)");
-      for (const id of ["rd_intensity", "invention_patents_per_10k_pop", "hightech_output_share", "national_hightech_enterprises"]) expect(h).toContain(`>${id}<`);
+      for (const id of [
+        "rd_intensity",
+        "invention_patents_per_10k_pop",
+        "hightech_output_share",
+        "national_hightech_enterprises",
+      ])
+        expect(h).toContain(`>${id}<`);
       const rd = out.match(/rd_intensity: n = 5 points, s = ([\d.]+) per year on the logit scale/);
       expect(rd, out).not.toBeNull();
       expect(num(rd, 1)).toBeGreaterThan(0.02);
@@ -208,11 +237,25 @@ if (missing) {
       // 2. Benchmarks, leave one set out: only when ../shared is there (CI clones the repository alone).
       if (existsSync(path.join(ROOT, "..", "shared", "data", "forecast-benchmarks", "m1-yearly.csv"))) {
         const score = String.raw`sMAPE ([\d.]+), MASE ([\d.]+), cov80 ([\d.]+)%, cov90 ([\d.]+)%, MSIS ([\d.]+), Brier ([\d.]+)`;
-        for (const [set, forecasts] of [["m1-yearly", 1086], ["tourism-yearly", 2072]] as const) {
+        for (const [set, forecasts] of [
+          ["m1-yearly", 1086],
+          ["tourism-yearly", 2072],
+        ] as const) {
           for (const regime of ["all", "last 6"]) {
-            const m = out.match(new RegExp(`${set}, ${regime} training values \\(${forecasts} forecasts\\): targetcast ${score} \\| naive ${score}`));
+            const m = out.match(
+              new RegExp(
+                `${set}, ${regime} training values \\(${forecasts} forecasts\\): targetcast ${score} \\| naive ${score}`,
+              ),
+            );
             expect(m, `${set}, ${regime}:\n${out}`).not.toBeNull();
-            const [ours, naive] = [1, 7].map((i) => ({ smape: num(m, i), mase: num(m, i + 1), cov80: num(m, i + 2), cov90: num(m, i + 3), msis: num(m, i + 4), brier: num(m, i + 5) }));
+            const [ours, naive] = [1, 7].map((i) => ({
+              smape: num(m, i),
+              mase: num(m, i + 1),
+              cov80: num(m, i + 2),
+              cov90: num(m, i + 3),
+              msis: num(m, i + 4),
+              brier: num(m, i + 5),
+            }));
             expect(ours.cov80).toBeGreaterThan(65);
             expect(ours.cov80).toBeLessThan(92);
             expect(ours.cov90).toBeGreaterThan(78);
@@ -237,13 +280,21 @@ if (missing) {
       }
       // 3. China, real first-published figures: 2013 → 2015 (≥ 2.2%, outcome 2.07) and 2018 → 2020 (≥ 2.5%, outcome 2.40).
       const interval = String.raw`= ([\d.]+); median ([\d.]+)%, 80% interval ([\d.]+) – ([\d.]+)%`;
-      const y2015 = out.match(new RegExp(String.raw`2013 → 2015: P\(R&D intensity ≥ 2\.2% in 2015\) ${interval}; published 2\.07% \(target missed\)`));
+      const y2015 = out.match(
+        new RegExp(
+          String.raw`2013 → 2015: P\(R&D intensity ≥ 2\.2% in 2015\) ${interval}; published 2\.07% \(target missed\)`,
+        ),
+      );
       expect(y2015, out).not.toBeNull();
       expect(num(y2015, 1)).toBeGreaterThan(0.3); // the trend did point upwards …
       expect(num(y2015, 1)).toBeLessThan(0.8); // … but no longer a confident wrong answer
       expect(num(y2015, 3)).toBeLessThanOrEqual(2.1);
       expect(num(y2015, 4)).toBeGreaterThan(2.4);
-      const y2020 = out.match(new RegExp(String.raw`2018 → 2020: P\(R&D intensity ≥ 2\.5% in 2020\) ${interval}; published 2\.40% \(target missed\)`));
+      const y2020 = out.match(
+        new RegExp(
+          String.raw`2018 → 2020: P\(R&D intensity ≥ 2\.5% in 2020\) ${interval}; published 2\.40% \(target missed\)`,
+        ),
+      );
       expect(y2020, out).not.toBeNull();
       expect(num(y2020, 1)).toBeLessThan(0.35);
       expect(num(y2020, 3)).toBeLessThan(2.4);

@@ -10,7 +10,17 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { byId, cli, isCleanInputError, malformed, NATIONAL, RIVERTON, ROOT, tempDir, type JsonScenario } from "./helpers.js";
+import {
+  byId,
+  cli,
+  isCleanInputError,
+  type JsonScenario,
+  malformed,
+  NATIONAL,
+  RIVERTON,
+  ROOT,
+  tempDir,
+} from "./helpers.js";
 
 beforeAll(() => {
   const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, encoding: "utf8", timeout: 240_000 });
@@ -30,7 +40,14 @@ function runJson(args: string[]): { scenarios: JsonScenario[]; stderr: string } 
   return { scenarios, stderr: r.stderr };
 }
 
-const nationalArgs = (data: string) => ["--data", data, "--targets", NATIONAL.targets, "--indicators", NATIONAL.indicators];
+const nationalArgs = (data: string) => [
+  "--data",
+  data,
+  "--targets",
+  NATIONAL.targets,
+  "--indicators",
+  NATIONAL.indicators,
+];
 
 describe("China national example (real first-published figures), 2018 retrospective", () => {
   it("runs the 2018 scenario and finds the R&D 2.5% target off track, as history confirms (2.40% in 2020)", () => {
@@ -114,7 +131,11 @@ describe("Riverton (invented, illustrative three-indicator region)", () => {
     expect(s.baseYear).toBe(2024);
     expect(s.horizon).toBe(2026);
     expect(s.illustrative).toBe(true);
-    expect(s.targets.map((t) => t.id).sort()).toEqual(["air_pollution_index_2026", "broadband_share_2026", "tech_startups_2026"]);
+    expect(s.targets.map((t) => t.id).sort()).toEqual([
+      "air_pollution_index_2026",
+      "broadband_share_2026",
+      "tech_startups_2026",
+    ]);
     for (const t of s.targets) {
       expect(t.status).not.toBe("not_assessed");
       expect(t.pMet).toBeGreaterThanOrEqual(0);
@@ -140,7 +161,9 @@ describe("Riverton (invented, illustrative three-indicator region)", () => {
     expect(push.scenario).toBe("scenario-startup-push");
     const mech = Object.fromEntries(push.assumptions.map((a) => [a.indicator, a.mechanism]));
     expect(mech).toEqual({ broadband_share: "trend", tech_startups: "count", air_pollution_index: "trend" });
-    expect(byId(push.targets, "tech_startups_2026").pMet!).toBeGreaterThan(byId(trend.targets, "tech_startups_2026").pMet! + 0.3);
+    expect(byId(push.targets, "tech_startups_2026").pMet!).toBeGreaterThan(
+      byId(trend.targets, "tech_startups_2026").pMet! + 0.3,
+    );
   });
 
   it("prints the illustrative banner in the table", () => {
@@ -185,7 +208,9 @@ describe("malformed custom catalogues", () => {
   it("data for an indicator not in the catalogue, no dictionary: warning naming the file and line, rows ignored", () => {
     const r = run(malformed("data-not-in-catalogue.csv"));
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`warning: ${RIVERTON.data}:14: indicator air_pollution_index is not in the catalogue or dictionary; ignored (6 rows)`);
+    expect(r.stderr).toContain(
+      `warning: ${RIVERTON.data}:14: indicator air_pollution_index is not in the catalogue or dictionary; ignored (6 rows)`,
+    );
     const s = JSON.parse(r.stdout) as JsonScenario[];
     expect(s[0].targets.map((t) => t.indicator)).not.toContain("air_pollution_index");
     expect(s[0].assumptions.map((a) => a.indicator)).not.toContain("air_pollution_index");

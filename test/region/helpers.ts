@@ -87,5 +87,10 @@ export function byId<T extends { id: string }>(items: T[], id: string): T {
 
 /** A CLI failure for bad input: exit 1, one `error:` line, no stack trace. */
 export function isCleanInputError(r: CliResult): boolean {
-  return r.status === 1 && r.stderr.startsWith("error: ") && !/\n\s+at .+\(.+:\d+:\d+\)/.test(r.stderr) && !r.stderr.includes("internal error");
+  return (
+    r.status === 1 &&
+    r.stderr.startsWith("error: ") &&
+    !/\n\s+at .+\(.+:\d+:\d+\)/.test(r.stderr) &&
+    !r.stderr.includes("internal error")
+  );
 }

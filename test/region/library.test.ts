@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { runScenario, trendOnlyScenario } from "../../src/assess/runScenario.js";
+import { parseCsvRecords } from "../../src/data/csv.js";
+import { InputError } from "../../src/data/errors.js";
+import { calibratedForecast } from "../../src/forecast/calibrated.js";
 import { loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario, trendOnlyScenario } from "../../src/assess/runScenario.js";
-import { InputError } from "../../src/data/errors.js";
-import { parseCsvRecords } from "../../src/data/csv.js";
-import { calibratedForecast } from "../../src/forecast/calibrated.js";
 import { byId, malformed, NATIONAL, RIVERTON, SHARED_NATIONAL_CSV } from "./helpers.js";
 
 async function national(data = NATIONAL.data) {
@@ -26,24 +26,27 @@ function csvObjects(file: string): Record<string, string>[] {
 
 describe("China national example: files", () => {
   // The shared folder sits beside the project on the development machine; a bare clone may not have it.
-  it.skipIf(!existsSync(SHARED_NATIONAL_CSV))("data.csv is the shared series in baseline long form, sources verbatim, units the kit knows", () => {
-    const shared = csvObjects(SHARED_NATIONAL_CSV);
-    const ours = csvObjects(NATIONAL.data);
-    expect(ours).toHaveLength(shared.length);
-    const unitMap: Record<string, string> = { "% of GDP": "%", "per 10k pop": "件/万人" };
-    shared.forEach((s, i) => {
-      const o = ours[i];
-      expect(o.indicator).toBe(s.indicator);
-      expect(o.year).toBe(s.year);
-      expect(Number(o.value)).toBe(Number(s.value));
-      expect(o.unit).toBe(unitMap[s.unit]);
-      expect(o.source).toBe(s.source); // verbatim, nothing prefixed
-      expect(`${o.source} ${o.note}`).not.toMatch(/illustrative|示意|虚构/i);
-    });
-    const derived = ours.find((o) => o.indicator === "invention_patents_per_10k_pop" && o.year === "2019")!;
-    expect(derived.note).toMatch(/derived/i);
-    expect(ours.filter((o) => /derived/i.test(o.note))).toHaveLength(1);
-  });
+  it.skipIf(!existsSync(SHARED_NATIONAL_CSV))(
+    "data.csv is the shared series in baseline long form, sources verbatim, units the kit knows",
+    () => {
+      const shared = csvObjects(SHARED_NATIONAL_CSV);
+      const ours = csvObjects(NATIONAL.data);
+      expect(ours).toHaveLength(shared.length);
+      const unitMap: Record<string, string> = { "% of GDP": "%", "per 10k pop": "件/万人" };
+      shared.forEach((s, i) => {
+        const o = ours[i];
+        expect(o.indicator).toBe(s.indicator);
+        expect(o.year).toBe(s.year);
+        expect(Number(o.value)).toBe(Number(s.value));
+        expect(o.unit).toBe(unitMap[s.unit]);
+        expect(o.source).toBe(s.source); // verbatim, nothing prefixed
+        expect(`${o.source} ${o.note}`).not.toMatch(/illustrative|示意|虚构/i);
+      });
+      const derived = ours.find((o) => o.indicator === "invention_patents_per_10k_pop" && o.year === "2019")!;
+      expect(derived.note).toMatch(/derived/i);
+      expect(ours.filter((o) => /derived/i.test(o.note))).toHaveLength(1);
+    },
+  );
 
   it("data-to-2018.csv is data.csv cut at 2018", () => {
     const cut = csvObjects(NATIONAL.dataTo2018);
@@ -51,8 +54,14 @@ describe("China national example: files", () => {
   });
 
   it("loads with the dictionary and the catalogue, without unknown-indicator warnings", async () => {
-    const { catalogue, baseline, dictionary } = await loadInputs({ data: NATIONAL.data, targets: NATIONAL.targets, indicators: NATIONAL.indicators });
-    expect(catalogue.targets.map((t) => [t.id, t.targetYear, t.comparator, t.value, t.unit, t.section, t.responsible])).toEqual([
+    const { catalogue, baseline, dictionary } = await loadInputs({
+      data: NATIONAL.data,
+      targets: NATIONAL.targets,
+      indicators: NATIONAL.indicators,
+    });
+    expect(
+      catalogue.targets.map((t) => [t.id, t.targetYear, t.comparator, t.value, t.unit, t.section, t.responsible]),
+    ).toEqual([
       ["rd_intensity_2020", 2020, ">=", 2.5, "%", "十三五规划纲要 主要指标", ""],
       ["invention_patents_per_10k_pop_2020", 2020, ">=", 12, "件/万人", "十三五规划纲要 主要指标", ""],
     ]);
@@ -100,7 +109,10 @@ describe("China national example: library run from 2018", () => {
   function trendForecastOf(targetId: string) {
     const indicator = targetId.replace(/_2020$/, "");
     const rows = csvObjects(NATIONAL.dataTo2018).filter((r) => r.indicator === indicator);
-    return calibratedForecast({ name: indicator, years: rows.map((r) => Number(r.year)), values: rows.map((r) => Number(r.value)) }, { horizon: 2, isShare: rows[0].unit === "%" });
+    return calibratedForecast(
+      { name: indicator, years: rows.map((r) => Number(r.year)), values: rows.map((r) => Number(r.value)) },
+      { horizon: 2, isShare: rows[0].unit === "%" },
+    );
   }
 
   it("P10, median and P90 of the run equal the calibrated forecast's quantiles within Monte Carlo error", async () => {
@@ -108,7 +120,11 @@ describe("China national example: library run from 2018", () => {
     for (const id of ["rd_intensity_2020", "invention_patents_per_10k_pop_2020"]) {
       const t = byId(result.targets, id);
       const f = trendForecastOf(id);
-      for (const [p, mc] of [[0.1, t.p10!], [0.5, t.median!], [0.9, t.p90!]] as const) {
+      for (const [p, mc] of [
+        [0.1, t.p10!],
+        [0.5, t.median!],
+        [0.9, t.p90!],
+      ] as const) {
         // 5,000 paths: p̂ is within ±0.01 of p with probability ≈ 0.98.
         expect(mc, `${id} q${p}`).toBeGreaterThanOrEqual(f.quantile(2, p - 0.01));
         expect(mc, `${id} q${p}`).toBeLessThanOrEqual(f.quantile(2, p + 0.01));
@@ -121,11 +137,18 @@ describe("China national example: library run from 2018", () => {
     const readme = readFileSync(NATIONAL.readme, "utf8");
     const { result } = await national();
     // Rows of the results table: | target | P(met) | median | P10–P90 | actual 2020 | met? |
-    const rows = [...readme.matchAll(/^\| (.+?) \| (\d+)% \| ([\d.]+) \| ([\d.]+)–([\d.]+) \| ([\d.]+) \| (yes|no) \|$/gm)];
+    const rows = [
+      ...readme.matchAll(/^\| (.+?) \| (\d+)% \| ([\d.]+) \| ([\d.]+)–([\d.]+) \| ([\d.]+) \| (yes|no) \|$/gm),
+    ];
     expect(rows).toHaveLength(2);
     const cases = [
       { id: "rd_intensity_2020", row: rows.find((r) => r[1].startsWith("R&D"))!, tol: 0.02, actual: 2.4 },
-      { id: "invention_patents_per_10k_pop_2020", row: rows.find((r) => r[1].startsWith("Invention"))!, tol: 0.15, actual: 15.8 },
+      {
+        id: "invention_patents_per_10k_pop_2020",
+        row: rows.find((r) => r[1].startsWith("Invention"))!,
+        tol: 0.15,
+        actual: 15.8,
+      },
     ];
     for (const { id, row, tol, actual } of cases) {
       const t = byId(result.targets, id);
@@ -145,7 +168,9 @@ describe("China national example: library run from 2018", () => {
     expect(readme).toContain(
       "node dist/cli/main.js run examples/china-national/scenario-2018.yaml --data examples/china-national/data.csv --targets examples/china-national/targets.csv --indicators examples/china-national/indicators.csv",
     );
-    expect(readme).toMatch(/node dist\/cli\/main\.js run --data examples\/china-national\/data-to-2018\.csv --targets examples\/china-national\/targets\.csv/);
+    expect(readme).toMatch(
+      /node dist\/cli\/main\.js run --data examples\/china-national\/data-to-2018\.csv --targets examples\/china-national\/targets\.csv/,
+    );
   });
 });
 
@@ -155,7 +180,10 @@ describe("China national example: the 12th Five-Year Plan's 2015 R&D target, see
   it("is no longer a confident wrong answer: P(met) below 0.8 and P10 at or below 2.08", async () => {
     const rows = csvObjects(NATIONAL.data).filter((r) => r.indicator === "rd_intensity" && Number(r.year) <= 2013);
     expect(rows.map((r) => Number(r.year))).toEqual([2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013]);
-    const f = calibratedForecast({ name: "rd_intensity", years: rows.map((r) => Number(r.year)), values: rows.map((r) => Number(r.value)) }, { horizon: 2, isShare: true });
+    const f = calibratedForecast(
+      { name: "rd_intensity", years: rows.map((r) => Number(r.year)), values: rows.map((r) => Number(r.value)) },
+      { horizon: 2, isShare: true },
+    );
     const pMet = 1 - f.cdf(2, 2.2);
     expect(pMet).toBeGreaterThan(0.3); // the trend did point upwards
     expect(pMet).toBeLessThan(0.8);
@@ -166,9 +194,18 @@ describe("China national example: the 12th Five-Year Plan's 2015 R&D target, see
 
 describe("Riverton through the library", () => {
   it("runs trend-only (no scenario) and with the one-indicator scenario", async () => {
-    const inputs = await loadInputs({ data: RIVERTON.data, targets: RIVERTON.targets, indicators: RIVERTON.indicators });
+    const inputs = await loadInputs({
+      data: RIVERTON.data,
+      targets: RIVERTON.targets,
+      indicators: RIVERTON.indicators,
+    });
     expect(inputs.baseline.warnings).toEqual([]);
-    const trend = runScenario({ ...inputs, scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue), scenarioFile: "(trend only)", paths: 1000 }).result;
+    const trend = runScenario({
+      ...inputs,
+      scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue),
+      scenarioFile: "(trend only)",
+      paths: 1000,
+    }).result;
     expect(trend.scenario.baseYear).toBe(2024);
     expect(trend.illustrative).toBe(true);
     expect(trend.targets.every((t) => t.status !== "not_assessed")).toBe(true);
@@ -178,7 +215,9 @@ describe("Riverton through the library", () => {
     const push = runScenario({ ...inputs, scenario, scenarioFile: RIVERTON.scenario, paths: 1000 }).result;
     expect(push.scenario.assumptions.find((a) => a.indicator === "tech_startups")!.mechanism).toBe("count");
     expect(push.scenario.assumptions.find((a) => a.indicator === "broadband_share")!.mechanism).toBe("trend");
-    expect(byId(push.targets, "tech_startups_2026").median!).toBeGreaterThan(byId(trend.targets, "tech_startups_2026").median!);
+    expect(byId(push.targets, "tech_startups_2026").median!).toBeGreaterThan(
+      byId(trend.targets, "tech_startups_2026").median!,
+    );
     // Untouched indicators follow the same trend in both runs.
     expect(byId(push.targets, "broadband_share_2026").status).toBe(byId(trend.targets, "broadband_share_2026").status);
     // Lower is better: P(met) counts paths at or below 50.
@@ -221,7 +260,9 @@ describe("malformed catalogues through the library", () => {
   it("data not in the catalogue: warning and ignored without a dictionary; error with a dictionary that lacks it", async () => {
     const file = malformed("data-not-in-catalogue.csv");
     const { baseline } = await load(file);
-    expect(baseline.warnings).toEqual([`${RIVERTON.data}:14: indicator air_pollution_index is not in the catalogue or dictionary; ignored (6 rows)`]);
+    expect(baseline.warnings).toEqual([
+      `${RIVERTON.data}:14: indicator air_pollution_index is not in the catalogue or dictionary; ignored (6 rows)`,
+    ]);
     expect(baseline.series.has("air_pollution_index")).toBe(false);
     // With the full dictionary the series is kept (known indicator), just not targeted.
     const withDict = await load(file, RIVERTON.indicators);
@@ -231,7 +272,12 @@ describe("malformed catalogues through the library", () => {
 
   it("indicator with no data: loads, runs, and the target is not assessed", async () => {
     const inputs = await load(malformed("indicator-without-data.csv"));
-    const { result } = runScenario({ ...inputs, scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue), scenarioFile: "(trend only)", paths: 200 });
+    const { result } = runScenario({
+      ...inputs,
+      scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue),
+      scenarioFile: "(trend only)",
+      paths: 200,
+    });
     const t = byId(result.targets, "green_roofs_2026");
     expect(t.status).toBe("not_assessed");
     expect(t.notAssessedBecause).toMatch(/no observed value/);
@@ -240,7 +286,12 @@ describe("malformed catalogues through the library", () => {
 
   it("target year before the data: runs, the target is not assessed", async () => {
     const inputs = await load(malformed("target-year-before-data.csv"));
-    const { result } = runScenario({ ...inputs, scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue), scenarioFile: "(trend only)", paths: 200 });
+    const { result } = runScenario({
+      ...inputs,
+      scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue),
+      scenarioFile: "(trend only)",
+      paths: 200,
+    });
     expect(byId(result.targets, "broadband_share_2015").status).toBe("not_assessed");
   });
 });

@@ -14,18 +14,35 @@ const SRC = join(ROOT, "src");
 const REGION_NAMES = /haizhou|海州|lianyungang|连云港/i;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
-const srcFiles = filesUnder(SRC).map((f) => ({ rel: relative(ROOT, f).split("\\").join("/"), text: readFileSync(f, "utf8") }));
+const srcFiles = filesUnder(SRC).map((f) => ({
+  rel: relative(ROOT, f).split("\\").join("/"),
+  text: readFileSync(f, "utf8"),
+}));
 
 /** String literals (and template pieces) and identifiers used as names, i.e. everything but comments. */
 function codeTokens(file: string, text: string): { kind: "string" | "name"; text: string; line: number }[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: { kind: "string" | "name"; text: string; line: number }[] = [];
   const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
   const visit = (n: ts.Node) => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+    if (
+      ts.isStringLiteral(n) ||
+      ts.isNoSubstitutionTemplateLiteral(n) ||
+      ts.isTemplateHead(n) ||
+      ts.isTemplateMiddle(n) ||
+      ts.isTemplateTail(n)
+    ) {
       out.push({ kind: "string", text: n.text, line: line(n) });
     } else if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) {
       out.push({ kind: "name", text: n.text, line: line(n) });
@@ -50,15 +67,20 @@ describe("no Haizhou identifiers in src/", () => {
   });
 
   it("no file under src/ names Haizhou or Lianyungang (comments included)", () => {
-    const hits = srcFiles
-      .flatMap((f) => f.text.split("\n").flatMap((l, i) => (REGION_NAMES.test(l) ? [`${f.rel}:${i + 1}: ${l.trim()}`] : [])));
+    const hits = srcFiles.flatMap((f) =>
+      f.text.split("\n").flatMap((l, i) => (REGION_NAMES.test(l) ? [`${f.rel}:${i + 1}: ${l.trim()}`] : [])),
+    );
     expect(hits).toEqual([]);
   });
 
   it("no code outside src/cli/ (string literals, identifiers) names Haizhou or Lianyungang", () => {
     const hits = srcFiles
       .filter((f) => f.rel.endsWith(".ts") && !f.rel.startsWith("src/cli/"))
-      .flatMap((f) => codeTokens(f.rel, f.text).filter((t) => REGION_NAMES.test(t.text)).map((t) => `${f.rel}:${t.line}: ${t.text.slice(0, 80)}`));
+      .flatMap((f) =>
+        codeTokens(f.rel, f.text)
+          .filter((t) => REGION_NAMES.test(t.text))
+          .map((t) => `${f.rel}:${t.line}: ${t.text.slice(0, 80)}`),
+      );
     expect(hits).toEqual([]);
   });
 
@@ -68,7 +90,11 @@ describe("no Haizhou identifiers in src/", () => {
     expect(ids.has("rd_intensity")).toBe(true);
     const hits = srcFiles
       .filter((f) => f.rel.endsWith(".ts"))
-      .flatMap((f) => codeTokens(f.rel, f.text).filter((t) => ids.has(t.text)).map((t) => `${f.rel}:${t.line}: ${t.kind} "${t.text}"`));
+      .flatMap((f) =>
+        codeTokens(f.rel, f.text)
+          .filter((t) => ids.has(t.text))
+          .map((t) => `${f.rel}:${t.line}: ${t.kind} "${t.text}"`),
+      );
     expect(hits).toEqual([]);
   });
 

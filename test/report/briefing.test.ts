@@ -49,7 +49,10 @@ describe("buildBriefing", async () => {
     expect(base).toContain(escapeHtml(rd.reason!.textZh));
     expect(base).toContain(escapeHtml(rd.reason!.textEn));
     // Already met and not assessed targets are not "at risk".
-    const riskTable = base.slice(base.indexOf('<table class="risk">'), base.indexOf("</table>", base.indexOf('<table class="risk">')));
+    const riskTable = base.slice(
+      base.indexOf('<table class="risk">'),
+      base.indexOf("</table>", base.indexOf('<table class="risk">')),
+    );
     expect(riskTable.split('<th scope="row">').length - 1).toBe(3);
     expect(riskTable.includes("国家高新技术企业数")).toBe(false);
     expect(riskTable.includes("环境质量达省定小康标准")).toBe(false);
@@ -61,7 +64,9 @@ describe("buildBriefing", async () => {
     const names = charts.map((c) => c.name);
     expect(names).toContain("risk-matrix");
     const notOnTrack = results.flatMap((r) =>
-      r.targets.filter((t) => t.status === "at_risk" || t.status === "off_track").map((t) => `fan-${r.scenario.id}-${t.id}`),
+      r.targets
+        .filter((t) => t.status === "at_risk" || t.status === "off_track")
+        .map((t) => `fan-${r.scenario.id}-${t.id}`),
     );
     expect(notOnTrack.length).toBeGreaterThanOrEqual(3);
     for (const n of notOnTrack) expect(names).toContain(n);
@@ -100,7 +105,12 @@ describe("buildBriefing", async () => {
       scenario: { ...baselineResult.scenario, nameEn: "<b>bold</b> & co", description: "<img src=x onerror=alert(1)>" },
       targets: baselineResult.targets.map((t) =>
         t.id === "rd_intensity"
-          ? { ...t, nameZh: "研发<script>alert(2)</script>", responsible: `科技局 & "财政局" <i>`, reason: { ...t.reason!, textZh: "<svg onload=alert(3)>" } }
+          ? {
+              ...t,
+              nameZh: "研发<script>alert(2)</script>",
+              responsible: `科技局 & "财政局" <i>`,
+              reason: { ...t.reason!, textZh: "<svg onload=alert(3)>" },
+            }
           : t,
       ),
     };
@@ -141,7 +151,10 @@ describe("writeBriefing", async () => {
     const { files, warnings } = await writeBriefing(path.join(dir, "new-sub-dir"), briefing, { png: false });
     expect(warnings).toEqual([]);
     const listed = readdirSync(path.join(dir, "new-sub-dir")).sort();
-    const expected = ["briefing.html", ...briefing.charts.flatMap((c) => [`${c.name}.svg`, `${c.name}.vl.json`])].sort();
+    const expected = [
+      "briefing.html",
+      ...briefing.charts.flatMap((c) => [`${c.name}.svg`, `${c.name}.vl.json`]),
+    ].sort();
     expect(listed).toEqual(expected);
     expect(files[0]).toBe(path.join(dir, "new-sub-dir", "briefing.html"));
     expect(readFileSync(files[0], "utf8")).toBe(briefing.html);
@@ -149,18 +162,22 @@ describe("writeBriefing", async () => {
     expect(spec).toEqual(JSON.parse(JSON.stringify(briefing.charts.find((c) => c.name === "risk-matrix")!.spec)));
   });
 
-  it.skipIf(!HAVE_CJK_FONT)(`with png: true also writes a non-blank PNG per chart (${HAVE_CJK_FONT ? "CJK font present" : NO_FONT_REASON})`, { timeout: 240_000 }, async () => {
-    const dir = tempDir();
-    const { warnings } = await writeBriefing(dir, briefing, { png: true, scale: 1 });
-    expect(warnings).toEqual([]);
-    const listed = readdirSync(dir);
-    expect(listed.filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    for (const c of briefing.charts) {
-      expect(listed).toContain(`${c.name}.png`);
-      const { inkShare } = inkStats(decodePng(readFileSync(path.join(dir, `${c.name}.png`))).pixels);
-      expect(inkShare, c.name).toBeGreaterThan(0.02);
-    }
-  });
+  it.skipIf(!HAVE_CJK_FONT)(
+    `with png: true also writes a non-blank PNG per chart (${HAVE_CJK_FONT ? "CJK font present" : NO_FONT_REASON})`,
+    { timeout: 240_000 },
+    async () => {
+      const dir = tempDir();
+      const { warnings } = await writeBriefing(dir, briefing, { png: true, scale: 1 });
+      expect(warnings).toEqual([]);
+      const listed = readdirSync(dir);
+      expect(listed.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      for (const c of briefing.charts) {
+        expect(listed).toContain(`${c.name}.png`);
+        const { inkShare } = inkStats(decodePng(readFileSync(path.join(dir, `${c.name}.png`))).pixels);
+        expect(inkShare, c.name).toBeGreaterThan(0.02);
+      }
+    },
+  );
 
   it("refuses chart names that are not file-safe", async () => {
     const bad = { ...briefing, charts: [{ ...briefing.charts[0], name: "../escape" }] };

@@ -12,12 +12,11 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS } from "../../src/charts/chromium.js";
 import { buildBriefing } from "../../src/report/briefing.js";
 import { writeBriefing } from "../../src/report/writeBriefing.js";
 import { results } from "../charts/fixture.js";
-import { CHROMIUM_ARGS } from "../../src/charts/chromium.js";
 import { CHROMIUM, HAVE_CHROMIUM, HAVE_CJK_FONT, NO_CHROMIUM_REASON, NO_FONT_REASON } from "../charts/helpers.js";
-
 
 const SCREENSHOT = fileURLToPath(new URL("../../out/briefing-screenshot.png", import.meta.url));
 
@@ -25,7 +24,9 @@ const skip = !HAVE_CHROMIUM || !HAVE_CJK_FONT;
 const why = !HAVE_CHROMIUM ? NO_CHROMIUM_REASON : !HAVE_CJK_FONT ? NO_FONT_REASON : `using ${CHROMIUM}`;
 
 describe.skipIf(skip)(`briefing in headless Chromium (${why})`, () => {
-  it("loads with no console errors or network requests; every chart is visible; Chinese is on the page", { timeout: 180_000 }, async () => {
+  it("loads with no console errors or network requests; every chart is visible; Chinese is on the page", {
+    timeout: 180_000,
+  }, async () => {
     const work = mkdtempSync(path.join(tmpdir(), "targetcast-browser-"));
     const userDataDir = path.join(work, "profile");
     try {
@@ -67,6 +68,7 @@ describe.skipIf(skip)(`briefing in headless Chromium (${why})`, () => {
           expect(s.height, s.figure).toBeGreaterThan(100);
         }
 
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's page.innerText, the rendered text
         const text = await page.innerText("body");
         expect(text).toContain("区域创新目标情景简报");
         expect(text).toContain("示意数据，非官方统计");
@@ -77,7 +79,12 @@ describe.skipIf(skip)(`briefing in headless Chromium (${why})`, () => {
 
         // The page asks for the CJK font first (whether glyphs are real is checked on the PNGs,
         // test/charts/render.test.ts, and by eye on the screenshot).
-        const family = await page.$eval("html", (e) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(e).fontFamily);
+        const family = await page.$eval(
+          "html",
+          (e) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(e)
+              .fontFamily,
+        );
         expect(family.startsWith('"Noto Sans CJK SC"')).toBe(true);
 
         mkdirSync(path.dirname(SCREENSHOT), { recursive: true });

@@ -5,7 +5,16 @@
  * the path and the fix, and no stack trace — while re-running over targetcast's own outputs works.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +45,10 @@ describe("output locations", () => {
     const out = path.join(tmp, "own");
     expect(cli(...RUN, "--out", out).status).toBe(0);
     expect(cli(...RUN, "--out", out).status).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(out, ".targetcast-outputs.json"), "utf8")).files).toEqual(["results.json", "risk.csv"]);
+    expect(JSON.parse(readFileSync(path.join(out, ".targetcast-outputs.json"), "utf8")).files).toEqual([
+      "results.json",
+      "risk.csv",
+    ]);
   });
 
   it("refuses a file it did not write, leaves it untouched, and replaces it with --force", () => {
@@ -56,7 +68,18 @@ describe("output locations", () => {
     const data = path.join(out, "risk.csv");
     copyFileSync(path.join(root, "data/baseline/haizhou.csv"), data);
     const before = readFileSync(data, "utf8");
-    const r = cli(...RUN, "--data", data, "--targets", "data/targets/haizhou-2015.csv", "--indicators", "data/indicators.csv", "--out", out, "--force");
+    const r = cli(
+      ...RUN,
+      "--data",
+      data,
+      "--targets",
+      "data/targets/haizhou-2015.csv",
+      "--indicators",
+      "data/indicators.csv",
+      "--out",
+      out,
+      "--force",
+    );
     expectRefused(r, "this is an input of the command");
     expect(readFileSync(data, "utf8")).toBe(before);
   });
@@ -94,7 +117,7 @@ describe("output locations", () => {
 describe("CSV cells (csvCell)", async () => {
   const { csvCell } = await import("../../src/report/riskCsv.js");
   it("neutralises text that a spreadsheet would run as a formula, and leaves numbers alone", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -106,7 +129,19 @@ describe("CSV cells (csvCell)", async () => {
 
 describe("default files given explicitly", () => {
   it("--data and --targets naming the configured files use the configured dictionary (was: gdp_real has no observed values)", () => {
-    const r = cli("run", "--paths", "100", "--format", "csv", "--data", "data/baseline/haizhou.csv", "--targets", "data/targets/haizhou-2015.csv", "--out", path.join(tmp, "explicit"));
+    const r = cli(
+      "run",
+      "--paths",
+      "100",
+      "--format",
+      "csv",
+      "--data",
+      "data/baseline/haizhou.csv",
+      "--targets",
+      "data/targets/haizhou-2015.csv",
+      "--out",
+      path.join(tmp, "explicit"),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^scenario,target,/);
   });

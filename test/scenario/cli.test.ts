@@ -2,7 +2,7 @@
  * The built command line (dist/cli/main.js): exit codes 0 / 1 / 2 as documented in
  * src/cli/main.ts, the JSON results, the files written, and input files left untouched.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,14 +89,30 @@ describe("targetcast CLI", () => {
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(Array.isArray(doc)).toBe(true);
-    expect(doc.map((s) => s.scenario)).toEqual(["baseline", "accelerated-investment", "fiscal-squeeze", "patent-pipeline-stress"]);
+    expect(doc.map((s) => s.scenario)).toEqual([
+      "baseline",
+      "accelerated-investment",
+      "fiscal-squeeze",
+      "patent-pipeline-stress",
+    ]);
     for (const s of doc) {
       expect(s.paths).toBe(200);
       expect(typeof s.seed).toBe("number");
       const targets = s.targets as Array<Record<string, unknown>>;
       expect(targets.length).toBe(43);
       for (const t of targets) {
-        for (const k of ["id", "status", "pMet", "median", "p10", "p90", "value", "comparator", "cagrRatio", "progressShare"]) {
+        for (const k of [
+          "id",
+          "status",
+          "pMet",
+          "median",
+          "p10",
+          "p90",
+          "value",
+          "comparator",
+          "cagrRatio",
+          "progressShare",
+        ]) {
           expect(t, `${s.scenario} target ${String(t.id)}`).toHaveProperty(k);
         }
         expect(typeof t.id).toBe("string");
@@ -114,7 +130,9 @@ describe("targetcast CLI", () => {
         const q = ["mean", "p5", "p10", "p25", "p50", "p75", "p90", "p95"].map((k) => row[k]);
         for (const v of q) expect(typeof v, `${String(row.indicator)} ${String(row.year)}`).toBe("number");
         const [, p5, p10, p25, p50, p75, p90, p95] = q as number[];
-        expect([p5, p10, p25, p50, p75, p90, p95]).toEqual([p5, p10, p25, p50, p75, p90, p95].slice().sort((a, b) => a - b));
+        expect([p5, p10, p25, p50, p75, p90, p95]).toEqual(
+          [p5, p10, p25, p50, p75, p90, p95].slice().sort((a, b) => a - b),
+        );
       }
     }
     expect(existsSync(join(out, "results.json"))).toBe(true);

@@ -3,8 +3,8 @@
  * `npm run schema` fails here. And the schema does what editors need: it rejects unknown keys.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { scenarioJsonSchemaText } from "../../src/scenario/jsonSchema.js";
 

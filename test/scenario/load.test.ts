@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runScenario } from "../../src/assess/runScenario.js";
 import { InputError } from "../../src/data/errors.js";
+import { bundledScenarios, type Inputs, loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { mergeScenario } from "../../src/scenario/merge.js";
 import { Scenario } from "../../src/scenario/schema.js";
-import { bundledScenarios, loadInputs, type Inputs } from "../../src/project/inputs.js";
-import { runScenario } from "../../src/assess/runScenario.js";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 const fixture = (name: string) => relative(process.cwd(), join(root, "test", "fixtures", "scenarios", name));
@@ -119,7 +119,9 @@ describe("bad scenario files", () => {
     const f = fixture("growth-percent-as-number.yaml");
     const loaded = await loadScenario(f);
     expect(loaded.warnings).toHaveLength(1);
-    expect(loaded.warnings[0]).toBe(`${f}:5: indicators.rd_personnel.growth is 10, i.e. 1000% a year; rates are fractions (0.10 = 10%) — if you meant 10%, write 0.1`);
+    expect(loaded.warnings[0]).toBe(
+      `${f}:5: indicators.rd_personnel.growth is 10, i.e. 1000% a year; rates are fractions (0.10 = 10%) — if you meant 10%, write 0.1`,
+    );
     expect((await loadScenario("scenarios/baseline.yaml")).warnings).toEqual([]);
   });
 
@@ -240,7 +242,12 @@ describe("shipped scenarios", () => {
 
   it("there are four, baseline first", async () => {
     const files = await bundledScenarios();
-    expect(files.map((f) => basename(f))).toEqual(["baseline.yaml", "accelerated-investment.yaml", "fiscal-squeeze.yaml", "patent-pipeline-stress.yaml"]);
+    expect(files.map((f) => basename(f))).toEqual([
+      "baseline.yaml",
+      "accelerated-investment.yaml",
+      "fiscal-squeeze.yaml",
+      "patent-pipeline-stress.yaml",
+    ]);
   });
 
   it("each loads and runs (200 paths) with a status for all 43 targets", async () => {
@@ -301,9 +308,14 @@ describe("extends: override semantics", () => {
     const base = (await loadScenario(shipped("baseline.yaml"))).scenario;
     const s = (await loadScenario(shipped("accelerated-investment.yaml"))).scenario;
     expect(base.indicators.sme_development_fund).toEqual({ trend: "auto" });
-    expect(s.indicators.sme_development_fund).toEqual({ growth: { dist: "triangular", min: 0.2, mode: 0.29, max: 0.35 } });
+    expect(s.indicators.sme_development_fund).toEqual({
+      growth: { dist: "triangular", min: 0.2, mode: 0.29, max: 0.35 },
+    });
     // same mechanism: the growth distribution is replaced whole, the baseline's volatility stays
-    expect(s.indicators.hightech_output).toEqual({ growth: { dist: "normal", mean: 0.18, sd: 0.03 }, volatility: base.indicators.hightech_output.volatility });
+    expect(s.indicators.hightech_output).toEqual({
+      growth: { dist: "normal", mean: 0.18, sd: 0.03 },
+      volatility: base.indicators.hightech_output.volatility,
+    });
     expect(s.indicators.hightech_output.volatility).toBeGreaterThan(0);
   });
 
@@ -314,7 +326,11 @@ describe("extends: override semantics", () => {
     expect(s.budget!.amount).toBeUndefined();
     expect(s.budget!.share_of).toEqual({ indicator: "general_budget_expenditure", percent: 3 });
     expect(Object.values(s.budget!.split).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect([s.budget!.unit, s.budget!.start_year, s.budget!.adds_to]).toEqual([base.budget!.unit, base.budget!.start_year, base.budget!.adds_to]);
+    expect([s.budget!.unit, s.budget!.start_year, s.budget!.adds_to]).toEqual([
+      base.budget!.unit,
+      base.budget!.start_year,
+      base.budget!.adds_to,
+    ]);
   });
 
   it("patent-pipeline-stress keeps the driver and the flow while changing elasticity, lag and depreciation", async () => {
@@ -355,7 +371,9 @@ describe("extends: override semantics", () => {
       indicators: {
         a: { growth: { dist: "normal", mean: 0.05, sd: 0.01 }, volatility: 0.01, note: "kept" },
         b: { trend: "linear" },
-        c: { count: { additions: { dist: "uniform", min: 1, max: 2 }, distribution: "negative_binomial", dispersion: 2 } },
+        c: {
+          count: { additions: { dist: "uniform", min: 1, max: 2 }, distribution: "negative_binomial", dispersion: 2 },
+        },
         d: { growth: 0 },
       },
     });
@@ -368,7 +386,10 @@ describe("extends: where the parent is found", () => {
   it("an absolute path is used as it is; a relative one is relative to the naming file; the horizon may go past 2015", async () => {
     const dir = mkdtempSync(join(tmpdir(), "targetcast-extends-"));
     const abs = join(dir, "abs.yaml");
-    writeFileSync(abs, `extends: ${join(process.cwd(), "scenarios", "baseline.yaml")}\nname: { zh: 到2020, en: To 2020 }\nhorizon: 2020\n`);
+    writeFileSync(
+      abs,
+      `extends: ${join(process.cwd(), "scenarios", "baseline.yaml")}\nname: { zh: 到2020, en: To 2020 }\nhorizon: 2020\n`,
+    );
     const loaded = await loadScenario(abs);
     expect(loaded.scenario.horizon).toBe(2020);
     expect(loaded.chain[0]).toBe(join(process.cwd(), "scenarios", "baseline.yaml"));

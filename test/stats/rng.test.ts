@@ -1,8 +1,8 @@
 /** Counter-based streams (src/stats/threefry.ts, rng.ts) and the ziggurat normal (samplers.ts). */
 import { describe, expect, it } from "vitest";
-import { threefry2x32 } from "../../src/stats/threefry.js";
 import { CounterRng, pathRng } from "../../src/stats/rng.js";
 import { standardNormal } from "../../src/stats/samplers.js";
+import { threefry2x32 } from "../../src/stats/threefry.js";
 
 const hex = (k0: number, k1: number, c0: number, c1: number) => {
   const out = new Uint32Array(2);
@@ -31,7 +31,14 @@ describe("CounterRng", () => {
   });
 
   it("changes every number when the seed, the stream, the path or the year changes", () => {
-    const draw = (seed: number, stream: number, path: number, year: number) => Array.from({ length: 4 }, ((r) => () => r.next())(new CounterRng(seed).at(stream, path, year)));
+    const draw = (seed: number, stream: number, path: number, year: number) =>
+      Array.from(
+        { length: 4 },
+        (
+          (r) => () =>
+            r.next()
+        )(new CounterRng(seed).at(stream, path, year)),
+      );
     const base = draw(1, 2, 3, 4);
     for (const other of [draw(2, 2, 3, 4), draw(1, 3, 3, 4), draw(1, 2, 4, 4), draw(1, 2, 3, 5)]) {
       for (let i = 0; i < 4; i++) expect(other[i]).not.toBe(base[i]);
@@ -69,7 +76,10 @@ describe("ziggurat standard normal", () => {
   /** Φ by the complementary error function (A&S 7.1.26, error < 1.5e-7). */
   const phi = (z: number) => {
     const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-    const e = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-(z * z) / 2);
+    const e =
+      t *
+      (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+      Math.exp(-(z * z) / 2);
     return z >= 0 ? 1 - e / 2 : e / 2;
   };
   const r = new CounterRng(99);
