@@ -8,6 +8,7 @@
 import { meets } from "../assess/comparator.js";
 import { InputError } from "../data/errors.js";
 import type { Baseline, Comparator, TargetCatalogue } from "../data/types.js";
+import { budgetOfSpending } from "../model/allocation.js";
 import { type Simulation, simulate } from "../simulate/monteCarlo.js";
 import type { Plan } from "../simulate/plan.js";
 import { downstream } from "../simulate/plan.js";
@@ -82,8 +83,7 @@ export interface Evaluator {
 }
 
 export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: number, seed: number): Evaluator {
-  const allocation = plan.allocation;
-  if (!allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
+  if (!plan.allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
   // The first run is a full one; later runs recompute only what programme spending (and any
   // parameter held fixed) can reach, and copy the rest from it: same numbers, less work.
   let base: Simulation | null = null;
@@ -99,14 +99,12 @@ export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: numb
     evaluations: 0,
     draws: null,
     score(spending, fixed) {
-      const amount = spending.reduce((a, b) => a + b, 0);
-      allocation.amount = amount;
-      spending.forEach((x, i) => (allocation.split[i] = amount > 0 ? x / amount : 0));
+      const budget = budgetOfSpending(spending);
       let recompute = byProgramme;
       if (fixed?.size) recompute = downstream(plan, [...programmeSlots, ...[...fixed.keys()].map(ownerOfParam)]);
       const sim = base
-        ? simulate(plan, { paths, seed, ...(fixed ? { fixed } : {}), reuse: { sim: base, recompute } })
-        : simulate(plan, { paths, seed, ...(fixed ? { fixed } : {}) });
+        ? simulate(plan, { paths, seed, budget, ...(fixed ? { fixed } : {}), reuse: { sim: base, recompute } })
+        : simulate(plan, { paths, seed, budget, ...(fixed ? { fixed } : {}) });
       if (!base && !fixed) base = sim;
       ev.evaluations++;
       if (!fixed) ev.draws ??= sim.draws;

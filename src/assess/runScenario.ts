@@ -5,6 +5,7 @@
 import path from "node:path";
 import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
+import type { TrendFits } from "../model/trend.js";
 import type { Scenario } from "../scenario/schema.js";
 import { Scenario as ScenarioSchema } from "../scenario/schema.js";
 import { type Simulation, simulate, simulationBytes, summariseSimulation } from "../simulate/monteCarlo.js";
@@ -25,6 +26,8 @@ export interface RunInput {
   paths?: number;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Trend fits shared by the runs of several scenarios on one baseline (src/model/trend.ts). */
+  trendFits?: TrendFits;
 }
 
 /**
@@ -36,7 +39,14 @@ export const MAX_OUTPUT_BYTES = 1e9;
 /** The plan, and the paths and seed to run it with, after the memory check. */
 function prepare(input: RunInput): { plan: Plan; paths: number; seed: number } {
   const { scenario, baseline, catalogue, dictionary } = input;
-  const plan = buildPlan({ scenario, scenarioFile: input.scenarioFile, baseline, catalogue, dictionary });
+  const plan = buildPlan({
+    scenario,
+    scenarioFile: input.scenarioFile,
+    baseline,
+    catalogue,
+    dictionary,
+    ...(input.trendFits ? { trendFits: input.trendFits } : {}),
+  });
   const paths = input.paths ?? scenario.paths;
   const seed = input.seed ?? scenario.seed;
   const bytes = simulationBytes(plan, paths);

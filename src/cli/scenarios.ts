@@ -42,6 +42,7 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
     for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year))
       process.stderr.write(`warning: ${w}\n`);
   const results: ScenarioResult[] = [];
+  const trendFits = new Map(); // one fit per indicator for every scenario on this baseline
   for (const job of jobs) {
     const progress = progressReporter(path.basename(job.file));
     const run = {
@@ -51,6 +52,7 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
       paths: o.paths,
       seed: o.seed,
       onProgress: progress.update,
+      trendFits,
     };
     const { result } =
       o.threads === 1

@@ -9,9 +9,9 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
-import { type CompiledNode, type CompileEnv, rowOf } from "./types.js";
+import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
 
-export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): CompiledNode {
+export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): NodeDraft {
   const slot = env.slot;
   const bau = env.slotOf(`${env.indicator}.bau`);
   const spend = Int32Array.from(allocation.programmes, (p) => env.slotOf(`programme.${p}`));
@@ -32,7 +32,6 @@ export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): Com
     sameYearInputs: [bau, ...spend],
     reads: [bau, ...spend],
     params: [],
-    paramOffset: 0,
     random: false,
     constants: { bau, spending: Array.from(spend), conversion: c },
     summary: `business as usual plus the programme budget (${allocation.unit})`,

@@ -14,9 +14,9 @@
 import { describeParam } from "../scenario/param.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { negativeBinomial, poisson } from "../stats/samplers.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileCount(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const count = spec.count!;
   const slot = env.slot;
   const last = env.lastObserved(env.indicator);
@@ -44,16 +44,15 @@ export function compileCount(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: boost >= 0 ? [boost] : [],
     reads: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.count.additions`, param: count.additions, percent: false, min: 0 }],
-    paramOffset: 0,
     random: kind !== "fixed",
     constants: { distribution: kind, dispersion, min, max },
     summary: `adds ${describeParam(count.additions, false)} a year (${kind}${kind === "negative_binomial" ? `, dispersion ${dispersion}` : ""})`,
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const prev = row - block;
       const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
-      const p0 = this.paramOffset * block;
+      const p0 = firstParam * block;
       const expected = ctx.deterministic || kind === "fixed";
       for (let b = 0; b < nb; b++) {
         const lambda = params[p0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0);

@@ -18,9 +18,9 @@
 import { describeParam } from "../scenario/param.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { standardNormal } from "../stats/samplers.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileElastic(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const el = spec.elastic!;
   const volatility = spec.volatility ?? 0;
   const slot = env.slot;
@@ -50,18 +50,17 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): CompiledNo
     sameYearInputs: inputs,
     reads: boost >= 0 ? [driver, boost] : [driver],
     params: [{ name: `${env.indicator}.elastic.elasticity`, param: el.elasticity, percent: false }],
-    paramOffset: 0,
     random: volatility > 0,
     constants: { driver, lag, baseIndex: b, volatility, min, max },
     summary: `responds to ${el.driver} ${lag} yr earlier with elasticity ${describeParam(el.elasticity, false)}${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const base = rowOf(ctx, slot, b);
       const now = rowOf(ctx, driver, y - lag);
       const then = rowOf(ctx, driver, b - lag);
       const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
-      const p0 = this.paramOffset * block;
+      const p0 = firstParam * block;
       const shocks = volatility > 0 && !ctx.deterministic;
       for (let k = 0; k < nb; k++) {
         const shock = shocks ? Math.exp(volatility * standardNormal(ctx.rngs[k])) : 1;

@@ -12,9 +12,9 @@
 import { describeParam } from "../scenario/param.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { standardNormal } from "../stats/samplers.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const rate = spec.growth!;
   const volatility = spec.volatility ?? 0;
   const slot = env.slot;
@@ -35,16 +35,15 @@ export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): CompiledNod
     sameYearInputs: boost >= 0 ? [boost] : [],
     reads: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.growth`, param: rate, percent: true, min: -1 }],
-    paramOffset: 0,
     random,
     constants: { volatility, min, max },
     summary: `grows ${describeParam(rate, true)}/yr${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const prev = row - block;
       const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
-      const p0 = this.paramOffset * block;
+      const p0 = firstParam * block;
       const shocks = random && !ctx.deterministic;
       for (let b = 0; b < nb; b++) {
         const shock = shocks ? volatility * standardNormal(ctx.rngs[b]) : 0;

@@ -11,9 +11,9 @@
 
 import { describeParam } from "../scenario/param.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileInventory(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileInventory(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const inv = spec.inventory!;
   const slot = env.slot;
   if (env.boostSlot() >= 0)
@@ -40,15 +40,14 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): Compiled
     params: [
       { name: `${env.indicator}.inventory.depreciation`, param: inv.depreciation, percent: true, min: 0, max: 1 },
     ],
-    paramOffset: 0,
     random: false,
     constants: { flow, min, max },
     summary: `stock = (1 − ${describeParam(inv.depreciation, true)}) × previous + ${inv.flow}`,
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const f = rowOf(ctx, flow, y);
-      const p0 = this.paramOffset * block;
+      const p0 = firstParam * block;
       for (let b = 0; b < nb; b++)
         state[row + b] = clamp((1 - params[p0 + b]) * state[row - block + b] + state[f + b], min, max);
     },

@@ -20,9 +20,9 @@ import { conversionFactor } from "../data/units.js";
 import { describeParam } from "../scenario/param.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { standardNormal } from "../stats/samplers.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const lev = spec.leveraged!;
   const volatility = spec.volatility ?? 0;
   const slot = env.slot;
@@ -63,16 +63,15 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): Compiled
       { name: `${env.indicator}.leveraged.own_growth`, param: lev.own_growth, percent: true, min: -1 },
       { name: `${env.indicator}.leveraged.multiplier`, param: lev.multiplier, percent: false, min: 0 },
     ],
-    paramOffset: 0,
     random: volatility > 0,
     constants: { driver, conversion: c, volatility, min, max },
     summary: `grows ${describeParam(lev.own_growth, true)}/yr plus ${describeParam(lev.multiplier, false)} × added ${lev.driver}`,
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const d = rowOf(ctx, driver, y);
       const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
-      const g0 = this.paramOffset * block;
+      const g0 = firstParam * block;
       const m0 = g0 + block;
       const shocks = volatility > 0 && !ctx.deterministic;
       for (let b = 0; b < nb; b++) {

@@ -15,7 +15,7 @@
 
 import { describeParam } from "../scenario/param.js";
 import type { ProgrammeEffect } from "../scenario/schema.js";
-import { type CompiledNode, type CompileEnv, rowOf } from "./types.js";
+import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
 
 /** The saturating response E · B / (B + H); 0 for B ≤ 0. */
 export function saturatingResponse(spending: number, maxEffect: number, halfBudget: number): number {
@@ -25,7 +25,7 @@ export function saturatingResponse(spending: number, maxEffect: number, halfBudg
 export function compileProgrammeResponse(
   env: CompileEnv,
   effects: { programme: string; effect: ProgrammeEffect }[],
-): CompiledNode {
+): NodeDraft {
   const slot = env.slot;
   const target = env.indicator.replace(/^boost\./, "");
   const spend = Int32Array.from(effects, (e) => env.slotOf(`programme.${e.programme}`));
@@ -44,7 +44,6 @@ export function compileProgrammeResponse(
       percent: false,
       min: 0,
     })),
-    paramOffset: 0,
     random: false,
     constants: { spending: Array.from(spend), lags: Array.from(lags), halves: Array.from(halves) },
     summary: effects
@@ -53,7 +52,7 @@ export function compileProgrammeResponse(
           `${e.programme}: up to ${describeParam(e.effect.max_effect, false)}, half at ${e.effect.half_budget}, lag ${e.effect.lag}`,
       )
       .join("; "),
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       state.fill(0, row, row + nb);
@@ -61,7 +60,7 @@ export function compileProgrammeResponse(
         const t = y - lags[i];
         if (t < 0) continue;
         const sr = rowOf(ctx, spend[i], t);
-        const p0 = (this.paramOffset + i) * block;
+        const p0 = (firstParam + i) * block;
         for (let b = 0; b < nb; b++) state[row + b] += saturatingResponse(state[sr + b], params[p0 + b], halves[i]);
       }
     },

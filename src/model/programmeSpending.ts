@@ -12,14 +12,14 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
-import { type CompiledNode, type CompileEnv, rowOf } from "./types.js";
+import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
 
 export function compileProgrammeSpending(
   env: CompileEnv,
   allocation: Allocation,
   index: number,
   fiscal: string | undefined,
-): CompiledNode {
+): NodeDraft {
   const slot = env.slot;
   const start = env.yearIndex(allocation.startYear);
   const share = allocation.share;
@@ -51,7 +51,6 @@ export function compileProgrammeSpending(
     sameYearInputs: inputs,
     reads: inputs,
     params: [],
-    paramOffset: 0,
     random: false,
     constants: {
       programme: index,
@@ -68,9 +67,11 @@ export function compileProgrammeSpending(
     step(ctx, y) {
       const { state, nb } = ctx;
       const row = rowOf(ctx, slot, y);
-      const split = allocation.split[index];
+      // The run's budget (ctx.budget), not the scenario's: one compiled plan serves many splits.
+      const run = ctx.budget ?? allocation;
+      const split = run.split[index];
       if (y < start) state.fill(0, row, row + nb);
-      else if (!allocation.share) state.fill(allocation.amount * split, row, row + nb);
+      else if (!allocation.share) state.fill(run.amount * split, row, row + nb);
       else {
         const g = rowOf(ctx, of, y);
         const f = rowOf(ctx, bau, y);

@@ -12,9 +12,9 @@
  * than a ratio pushed to its cap, so the target is reported as not assessed, with the reason.
  */
 import type { IndicatorSpec } from "../scenario/schema.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileRatio(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const r = spec.ratio!;
   const slot = env.slot;
   if (env.boostSlot() >= 0)
@@ -36,7 +36,6 @@ export function compileRatio(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: [num, den],
     reads: [num, den],
     params: [],
-    paramOffset: 0,
     random: false,
     constants: { numerator: num, denominator: den, scale, min, max },
     summary: `= ${scale === 1 ? "" : `${scale} × `}${r.numerator} / ${r.denominator}`,

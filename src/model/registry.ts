@@ -12,9 +12,9 @@ import { compileLeveraged } from "./leveraged.js";
 import { compileRatio } from "./ratio.js";
 import { compileSolow } from "./solow.js";
 import { compileTrend } from "./trend.js";
-import type { CompiledNode, CompileEnv } from "./types.js";
+import type { CompileEnv, NodeDraft } from "./types.js";
 
-type Compiler = (spec: IndicatorSpec, env: CompileEnv, series: Series | undefined) => CompiledNode;
+type Compiler = (spec: IndicatorSpec, env: CompileEnv, series: Series | undefined) => NodeDraft;
 
 export const MECHANISM_COMPILERS: Record<MechanismName, Compiler> = {
   growth: compileGrowth,
@@ -27,7 +27,7 @@ export const MECHANISM_COMPILERS: Record<MechanismName, Compiler> = {
   solow: compileSolow,
 };
 
-export function compileNode(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): CompiledNode {
+export function compileNode(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): NodeDraft {
   const name = MECHANISM_NAMES.find((m) => spec[m] !== undefined)!;
   return MECHANISM_COMPILERS[name](spec, env, series);
 }

@@ -12,7 +12,7 @@
 
 import { describeParam } from "../scenario/param.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
 /** Average annual growth by the level method, fraction per year. */
 export function levelGrowth(from: number, to: number, years: number): number {
@@ -25,7 +25,7 @@ export function solowContribution(y: number, k: number, l: number, alpha: number
   return ((y - alpha * k - (1 - alpha) * l) / y) * 100;
 }
 
-export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode {
+export function compileSolow(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
   const s = spec.solow!;
   const slot = env.slot;
   if (env.boostSlot() >= 0)
@@ -61,17 +61,16 @@ export function compileSolow(spec: IndicatorSpec, env: CompileEnv): CompiledNode
     sameYearInputs: [out, cap, lab],
     reads: [out, cap, lab],
     params: [{ name: `${env.indicator}.solow.alpha`, param: s.alpha, percent: false, min: 0, max: 1 }],
-    paramOffset: 0,
     random: false,
     constants: { output: out, capital: cap, labour: lab, window: w, min, max },
     summary: `Solow residual share of ${s.output} growth over ${w} yr, α = ${describeParam(s.alpha, false)}`,
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state: st, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const [y1, y0] = [rowOf(ctx, out, y), rowOf(ctx, out, y - w)];
       const [k1, k0] = [rowOf(ctx, cap, y), rowOf(ctx, cap, y - w)];
       const [l1, l0] = [rowOf(ctx, lab, y), rowOf(ctx, lab, y - w)];
-      const p0 = this.paramOffset * block;
+      const p0 = firstParam * block;
       for (let b = 0; b < nb; b++) {
         const gy = levelGrowth(st[y0 + b], st[y1 + b], w);
         const gk = levelGrowth(st[k0 + b], st[k1 + b], w);

@@ -23,7 +23,7 @@ import { studentTQuantile } from "../forecast/student-t.js";
 import type { ModelName } from "../forecast/types.js";
 import type { IndicatorSpec } from "../scenario/schema.js";
 import { gridQuantile } from "../stats/quantiles.js";
-import { type CompiledNode, type CompileEnv, clamp, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
 /** Probabilities at which a trend's quantile function is tabulated (those of the reference class). */
 export const TREND_PROBABILITIES: readonly number[] = REFERENCE_CLASS.probabilities;
@@ -38,10 +38,11 @@ export interface TrendQuantiles {
 }
 
 /**
- * Fits are pure functions of (series, model, horizon, bounds), and several scenarios run on one
- * baseline, so they are memoised.
+ * Trend fits already made, keyed by (series, model, horizon, share). Fits are pure functions of
+ * those, and several scenarios (or an allocation search) run on one baseline, so a caller that
+ * builds several plans passes one `TrendFits` to all of them; a plan built without one gets its own.
  */
-const fitCache = new Map<string, TrendQuantiles>();
+export type TrendFits = Map<string, TrendQuantiles>;
 
 /** The trend quantile table of a series (years up to the base year) for `horizon` years ahead. */
 export function trendQuantiles(
@@ -50,14 +51,15 @@ export function trendQuantiles(
   horizon: number,
   isShare: boolean,
   bounds: { min: number; max: number },
+  fits: TrendFits = new Map(),
 ): TrendQuantiles {
   // Bounds are applied after the cache: clamping is monotone, so the clamped quantiles are the
   // quantiles of the clamped value, and a fit is shared by calls with different bounds.
   const key = JSON.stringify([series.indicator, series.years, series.values, model, horizon, isShare]);
-  let entry = fitCache.get(key);
+  let entry = fits.get(key);
   if (!entry) {
     entry = fitQuantiles(series, model, horizon, isShare);
-    fitCache.set(key, entry);
+    fits.set(key, entry);
   }
   if (bounds.min === -Infinity && bounds.max === Infinity) return entry;
   return { ...entry, values: entry.values.map((row) => row.map((v) => clamp(v, bounds.min, bounds.max))) };
@@ -101,20 +103,24 @@ function historyUpTo(series: Series, keep: (year: number) => boolean): Series {
  * Why no trend can be fitted to the history up to the base year (null when one can): used for
  * indicators a scenario does not mention, which then are not assessed rather than failing the run.
  */
-export function whyNoTrend(series: Series, baseYear: number, horizon: number, isShare: boolean): string | null {
+export function whyNoTrend(
+  series: Series,
+  baseYear: number,
+  horizon: number,
+  isShare: boolean,
+  fits: TrendFits,
+): string | null {
   const used = historyUpTo(series, (y) => y <= baseYear);
   try {
-    trendQuantiles(used, "auto", Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear)), isShare, {
-      min: -Infinity,
-      max: Infinity,
-    });
+    const h = Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear));
+    trendQuantiles(used, "auto", h, isShare, { min: -Infinity, max: Infinity }, fits);
     return null;
   } catch (e) {
     return `no mechanism in the scenario and no trend fits its history (${(e as Error).message})`;
   }
 }
 
-export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): CompiledNode {
+export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): NodeDraft {
   const model = spec.trend!;
   if (!series)
     env.fail("trend", `no history of ${env.indicator} to fit a trend to`, `add ${env.indicator} to the baseline data`);
@@ -124,7 +130,7 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
   const { min, max } = env.bounds;
   let table: TrendQuantiles;
   try {
-    table = trendQuantiles(used, model, future.length, env.unitOf(env.indicator) === "%", { min, max });
+    table = trendQuantiles(used, model, future.length, env.unitOf(env.indicator) === "%", { min, max }, env.trendFits);
   } catch (e) {
     env.fail(
       "trend",
@@ -154,7 +160,6 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
         },
       },
     ],
-    paramOffset: 0,
     random: false,
     constants: {
       probabilities: [...TREND_PROBABILITIES],
@@ -164,11 +169,11 @@ export function compileTrend(spec: IndicatorSpec, env: CompileEnv, series: Serie
       max,
     },
     summary: table.summary + (table.warnings.length > 0 ? `; ${table.warnings.join("; ")}` : ""),
-    step(ctx, y) {
+    step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
       const q = values[y - first];
-      const p0 = this.paramOffset * block;
+      const p0 = firstParam * block;
       for (let b = 0; b < nb; b++) {
         let uplift = 1;
         for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + state[rowOf(ctx, boost, s) + b];

@@ -6,6 +6,8 @@
  */
 import type { Param } from "../scenario/param.js";
 import type { Rng } from "../stats/rng.js";
+import type { BudgetRun } from "./allocation.js";
+import type { TrendFits } from "./trend.js";
 
 /** One uncertain (or fixed) parameter of a node, drawn once per path. */
 export interface ParamSlot {
@@ -34,8 +36,10 @@ export interface StepContext {
   block: number;
   /** Paths in this block (≤ block). */
   nb: number;
-  /** Parameter draws laid out [paramIndex * block + b]; a node's own start at its `paramOffset`. */
+  /** Parameter draws laid out [paramIndex * block + b]; a node's own start is its `paramOffset`. */
   params: Float64Array;
+  /** The programme budget of this run (amount and split; see src/model/allocation.ts), null without programmes. */
+  budget: BudgetRun | null;
   /** The current node's random streams, one per path of the block (only for nodes with `random`). */
   rngs: Rng[];
   /** Deterministic projection: central parameter values, no shocks, expected counts. */
@@ -57,12 +61,15 @@ export interface CompiledNode {
   /** Every slot read, in any year (same-year and lagged inputs): what the node depends on. */
   reads: number[];
   params: ParamSlot[];
-  /** Set by the plan: where this node's draws start in StepContext.params. */
-  paramOffset: number;
+  /** Where this node's draws start in StepContext.params: fixed by the plan when it orders the nodes. */
+  readonly paramOffset: number;
   /** Does `step` draw random numbers (from ctx.rngs)? Streams are seeded only for nodes that do. */
   random: boolean;
-  /** Compute year index `y` for every path of the block. */
-  step(ctx: StepContext, y: number): void;
+  /**
+   * Compute year index `y` for every path of the block. `firstParam` is the node's `paramOffset`
+   * (passed by the engine, so a step never reads state of its own).
+   */
+  step(ctx: StepContext, y: number, firstParam: number): void;
   /** One line for assumption tables, e.g. "grows 8%/yr (N(8%, sd 2%)), volatility 1%". */
   summary: string;
   /**
@@ -71,6 +78,9 @@ export interface CompiledNode {
    */
   constants: Record<string, number | string | number[]>;
 }
+
+/** What a mechanism's compiler returns: a node before the plan has placed its parameters. */
+export type NodeDraft = Omit<CompiledNode, "paramOffset">;
 
 /** What a mechanism may ask of the plan while compiling. */
 export interface CompileEnv {
@@ -92,6 +102,8 @@ export interface CompileEnv {
    * programmes act on this indicator, else -1. Mechanisms that accept effects add it in.
    */
   boostSlot(): number;
+  /** Trend fits already made on this baseline (shared by the plans of one run; see trend.ts). */
+  trendFits: TrendFits;
   /** Throw a clear error about this scenario entry. */
   fail(field: string, problem: string, fix: string): never;
 }

@@ -10,6 +10,7 @@
  * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
  */
 
+import type { BudgetRun } from "../model/allocation.js";
 import { clamp, type StepContext } from "../model/types.js";
 import { centralValue as centralOf, draw } from "../scenario/param.js";
 import { summarise } from "../stats/quantiles.js";
@@ -55,6 +56,8 @@ export interface SimulateOptions {
    * what they serve change. The result is identical to a full run.
    */
   reuse?: { sim: Simulation; recompute: Uint8Array };
+  /** The programme budget to spend (default: the scenario's, plan.allocation). */
+  budget?: BudgetRun;
 }
 
 /** Paths stepped together: each node is called once per year per block (see src/model/types.ts). */
@@ -100,7 +103,12 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const rngs = nodes.map((node) =>
     node.random && !deterministic ? Array.from({ length: block }, () => new CounterRng(seed)) : [],
   );
-  const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic };
+  const budget = opts.budget ?? plan.allocation;
+  if (budget && plan.allocation && budget.split.length !== plan.allocation.programmes.length)
+    throw new RangeError(
+      `simulate: the budget splits over ${budget.split.length} programmes, the plan has ${plan.allocation.programmes.length}`,
+    );
+  const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic, budget };
   const fixed = opts.fixed;
   const progressEvery = Math.max(block, Math.floor(paths / 50));
   let reported = from;
@@ -141,7 +149,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         const r = rngs[i];
         for (let b = 0; b < r.length && b < nb; b++) r[b].at(streams[i], p0 + b, y);
         ctx.rngs = r;
-        node.step(ctx, y);
+        node.step(ctx, y, node.paramOffset);
       }
     }
     for (let k = 0; k < nParams; k++) draws.set(params.subarray(k * block, k * block + nb), k * paths + p0);

@@ -12,8 +12,8 @@ import { compileBudgetTopUp } from "../model/budgetTopUp.js";
 import { compileProgrammeResponse } from "../model/programmeResponse.js";
 import { compileProgrammeSpending } from "../model/programmeSpending.js";
 import { compileNode } from "../model/registry.js";
-import { whyNoTrend } from "../model/trend.js";
-import type { CompiledNode, CompileEnv, ParamSlot } from "../model/types.js";
+import { type TrendFits, whyNoTrend } from "../model/trend.js";
+import type { CompiledNode, CompileEnv, NodeDraft, ParamSlot } from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
 
 export interface Plan {
@@ -31,7 +31,7 @@ export interface Plan {
   history: Float64Array;
   /** Indicators the catalogue targets but that could not be simulated, with the reason. */
   unavailable: Map<string, string>;
-  /** The programme budget the plan runs with (mutable: see src/model/allocation.ts); null without programmes. */
+  /** The scenario's programme budget (a run may spend another: SimulateOptions.budget); null without programmes. */
   allocation: Allocation | null;
 }
 
@@ -47,6 +47,8 @@ export interface PlanInput {
   baseline: Baseline;
   catalogue: TargetCatalogue;
   dictionary?: Map<string, IndicatorDef>;
+  /** Trend fits to reuse (several plans on one baseline); default: a new cache for this plan. */
+  trendFits?: TrendFits;
 }
 
 /** Indicator entry used when a scenario says nothing about an indicator: its fitted trend. */
@@ -54,6 +56,7 @@ const TREND_FALLBACK: IndicatorSpec = { trend: "auto" } as IndicatorSpec;
 
 export function buildPlan(input: PlanInput): Plan {
   const { scenario, baseline, catalogue, dictionary } = input;
+  const trendFits = input.trendFits ?? new Map();
   const specs = scenario.indicators;
   let firstYear = scenario.base_year;
   for (const s of baseline.series.values()) if (s.years.length) firstYear = Math.min(firstYear, s.years[0]);
@@ -131,7 +134,7 @@ export function buildPlan(input: PlanInput): Plan {
     const series = baseline.series.get(id);
     const noTrend =
       !specs[id] && !isVirtual(id) && series
-        ? whyNoTrend(series, scenario.base_year, scenario.horizon, unitOf(id) === "%")
+        ? whyNoTrend(series, scenario.base_year, scenario.horizon, unitOf(id) === "%", trendFits)
         : null;
     if (noTrend) {
       unavailable.set(id, noTrend);
@@ -140,7 +143,7 @@ export function buildPlan(input: PlanInput): Plan {
     slotOf(id);
   }
 
-  const nodes: CompiledNode[] = [];
+  const drafts: NodeDraft[] = [];
   while (pending.length) {
     const id = pending.shift()!;
     const slot = slotIndex.get(id)!;
@@ -160,6 +163,7 @@ export function buildPlan(input: PlanInput): Plan {
         min: Math.max(spec.bounds?.min ?? -Infinity, def?.min ?? (unit?.nonNegative ? 0 : -Infinity)),
         max: Math.min(spec.bounds?.max ?? Infinity, def?.max ?? unit?.max ?? Infinity),
       },
+      trendFits,
       boostSlot: () => (effectsOn.has(id) && !isVirtual(id) && !(id === topUp) ? slotOf(`boost.${id}`) : -1),
       fail(field, problem, fix): never {
         throw new InputError({
@@ -170,16 +174,16 @@ export function buildPlan(input: PlanInput): Plan {
       },
     };
     if (id.startsWith("programme.")) {
-      nodes[slot] = compileProgrammeSpending(
+      drafts[slot] = compileProgrammeSpending(
         env,
         allocation!,
         programmeIds.indexOf(id.slice("programme.".length)),
         topUp,
       );
     } else if (id.startsWith("boost.")) {
-      nodes[slot] = compileProgrammeResponse(env, effectsOn.get(id.slice("boost.".length))!);
+      drafts[slot] = compileProgrammeResponse(env, effectsOn.get(id.slice("boost.".length))!);
     } else if (allocation && id === topUp) {
-      nodes[slot] = compileBudgetTopUp(env, allocation);
+      drafts[slot] = compileBudgetTopUp(env, allocation);
     } else {
       if (!specs[dataId(id)] && lastObserved(id) < 0) {
         env.fail(
@@ -188,7 +192,7 @@ export function buildPlan(input: PlanInput): Plan {
           `add ${id} to the baseline data or give it a mechanism in the scenario`,
         );
       }
-      nodes[slot] = compileNode(spec, env, baseline.series.get(dataId(id)));
+      drafts[slot] = compileNode(spec, env, baseline.series.get(dataId(id)));
     }
   }
   for (const target of effectsOn.keys()) {
@@ -201,12 +205,15 @@ export function buildPlan(input: PlanInput): Plan {
     }
   }
 
-  const order = topologicalOrder(nodes, indicators, input.scenarioFile);
+  const order = topologicalOrder(drafts, indicators, input.scenarioFile);
+  // Parameters are drawn node by node in evaluation order; each node's offset is fixed here, once.
+  const paramOffsets: number[] = [];
   const params: ParamSlot[] = [];
-  for (const n of order.map((i) => nodes[i])) {
-    n.paramOffset = params.length;
-    params.push(...n.params);
+  for (const i of order) {
+    paramOffsets[i] = params.length;
+    params.push(...drafts[i].params);
   }
+  const nodes: CompiledNode[] = drafts.map((d, i) => Object.freeze({ ...d, paramOffset: paramOffsets[i] }));
 
   const history = new Float64Array(indicators.length * years.length).fill(NaN);
   indicators.forEach((id, slot) => {
@@ -242,7 +249,7 @@ export function downstream(plan: Plan, roots: Iterable<number>): Uint8Array {
 }
 
 /** Kahn's algorithm over same-year inputs; a cycle is a scenario error naming the indicators. */
-function topologicalOrder(nodes: CompiledNode[], names: string[], file: string): number[] {
+function topologicalOrder(nodes: NodeDraft[], names: string[], file: string): number[] {
   const indegree = nodes.map((n) => new Set(n.sameYearInputs).size);
   const users = nodes.map(() => [] as number[]);
   nodes.forEach((n, i) => new Set(n.sameYearInputs).forEach((d) => users[d].push(i)));

@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { BudgetRun } from "../model/allocation.js";
 import { type Simulation, simulate } from "./monteCarlo.js";
 import type { Plan, PlanInput } from "./plan.js";
 
@@ -31,12 +32,15 @@ export interface ThreadedOptions {
   seed: number;
   /** Threads to use (≥ 1); default: defaultThreads. */
   threads?: number;
+  /** The programme budget to spend (default: the scenario's). */
+  budget?: BudgetRun;
 }
 
 export async function simulateInThreads(input: PlanInput, plan: Plan, opts: ThreadedOptions): Promise<Simulation> {
   const { paths, seed } = opts;
+  const budget = opts.budget ? { amount: opts.budget.amount, split: Array.from(opts.budget.split) } : undefined;
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(plan, paths), paths));
-  if (threads === 1) return simulate(plan, { paths, seed });
+  if (threads === 1) return simulate(plan, { paths, seed, ...(budget ? { budget } : {}) });
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
   if (!existsSync(workerFile))
     throw new Error(`threads: ${workerFile} is missing; run \`npm run build\` (worker threads run the compiled files)`);
@@ -49,7 +53,15 @@ export async function simulateInThreads(input: PlanInput, plan: Plan, opts: Thre
       (from, i) =>
         new Promise<void>((resolve, reject) => {
           const w = new Worker(workerFile, {
-            workerData: { input, paths, seed, range: [from, bounds[i + 1]], values: shared, draws: sharedDraws },
+            workerData: {
+              input,
+              paths,
+              seed,
+              budget,
+              range: [from, bounds[i + 1]],
+              values: shared,
+              draws: sharedDraws,
+            },
           });
           w.once("message", () => resolve());
           w.once("error", reject);

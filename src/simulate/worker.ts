@@ -5,6 +5,7 @@
  * it writes are exactly those a one-thread run would write.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import type { BudgetRun } from "../model/allocation.js";
 import { simulate } from "./monteCarlo.js";
 import { buildPlan, type PlanInput } from "./plan.js";
 
@@ -13,6 +14,7 @@ interface Job {
   paths: number;
   seed: number;
   range: [number, number];
+  budget?: BudgetRun;
   /** SharedArrayBuffers of the output: one per indicator slot, then the parameter draws. */
   values: SharedArrayBuffer[];
   draws: SharedArrayBuffer;
@@ -24,6 +26,7 @@ simulate(plan, {
   paths: job.paths,
   seed: job.seed,
   range: job.range,
+  ...(job.budget ? { budget: job.budget } : {}),
   out: { values: job.values.map((b) => new Float64Array(b)), draws: new Float64Array(job.draws) },
 });
 parentPort!.postMessage("done");

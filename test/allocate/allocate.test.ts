@@ -99,9 +99,7 @@ describe("programme response", () => {
   it("more budget for a programme never lowers the indicators it serves (every path, every year)", () => {
     const p = plan(programmeScenario(), baseline, cat);
     const run = (spend: number) => {
-      p.allocation!.amount = spend;
-      p.allocation!.split.set([1, 0]);
-      return simulate(p, { paths: 400, seed: 3 });
+      return simulate(p, { paths: 400, seed: 3, budget: { amount: spend, split: [1, 0] } });
     };
     const runs = [0, 200, 1000, 5000].map(run);
     for (const id of ["useful_out", "firms"]) {
@@ -138,6 +136,7 @@ describe("evaluation with common random numbers", () => {
     const p = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml" });
     const targets = prepareTargets(p, inputs.catalogue, inputs.baseline);
     const shared = makeEvaluator(p, targets, 300, 5);
+    const scenarioBudget = { amount: p.allocation!.amount, split: Array.from(p.allocation!.split) };
     shared.score([800, 800, 800, 800, 800, 1000]);
     for (const x of [
       [5000, 0, 0, 0, 0, 0],
@@ -154,6 +153,24 @@ describe("evaluation with common random numbers", () => {
         Array.from(makeEvaluator(p, targets, 300, 5).score(x, fixed).pMet),
       );
     }
+    // Scoring passes each split to the run; the plan keeps the scenario's own budget.
+    expect({ amount: p.allocation!.amount, split: Array.from(p.allocation!.split) }).toEqual(scenarioBudget);
+  });
+
+  it("plans built on one baseline share their trend fits, with the same numbers as fresh fits", async () => {
+    const inputs = await loadInputs({});
+    const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
+    const trendFits = new Map();
+    const first = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", trendFits });
+    const fitted = trendFits.size;
+    expect(fitted).toBeGreaterThan(0);
+    const second = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", trendFits });
+    expect(trendFits.size).toBe(fitted); // nothing refitted
+    const fresh = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml" });
+    const a = simulate(second, { paths: 50, seed: 2 });
+    const b = simulate(fresh, { paths: 50, seed: 2 });
+    expect(a.values.map((v) => Array.from(v))).toEqual(b.values.map((v) => Array.from(v)));
+    expect(first.nodes.every((n) => Object.isFrozen(n))).toBe(true);
   });
 
   it("the expected number met is the sum of P(met), and weights scale the score", () => {
@@ -268,8 +285,7 @@ describe("tornado on the bundled baseline", () => {
   it("plan for the bundled scenario adds the programme budget to fiscal S&T spending", async () => {
     const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
     const p = buildPlan({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml" });
-    p.allocation!.amount = 3000;
-    const sim = simulate(p, { paths: 50, seed: 1 });
+    const sim = simulate(p, { paths: 50, seed: 1, budget: { amount: 3000, split: p.allocation!.split } });
     const total = pathValues(sim, "fiscal_st_spending", 2015)!;
     const bau = pathValues(sim, "fiscal_st_spending.bau", 2015)!;
     for (let i = 0; i < total.length; i++) expect(total[i] - bau[i]).toBeCloseTo(3000, 6);
