@@ -17,8 +17,9 @@ export type * from "./assess/types.js";
 export * from "./charts/index.js";
 export * from "./data/index.js";
 export * from "./forecast/index.js";
+export { defineMechanism, type Mechanism } from "./model/mechanism.js";
 export { saturatingResponse } from "./model/programmeResponse.js";
-export { MECHANISM_COMPILERS } from "./model/registry.js";
+export { MECHANISMS } from "./model/registry.js";
 export { levelGrowth, solowContribution } from "./model/solow.js";
 /** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
 export { bundledScenarios, type Inputs, loadDefaults, loadInputs } from "./project/inputs.js";
@@ -31,7 +32,6 @@ export { displayWidth, renderTable } from "./report/textTable.js";
 export { writeBriefing } from "./report/writeBriefing.js";
 export { type LoadedScenario, loadScenario } from "./scenario/load.js";
 export { mergeScenario } from "./scenario/merge.js";
-export { centralValue, Distribution, describeParam, draw, Param } from "./scenario/param.js";
 export { IndicatorSpec, MECHANISM_NAMES, type MechanismName, Scenario, TREND_MODELS } from "./scenario/schema.js";
 export {
   pathValues,
@@ -45,6 +45,7 @@ export { buildPlan, type Plan, type PlanInput } from "./simulate/plan.js";
 export { planToJson } from "./simulate/planJson.js";
 export { QUANTILE_LEVELS, type SeriesSummary } from "./simulate/types.js";
 export { cagr } from "./stats/cagr.js";
+export { centralValue, Distribution, describeParam, draw, Param } from "./stats/param.js";
 export { quantileSorted, summarise } from "./stats/quantiles.js";
 export { pathRng, type Rng } from "./stats/rng.js";
 export { spearman } from "./stats/spearman.js";

@@ -43,7 +43,7 @@ def clamp(x, lo, hi):
 
 
 def draw_param(p, rng, n):
-    """All paths' draws of one ParamSlot (src/scenario/param.ts draw; a trend's uniform U)."""
+    """All paths' draws of one ParamSlot (src/stats/param.ts draw; a trend's uniform U)."""
     if isinstance(p, (int, float)):
         return np.full(n, float(p))
     d = p["dist"]

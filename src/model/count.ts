@@ -11,13 +11,19 @@
  * adds exactly λ a year (the expected value).
  */
 
-import { describeParam } from "../scenario/param.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
+import { z } from "zod";
+import { describeParam, Param } from "../stats/param.js";
 import { negativeBinomial, poisson } from "../stats/samplers.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileCount(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const count = spec.count!;
+const CountSpec = z.strictObject({
+  additions: Param.describe("expected additions per year"),
+  distribution: z.enum(["poisson", "negative_binomial", "fixed"]).default("poisson"),
+  dispersion: z.number().positive().optional().describe("negative binomial size r: variance = μ + μ²/r"),
+});
+
+function compileCount(count: z.infer<typeof CountSpec>, _common: CommonSpec, env: CompileEnv): NodeDraft {
   const slot = env.slot;
   const last = env.lastObserved(env.indicator);
   if (last < 0)
@@ -66,3 +72,15 @@ export function compileCount(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
     },
   };
 }
+
+export const count = defineMechanism({
+  name: "count",
+  schema: CountSpec,
+  volatility: false,
+  doc: {
+    equation: "v_t = v_{t−1} + N_t, N_t ~ Poisson(λ + b_t) or NegBin(mean λ + b_t, size r), or exactly λ + b_t (fixed)",
+    units: "v and λ in the indicator's count unit (e.g. 家, 个)",
+    source: "Poisson for independent events at a steady rate; negative binomial for lumpy additions",
+  },
+  compile: compileCount,
+});

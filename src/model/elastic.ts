@@ -15,14 +15,21 @@
  * years from filing to grant, and filings follow R&D with little delay (Hall et al. 1986).
  */
 
-import { describeParam } from "../scenario/param.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
+import { z } from "zod";
+import { describeParam, Param } from "../stats/param.js";
 import { standardNormal } from "../stats/samplers.js";
+import { IndicatorId } from "./fields.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileElastic(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const el = spec.elastic!;
-  const volatility = spec.volatility ?? 0;
+const ElasticSpec = z.strictObject({
+  driver: IndicatorId,
+  elasticity: Param,
+  lag: z.number().int().min(0).max(10).default(0),
+});
+
+function compileElastic(el: z.infer<typeof ElasticSpec>, common: CommonSpec, env: CompileEnv): NodeDraft {
+  const volatility = common.volatility ?? 0;
   const slot = env.slot;
   const driver = env.slotOf(el.driver);
   const lag = el.lag;
@@ -74,3 +81,15 @@ export function compileElastic(spec: IndicatorSpec, env: CompileEnv): NodeDraft 
     },
   };
 }
+
+export const elastic = defineMechanism({
+  name: "elastic",
+  schema: ElasticSpec,
+  volatility: true,
+  doc: {
+    equation: "v_t = v_b · (D_{t−L} / D_{b−L})^β · exp(σ·ε_t) · (1 + b_t)",
+    units: "v in the indicator's unit; β dimensionless; L in years; σ a log shock",
+    source: "constant-elasticity response; patents on R&D β ≈ 0.3–1.0 (firm panel estimates)",
+  },
+  compile: compileElastic,
+});

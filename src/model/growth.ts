@@ -9,14 +9,17 @@
  * floored at 0 so a level can fall to zero but never turn negative. Units: those of v.
  */
 
-import { describeParam } from "../scenario/param.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
+import type { z } from "zod";
+import { describeParam } from "../stats/param.js";
 import { standardNormal } from "../stats/samplers.js";
+import { Rate } from "./fields.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const rate = spec.growth!;
-  const volatility = spec.volatility ?? 0;
+const GrowthSpec = Rate.describe("annual growth rate, fraction per year (0.08 = 8%)");
+
+function compileGrowth(rate: z.infer<typeof GrowthSpec>, common: CommonSpec, env: CompileEnv): NodeDraft {
+  const volatility = common.volatility ?? 0;
   const slot = env.slot;
   const last = env.lastObserved(env.indicator);
   if (last < 0)
@@ -53,3 +56,15 @@ export function compileGrowth(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
     },
   };
 }
+
+export const growth = defineMechanism({
+  name: "growth",
+  schema: GrowthSpec,
+  volatility: true,
+  doc: {
+    equation: "v_t = clamp(v_{t−1} · max(0, 1 + r + b_t + σ·ε_t), min, max)",
+    units: "v in the indicator's unit; r and σ fractions per year",
+    source: "generic compound growth; r and σ are scenario assumptions",
+  },
+  compile: (rate, common, env) => compileGrowth(rate, common, env),
+});

@@ -9,12 +9,18 @@
  * widely; the bundled scenarios use it for the patent stock too, with a 0.10–0.20 range.
  */
 
-import { describeParam } from "../scenario/param.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
+import { z } from "zod";
+import { describeParam, Param } from "../stats/param.js";
+import { IndicatorId } from "./fields.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileInventory(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const inv = spec.inventory!;
+const InventorySpec = z.strictObject({
+  flow: IndicatorId,
+  depreciation: Param.describe("share of the stock lost per year, 0–1"),
+});
+
+function compileInventory(inv: z.infer<typeof InventorySpec>, _common: CommonSpec, env: CompileEnv): NodeDraft {
   const slot = env.slot;
   if (env.boostSlot() >= 0)
     env.fail(
@@ -53,3 +59,15 @@ export function compileInventory(spec: IndicatorSpec, env: CompileEnv): NodeDraf
     },
   };
 }
+
+export const inventory = defineMechanism({
+  name: "inventory",
+  schema: InventorySpec,
+  volatility: false,
+  doc: {
+    equation: "K_t = (1 − δ) · K_{t−1} + F_t",
+    units: "K and F in the same count unit; δ a share per year",
+    source: "perpetual inventory; δ = 15% is the usual choice for R&D capital (Hall 2007, NBER w13473)",
+  },
+  compile: compileInventory,
+});

@@ -16,15 +16,22 @@
  * rd_intensity = 100 · R&D / GDP (%).
  */
 
+import { z } from "zod";
 import { conversionFactor } from "../data/units.js";
-import { describeParam } from "../scenario/param.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
+import { describeParam, Param } from "../stats/param.js";
 import { standardNormal } from "../stats/samplers.js";
+import { IndicatorId, Rate } from "./fields.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const lev = spec.leveraged!;
-  const volatility = spec.volatility ?? 0;
+const LeveragedSpec = z.strictObject({
+  own_growth: Rate.describe("growth of the part not driven by the driver, fraction per year"),
+  driver: IndicatorId,
+  multiplier: Param.describe("output (in its unit) per unit of driver added, after unit conversion"),
+});
+
+function compileLeveraged(lev: z.infer<typeof LeveragedSpec>, common: CommonSpec, env: CompileEnv): NodeDraft {
+  const volatility = common.volatility ?? 0;
   const slot = env.slot;
   const driver = env.slotOf(lev.driver);
   const last = env.lastObserved(env.indicator);
@@ -84,3 +91,15 @@ export function compileLeveraged(spec: IndicatorSpec, env: CompileEnv): NodeDraf
     },
   };
 }
+
+export const leveraged = defineMechanism({
+  name: "leveraged",
+  schema: LeveragedSpec,
+  volatility: true,
+  doc: {
+    equation: "v_t = v_{t−1} · (1 + g + b_t + σ·ε_t) + m · c · (D_t − D_{t−1})",
+    units: "v in its unit (e.g. 亿元); D the driver's unit, converted by c; m yuan per yuan",
+    source: "public R&D money mostly complements private R&D (David, Hall & Toole 2000); m an assumption to calibrate",
+  },
+  compile: compileLeveraged,
+});

@@ -13,9 +13,24 @@
  * estimates; they are written next to each programme in scenarios/baseline.yaml.
  */
 
-import { describeParam } from "../scenario/param.js";
-import type { ProgrammeEffect } from "../scenario/schema.js";
+import { z } from "zod";
+import { describeParam, Param } from "../stats/param.js";
+import { IndicatorId } from "./fields.js";
 import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
+
+/** How one programme's spending moves one indicator: its scenario entry (`programmes.<id>.effects[]`). */
+export const ProgrammeEffect = z.strictObject({
+  indicator: IndicatorId,
+  max_effect: Param.describe(
+    "effect at saturation: extra growth (fraction/yr) for growth, leveraged, elastic and trend indicators; extra additions per year for counts",
+  ),
+  half_budget: z
+    .number()
+    .positive()
+    .describe("yearly spending (budget unit) at which half the maximum effect is reached"),
+  lag: z.number().int().min(0).max(5).default(1).describe("years between spending and effect"),
+});
+export type ProgrammeEffect = z.infer<typeof ProgrammeEffect>;
 
 /** The saturating response E · B / (B + H); 0 for B ≤ 0. */
 export function saturatingResponse(spending: number, maxEffect: number, halfBudget: number): number {

@@ -11,11 +11,19 @@
  * A denominator ≤ 0 (a GDP of 0, a population that fell to nothing) gives no value (NaN) rather
  * than a ratio pushed to its cap, so the target is reported as not assessed, with the reason.
  */
-import type { IndicatorSpec } from "../scenario/schema.js";
+import { z } from "zod";
+import { IndicatorId } from "./fields.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
-export function compileRatio(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const r = spec.ratio!;
+const RatioSpec = z.strictObject({
+  numerator: IndicatorId,
+  denominator: IndicatorId,
+  scale: z.number().positive().default(1),
+  max: z.number().optional(),
+});
+
+function compileRatio(r: z.infer<typeof RatioSpec>, _common: CommonSpec, env: CompileEnv): NodeDraft {
   const slot = env.slot;
   if (env.boostSlot() >= 0)
     env.fail(
@@ -51,3 +59,15 @@ export function compileRatio(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
     },
   };
 }
+
+export const ratio = defineMechanism({
+  name: "ratio",
+  schema: RatioSpec,
+  volatility: false,
+  doc: {
+    equation: "v_t = min(scale · N_t / D_t, max); no value when D_t ≤ 0",
+    units: "scale carries the unit conversion (100 for a % of two amounts in one unit)",
+    source: "definition of the indicator (e.g. R&D intensity = R&D / GDP × 100)",
+  },
+  compile: compileRatio,
+});

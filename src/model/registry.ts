@@ -1,33 +1,36 @@
 /**
- * The mechanisms a scenario may name, registered in one place: name → compiler.
- * Each lives in its own file with its equation, units and sources.
+ * The mechanisms a scenario may name, registered once: each is one definition object in its own
+ * file (schema fragment, volatility rule, documentation, compiler; see mechanism.ts). The scenario
+ * schema (src/scenario/schema.ts), its JSON Schema and hints, and the engine are read from here.
+ * Adding a mechanism: one file with its `defineMechanism`, one line below, and its test.
  */
 import type { Series } from "../data/types.js";
-import { type IndicatorSpec, MECHANISM_NAMES, type MechanismName } from "../scenario/schema.js";
-import { compileCount } from "./count.js";
-import { compileElastic } from "./elastic.js";
-import { compileGrowth } from "./growth.js";
-import { compileInventory } from "./inventory.js";
-import { compileLeveraged } from "./leveraged.js";
-import { compileRatio } from "./ratio.js";
-import { compileSolow } from "./solow.js";
-import { compileTrend } from "./trend.js";
+import { count } from "./count.js";
+import { elastic } from "./elastic.js";
+import { growth } from "./growth.js";
+import { inventory } from "./inventory.js";
+import { leveraged } from "./leveraged.js";
+import type { CommonSpec } from "./mechanism.js";
+import { ratio } from "./ratio.js";
+import { solow } from "./solow.js";
+import { trend } from "./trend.js";
 import type { CompileEnv, NodeDraft } from "./types.js";
 
-type Compiler = (spec: IndicatorSpec, env: CompileEnv, series: Series | undefined) => NodeDraft;
+/** In the order messages list them. */
+export const MECHANISMS = { growth, trend, count, leveraged, elastic, inventory, ratio, solow } as const;
 
-export const MECHANISM_COMPILERS: Record<MechanismName, Compiler> = {
-  growth: compileGrowth,
-  trend: compileTrend,
-  count: compileCount,
-  leveraged: compileLeveraged,
-  elastic: compileElastic,
-  inventory: compileInventory,
-  ratio: compileRatio,
-  solow: compileSolow,
-};
+export type MechanismName = keyof typeof MECHANISMS;
+export const MECHANISM_NAMES = Object.keys(MECHANISMS) as MechanismName[];
 
-export function compileNode(spec: IndicatorSpec, env: CompileEnv, series: Series | undefined): NodeDraft {
-  const name = MECHANISM_NAMES.find((m) => spec[m] !== undefined)!;
-  return MECHANISM_COMPILERS[name](spec, env, series);
+/** The node of an indicator entry that names `name` with the fragment `params` (already validated). */
+export function compileMechanism(
+  name: MechanismName,
+  params: unknown,
+  common: CommonSpec,
+  env: CompileEnv,
+  series: Series | undefined,
+): NodeDraft {
+  // The fragment was parsed by MECHANISMS[name].schema (scenario/schema.ts), so it has that type.
+  const m = MECHANISMS[name] as { compile(p: unknown, c: CommonSpec, e: CompileEnv, s?: Series): NodeDraft };
+  return m.compile(params, common, env, series);
 }

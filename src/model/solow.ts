@@ -10,8 +10,10 @@
  * When real output does not grow (y ≤ 0) no contribution can be attributed: recorded as 0.
  */
 
-import { describeParam } from "../scenario/param.js";
-import type { IndicatorSpec } from "../scenario/schema.js";
+import { z } from "zod";
+import { describeParam, Param } from "../stats/param.js";
+import { IndicatorId } from "./fields.js";
+import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
 
 /** Average annual growth by the level method, fraction per year. */
@@ -25,8 +27,15 @@ export function solowContribution(y: number, k: number, l: number, alpha: number
   return ((y - alpha * k - (1 - alpha) * l) / y) * 100;
 }
 
-export function compileSolow(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
-  const s = spec.solow!;
+const SolowSpec = z.strictObject({
+  output: IndicatorId.describe("real output (constant prices)"),
+  capital: IndicatorId.describe("real capital stock"),
+  labour: IndicatorId.describe("employment"),
+  alpha: Param.describe("capital share α; literature for China 0.25–0.45"),
+  window: z.number().int().min(1).max(10).default(3),
+});
+
+function compileSolow(s: z.infer<typeof SolowSpec>, _common: CommonSpec, env: CompileEnv): NodeDraft {
   const slot = env.slot;
   if (env.boostSlot() >= 0)
     env.fail(
@@ -80,3 +89,15 @@ export function compileSolow(spec: IndicatorSpec, env: CompileEnv): NodeDraft {
     },
   };
 }
+
+export const solow = defineMechanism({
+  name: "solow",
+  schema: SolowSpec,
+  volatility: false,
+  doc: {
+    equation: "E_A = (y − α·k − (1 − α)·l) / y × 100, growth rates over `window` years",
+    units: "% of output growth; y, k, l average annual growth rates",
+    source: "Solow residual; α 0.25–0.45 in Chinese practice (methods.md)",
+  },
+  compile: compileSolow,
+});

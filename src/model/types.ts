@@ -4,10 +4,9 @@
  * dispatch cost is paid once per block, not once per path). The engine (src/simulate/) owns
  * the loops; a node only knows its equation.
  */
-import type { Param } from "../scenario/param.js";
+import type { Param } from "../stats/param.js";
 import type { Rng } from "../stats/rng.js";
 import type { BudgetRun } from "./allocation.js";
-import type { TrendFits } from "./trend.js";
 
 /** One uncertain (or fixed) parameter of a node, drawn once per path. */
 export interface ParamSlot {
@@ -111,3 +110,19 @@ export interface CompileEnv {
 export function clamp(v: number, min: number, max: number): number {
   return v < min ? min : v > max ? max : v;
 }
+
+export interface TrendQuantiles {
+  /** values[k][i]: the quantile at TREND_PROBABILITIES[i], k years after the last observation (k = 0 … horizon − 1). */
+  values: number[][];
+  /** One line for assumption tables. */
+  summary: string;
+  /** Things to tell the user (gaps, constant series, …). */
+  warnings: string[];
+}
+
+/**
+ * Trend fits already made, keyed by (series, model, horizon, share). Fits are pure functions of
+ * those, and several scenarios (or an allocation search) run on one baseline, so a caller that
+ * builds several plans passes one `TrendFits` to all of them; a plan built without one gets its own.
+ */
+export type TrendFits = Map<string, TrendQuantiles>;

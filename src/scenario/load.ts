@@ -9,8 +9,8 @@ import type { z } from "zod";
 import { decodeBytes } from "../data/decode.js";
 import { didYouMean } from "../data/didYouMean.js";
 import { InputError } from "../data/errors.js";
+import { centralValue, type Param } from "../stats/param.js";
 import { mergeScenario } from "./merge.js";
-import { centralValue, type Param } from "./param.js";
 import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 
 export interface LoadedScenario {

@@ -7,93 +7,37 @@
  */
 import { z } from "zod";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
-import { centralValue, Param } from "./param.js";
+import { IndicatorId } from "../model/fields.js";
+import { ProgrammeEffect } from "../model/programmeResponse.js";
+import { MECHANISM_NAMES, MECHANISMS, type MechanismName } from "../model/registry.js";
 
-/** Largest central growth rate accepted (fraction per year); above RATE_WARNING a scenario is loaded with a warning. */
-export const MAX_RATE = 10;
-/** Central growth rates above this (fraction per year, i.e. 100%) are probably percents written as numbers. */
-export const RATE_WARNING = 1;
+export { MAX_RATE, RATE_WARNING } from "../model/fields.js";
+export { TREND_MODELS } from "../model/trend.js";
+export { MECHANISM_NAMES, type MechanismName, ProgrammeEffect };
 
-/**
- * A growth rate: fraction per year. Below −1 (−100%) a level would turn negative, so a fixed
- * rate or a distribution centred there is an error; draws in a distribution's tail below −1
- * are floored (the level falls to zero, never below). Above MAX_RATE it is refused as a typo.
- */
-const Rate = Param.refine(
-  (p) => centralValue(p) >= -1,
-  "a growth rate below −100% a year is impossible; expected ≥ −1 (−1 = −100%)",
-).refine(
-  (p) => centralValue(p) <= MAX_RATE,
-  `a growth rate above ${MAX_RATE * 100}% a year is not plausible; rates are fractions per year (0.10 = 10%)`,
-);
-
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected an indicator id such as rd_expenditure");
+const id = IndicatorId;
 const nonNegative = z.number().refine((v) => Number.isFinite(v) && v >= 0, "expected a number ≥ 0");
 
-export const TREND_MODELS = ["auto", "linear", "loglinear", "holt", "holt-damped", "logit", "weighted"] as const;
+/** The mechanisms that take a yearly `volatility` shock (from the registry). */
+const VOLATILE = MECHANISM_NAMES.filter((m) => MECHANISMS[m].volatility);
+type MechanismSchema<K extends MechanismName> = (typeof MECHANISMS)[K]["schema"];
 
-/** Mechanism parameters, one schema each (see src/model/<name>.ts for the equations). */
-export const MECHANISMS = {
-  /** v_t = v_{t−1} · (1 + r + volatility · ε_t) */
-  growth: Rate.describe("annual growth rate, fraction per year (0.08 = 8%)"),
-  /** v_t follows the trend model fitted to the indicator's history, with its prediction uncertainty. */
-  trend: z
-    .enum(TREND_MODELS)
-    .describe(
-      "trend fitted to history: auto (default) is the calibrated combination of ETS, Theta and drift with reference-class intervals; a named model uses its own uncalibrated intervals",
-    ),
-  /** v_t = v_{t−1} + N_t, N_t ~ Poisson(additions) or NegBin(additions, dispersion); `fixed` adds exactly `additions`. */
-  count: z.strictObject({
-    additions: Param.describe("expected additions per year"),
-    distribution: z.enum(["poisson", "negative_binomial", "fixed"]).default("poisson"),
-    dispersion: z.number().positive().optional().describe("negative binomial size r: variance = μ + μ²/r"),
-  }),
-  /** v_t = v_{t−1} · (1 + own_growth) + multiplier · ΔD_t, D the driver (e.g. fiscal S&T spending). */
-  leveraged: z.strictObject({
-    own_growth: Rate.describe("growth of the part not driven by the driver, fraction per year"),
-    driver: id,
-    multiplier: Param.describe("output (in its unit) per unit of driver added, after unit conversion"),
-  }),
-  /** v_t = v_b · (D_{t−lag} / D_{b−lag})^elasticity · exp(volatility · ε_t) */
-  elastic: z.strictObject({
-    driver: id,
-    elasticity: Param,
-    lag: z.number().int().min(0).max(10).default(0),
-  }),
-  /** Perpetual inventory: v_t = (1 − depreciation) · v_{t−1} + flow_t */
-  inventory: z.strictObject({
-    flow: id,
-    depreciation: Param.describe("share of the stock lost per year, 0–1"),
-  }),
-  /** v_t = scale · numerator_t / denominator_t, optionally capped by `max` (shares: 100). */
-  ratio: z.strictObject({
-    numerator: id,
-    denominator: id,
-    scale: z.number().positive().default(1),
-    max: z.number().optional(),
-  }),
-  /** Solow residual share of output growth: (y − α k − (1 − α) l) / y × 100, growth over `window` years. */
-  solow: z.strictObject({
-    output: id.describe("real output (constant prices)"),
-    capital: id.describe("real capital stock"),
-    labour: id.describe("employment"),
-    alpha: Param.describe("capital share α; literature for China 0.25–0.45"),
-    window: z.number().int().min(1).max(10).default(3),
-  }),
-} as const;
-
-export type MechanismName = keyof typeof MECHANISMS;
-export const MECHANISM_NAMES = Object.keys(MECHANISMS) as MechanismName[];
+/** A mechanism's fragment with its equation, units and source in the description (shown by editors). */
+function documented<K extends MechanismName>(name: K): MechanismSchema<K> {
+  const { schema, doc } = MECHANISMS[name];
+  const text = [schema.description, `${doc.equation}. Units: ${doc.units}. Source: ${doc.source}`];
+  return schema.describe(text.filter(Boolean).join(" — ")) as MechanismSchema<K>;
+}
 
 export const IndicatorSpec = z
   .strictObject({
-    ...Object.fromEntries(MECHANISM_NAMES.map((m) => [m, MECHANISMS[m].optional()])),
+    ...Object.fromEntries(MECHANISM_NAMES.map((m) => [m, documented(m).optional()])),
     volatility: nonNegative
       .optional()
       .describe("sd of a yearly shock added to the growth rate (growth, leveraged) or to log output (elastic)"),
     bounds: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
     note: z.string().optional().describe("why this assumption: shown in briefings"),
-  } as { [K in MechanismName]: z.ZodOptional<(typeof MECHANISMS)[K]> } & {
+  } as { [K in MechanismName]: z.ZodOptional<MechanismSchema<K>> } & {
     volatility: z.ZodOptional<typeof nonNegative>;
     bounds: z.ZodOptional<
       z.ZodObject<{ min: z.ZodOptional<z.ZodNumber>; max: z.ZodOptional<z.ZodNumber> }, z.core.$strict>
@@ -114,33 +58,15 @@ export const IndicatorSpec = z
     if (spec.bounds?.min !== undefined && spec.bounds?.max !== undefined && spec.bounds.min > spec.bounds.max) {
       ctx.addIssue({ code: "custom", path: ["bounds"], message: "expected min ≤ max" });
     }
-    if (
-      spec.volatility !== undefined &&
-      !(spec.growth !== undefined || spec.leveraged !== undefined || spec.elastic !== undefined)
-    ) {
+    if (spec.volatility !== undefined && !VOLATILE.some((m) => spec[m] !== undefined)) {
       ctx.addIssue({
         code: "custom",
         path: ["volatility"],
-        message: "volatility applies only to growth, leveraged and elastic mechanisms",
+        message: `volatility applies only to ${VOLATILE.join(", ")} mechanisms`,
       });
     }
   });
 export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
-
-/** How one programme's spending moves one indicator (see src/model/programmeResponse.ts). */
-export const ProgrammeEffect = z.strictObject({
-  indicator: id,
-  max_effect: Param.describe(
-    "effect at saturation: extra growth (fraction/yr) for growth, leveraged, elastic and trend indicators; extra additions per year for counts",
-  ),
-  half_budget: z
-    .number()
-    .positive()
-    .describe("yearly spending (budget unit) at which half the maximum effect is reached"),
-  lag: z.number().int().min(0).max(5).default(1).describe("years between spending and effect"),
-});
-
-export type ProgrammeEffect = z.infer<typeof ProgrammeEffect>;
 
 export const Programme = z.strictObject({
   name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
@@ -245,21 +171,23 @@ export const Scenario = z
   });
 export type Scenario = z.infer<typeof Scenario>;
 
-/** Keys allowed at each level, for "did you mean" hints on unknown keys. */
+/** Keys of an object schema (a mechanism's fragment), or none for a scalar one. */
+function keysOf(schema: z.ZodType): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** Keys allowed at each level, for "did you mean" hints on unknown keys (mechanism keys from the registry). */
 export const KNOWN_KEYS = {
   top: Object.keys(Scenario.shape),
-  indicator: [...MECHANISM_NAMES, "volatility", "bounds", "note"],
+  indicator: [...MECHANISM_NAMES, ...Object.keys(IndicatorSpec.shape).filter((k) => !(k in MECHANISMS))],
   distribution: ["dist", "mean", "sd", "min", "mode", "max", "median", "sigma"],
-  assessment: ["on_track", "off_track"],
+  assessment: Object.keys(Scenario.shape.assessment.unwrap().shape),
   bounds: ["min", "max"],
-  count: ["additions", "distribution", "dispersion"],
-  leveraged: ["own_growth", "driver", "multiplier"],
-  elastic: ["driver", "elasticity", "lag"],
-  inventory: ["flow", "depreciation"],
-  ratio: ["numerator", "denominator", "scale", "max"],
-  solow: ["output", "capital", "labour", "alpha", "window"],
+  ...(Object.fromEntries(
+    MECHANISM_NAMES.filter((m) => keysOf(MECHANISMS[m].schema).length).map((m) => [m, keysOf(MECHANISMS[m].schema)]),
+  ) as Record<Exclude<MechanismName, "growth" | "trend">, string[]>),
   name: ["zh", "en"],
-  budget: ["amount", "share_of", "unit", "start_year", "adds_to", "split"],
-  programme: ["name", "floor", "cap", "effects", "note"],
-  effect: ["indicator", "max_effect", "half_budget", "lag"],
+  budget: Object.keys(Budget.shape),
+  programme: Object.keys(Programme.shape),
+  effect: Object.keys(ProgrammeEffect.shape),
 } as const;

@@ -12,7 +12,7 @@
 
 import type { BudgetRun } from "../model/allocation.js";
 import { clamp, type StepContext } from "../model/types.js";
-import { centralValue as centralOf, draw } from "../scenario/param.js";
+import { centralValue as centralOf, draw } from "../stats/param.js";
 import { summarise } from "../stats/quantiles.js";
 import { CounterRng } from "../stats/rng.js";
 import type { Plan } from "./plan.js";

@@ -11,7 +11,7 @@ import type { Allocation } from "../model/allocation.js";
 import { compileBudgetTopUp } from "../model/budgetTopUp.js";
 import { compileProgrammeResponse } from "../model/programmeResponse.js";
 import { compileProgrammeSpending } from "../model/programmeSpending.js";
-import { compileNode } from "../model/registry.js";
+import { compileMechanism, MECHANISM_NAMES } from "../model/registry.js";
 import { type TrendFits, whyNoTrend } from "../model/trend.js";
 import type { CompiledNode, CompileEnv, NodeDraft, ParamSlot } from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
@@ -192,7 +192,10 @@ export function buildPlan(input: PlanInput): Plan {
           `add ${id} to the baseline data or give it a mechanism in the scenario`,
         );
       }
-      drafts[slot] = compileNode(spec, env, baseline.series.get(dataId(id)));
+      const name = MECHANISM_NAMES.find((m) => spec[m] !== undefined);
+      if (!name)
+        throw new Error(`plan: indicators.${dataId(id)} names no mechanism (the schema should have refused it)`);
+      drafts[slot] = compileMechanism(name, spec[name], spec, env, baseline.series.get(dataId(id)));
     }
   }
   for (const target of effectsOn.keys()) {

@@ -3,8 +3,8 @@
  * Written in scenario files as `0.08` or `{ dist: normal, mean: 0.08, sd: 0.02 }`.
  */
 import { z } from "zod";
-import type { Rng } from "../stats/rng.js";
-import { standardNormal, triangular } from "../stats/samplers.js";
+import type { Rng } from "./rng.js";
+import { standardNormal, triangular } from "./samplers.js";
 
 const finite = z.number().refine(Number.isFinite, "expected a finite number");
 
