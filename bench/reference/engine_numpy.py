@@ -24,6 +24,7 @@ Prints one JSON object with the same fields as `node bench/engine.mjs --json`.
 """
 import argparse
 import json
+import math
 import os
 import platform
 import statistics
@@ -61,6 +62,31 @@ def draw_param(p, rng, n):
     raise ValueError(f"unknown distribution {d!r}")
 
 
+def normal_cdf(z):
+    return 0.5 * np.vectorize(math.erfc)(-z / math.sqrt(2.0))
+
+
+def from_standard_normal(p, z):
+    """F⁻¹(Φ(z)) for a parameter's marginal (src/stats/param.ts fromStandardNormal)."""
+    if isinstance(p, (int, float)):
+        return np.full(z.shape, float(p))
+    d = p["dist"]
+    if d == "normal":
+        return p["mean"] + p["sd"] * z
+    if d == "lognormal":
+        return p["median"] * np.exp(p["sigma"] * z)
+    u = normal_cdf(z)
+    if d == "uniform":
+        return p["min"] + (p["max"] - p["min"]) * u
+    if d == "triangular":
+        lo, mode, hi = p["min"], p["mode"], p["max"]
+        if hi == lo:
+            return np.full(z.shape, float(lo))
+        c = (mode - lo) / (hi - lo)
+        return np.where(u < c, lo + np.sqrt(u * (hi - lo) * (mode - lo)), hi - np.sqrt((1 - u) * (hi - lo) * (hi - mode)))
+    raise ValueError(f"unknown distribution {d!r}")
+
+
 def simulate(plan, paths, seed):
     """Returns values[indicator, projected year, path] and the parameter draws [param, path]."""
     rng = np.random.Generator(np.random.PCG64(seed))
@@ -76,6 +102,17 @@ def simulate(plan, paths, seed):
     for k, slot in enumerate(plan["params"]):
         draws[k] = draw_param(slot["param"], rng, paths)
         clamp(draws[k], slot["min"], slot["max"])
+    # correlated parameters (Gaussian copula): Z = L·ε per path, each mapped through its marginal
+    copula = plan.get("copula")
+    if copula:
+        members = copula["members"]
+        m = len(members)
+        lower = np.array(copula["lower"]).reshape(m, m)
+        z = lower @ rng.standard_normal((m, paths))
+        for j, k in enumerate(members):
+            slot = plan["params"][k]
+            draws[k] = from_standard_normal(slot["param"], z[j])
+            clamp(draws[k], slot["min"], slot["max"])
 
     # state[slot][y]: observed history is one scalar shared by all paths (broadcast, no copy);
     # a simulated year is a (paths,) array — for projected years a row of `values`.
@@ -206,6 +243,8 @@ def simulate(plan, paths, seed):
             else:
                 raise ValueError(f"mechanism {mech!r} of {node['indicator']} is not implemented in the NumPy reference")
             clamp(out, lo, hi)
+            if mech == "trend" and c.get("wholeNumbers"):
+                np.round(out, out=out)  # a count follows its trend in whole units
             state[slot][y] = out
     return values, draws
 

@@ -19,6 +19,7 @@
  */
 
 import type { PeerForecastRow } from "../data/loadPeerForecasts.js";
+import { normalCdf } from "../stats/normal.js";
 import { brier, intervalScore, naiveScale, smape } from "./accuracy.js";
 import { calibratedForecast } from "./calibrated.js";
 import { normalQuantile } from "./normal-quantile.js";
@@ -88,14 +89,6 @@ function normalExceedance(lo80: number, hi80: number, x: number): number {
   const sd = (hi80 - lo80) / (2 * Z90);
   if (!(sd > 0)) return x <= mu ? 1 : 0;
   return 1 - normalCdf((x - mu) / sd);
-}
-
-/** Standard normal CDF by the complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
-function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erfc = poly * Math.exp(-(z * z) / 2);
-  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 
 /** The no-change forecast with R's naive() intervals: σ √h, σ² = mean squared yearly change. */

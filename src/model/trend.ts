@@ -142,6 +142,7 @@ function compileTrend(
   const slot = env.slot;
   const first = last + 1;
   const boost = env.boostSlot();
+  const whole = env.wholeNumbers;
   return {
     indicator: env.indicator,
     mechanism: "trend",
@@ -154,7 +155,7 @@ function compileTrend(
         param: 0,
         percent: false,
         custom: {
-          draw: (rng) => rng.next(),
+          quantile: (u) => u,
           central: 0.5,
           describe: `${model === "auto" ? "combined" : model} trend quantile (uniform)`,
         },
@@ -167,6 +168,7 @@ function compileTrend(
       nQuantiles: TREND_PROBABILITIES.length,
       min,
       max,
+      wholeNumbers: whole ? 1 : 0,
     },
     summary: table.summary + (table.warnings.length > 0 ? `; ${table.warnings.join("; ")}` : ""),
     step(ctx, y, firstParam) {
@@ -177,7 +179,10 @@ function compileTrend(
       for (let b = 0; b < nb; b++) {
         let uplift = 1;
         for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + state[rowOf(ctx, boost, s) + b];
-        state[row + b] = clamp(gridQuantile(TREND_PROBABILITIES, q, params[p0 + b]) * uplift, min, max);
+        const v = clamp(gridQuantile(TREND_PROBABILITIES, q, params[p0 + b]) * uplift, min, max);
+        // A count follows its trend in whole units: rounding is monotone in U, so quantiles and
+        // P(met) are those of the rounded forecast, and no path reports 1.79 institutions.
+        state[row + b] = whole ? Math.round(v) : v;
       }
     },
   };

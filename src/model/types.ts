@@ -19,7 +19,7 @@ export interface ParamSlot {
   min?: number;
   max?: number;
   /** A draw that is not one of the scenario distributions (e.g. a trend's Student-t quantile). */
-  custom?: { draw(rng: Rng): number; central: number; describe: string };
+  custom?: { quantile(u: number): number; central: number; describe: string };
 }
 
 /** The working memory of one block of paths, which a node reads and writes. */
@@ -94,6 +94,8 @@ export interface CompileEnv {
   baseIndex: number;
   years: number[];
   unitOf(indicator: string): string;
+  /** Whether the indicator counts whole things (its unit's dimension is a count: 家, 个, 件). */
+  wholeNumbers: boolean;
   /** Physical and scenario bounds for the indicator being compiled. */
   bounds: { min: number; max: number };
   /**

@@ -125,6 +125,18 @@ export const Scenario = z
     indicators: z.record(id, IndicatorSpec).default({}),
     programmes: z.record(id, Programme).default({}),
     budget: Budget.optional(),
+    correlations: z
+      .array(
+        z.strictObject({
+          between: z
+            .tuple([z.string().min(1), z.string().min(1)])
+            .describe("two uncertain parameters by name, e.g. [gdp.growth, rd_expenditure.leveraged.own_growth]"),
+          rho: z.number().gt(-1).lt(1).describe("correlation of their normal scores (Gaussian copula), −1 < ρ < 1"),
+          note: z.string().optional().describe("why: an assumption, shown in the assumptions table"),
+        }),
+      )
+      .default([])
+      .describe("correlations between uncertain parameters, drawn within each path by a Gaussian copula"),
   })
   .superRefine((s, ctx) => {
     if (s.budget) {

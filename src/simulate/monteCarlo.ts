@@ -12,9 +12,12 @@
 
 import type { BudgetRun } from "../model/allocation.js";
 import { clamp, type StepContext } from "../model/types.js";
-import { centralValue as centralOf, draw } from "../stats/param.js";
+import { correlate } from "../stats/copula.js";
+import { normalCdf } from "../stats/normal.js";
+import { centralValue as centralOf, draw, fromStandardNormal } from "../stats/param.js";
 import { summarise } from "../stats/quantiles.js";
-import { CounterRng } from "../stats/rng.js";
+import { CounterRng, SHARED_STREAMS } from "../stats/rng.js";
+import { standardNormal } from "../stats/samplers.js";
 import type { Plan } from "./plan.js";
 import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
 
@@ -88,6 +91,10 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const state = new Float64Array(template.length);
   const params = new Float64Array(nParams * block);
   const paramRng = new CounterRng(seed);
+  const copula = plan.copula;
+  const copulaRng = new CounterRng(seed);
+  const eps = new Float64Array(copula?.members.length ?? 0);
+  const scores = new Float64Array(eps.length);
   const slots = plan.order;
   const reuse = opts.reuse;
   if (
@@ -130,11 +137,27 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
           const v = slot.custom
             ? deterministic
               ? slot.custom.central
-              : slot.custom.draw(paramRng)
+              : slot.custom.quantile(paramRng.next())
             : deterministic
               ? centralOf(slot.param)
               : draw(slot.param, paramRng);
           params[k * block + b] = fixed?.has(k) ? fixed.get(k)! : clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+        }
+        // Correlated parameters: drawn again from the path's copula stream and replaced (their
+        // independent draws above keep every other draw where it was: common random numbers).
+        if (copula && !deterministic) {
+          copulaRng.at(SHARED_STREAMS, p0 + b, 0);
+          for (let j = 0; j < eps.length; j++) eps[j] = standardNormal(copulaRng);
+          correlate(copula.lower, eps, scores);
+          for (let j = 0; j < eps.length; j++) {
+            const k = copula.members[j];
+            if (fixed?.has(k)) continue;
+            const slot = plan.params[k];
+            const v = slot.custom
+              ? slot.custom.quantile(normalCdf(scores[j]))
+              : fromStandardNormal(slot.param, scores[j]);
+            params[k * block + b] = clamp(v, slot.min ?? -Infinity, slot.max ?? Infinity);
+          }
         }
       }
     for (let y = startYear; y < n; y++) {

@@ -4,6 +4,7 @@
  * starts from and the layout of the per-path parameter draws.
  */
 
+import { didYouMeanSuffix } from "../data/didYouMean.js";
 import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import { findUnit } from "../data/units.js";
@@ -15,6 +16,8 @@ import { compileMechanism, MECHANISM_NAMES } from "../model/registry.js";
 import { type TrendFits, whyNoTrend } from "../model/trend.js";
 import type { CompiledNode, CompileEnv, NodeDraft, ParamSlot } from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
+import { choleskyLower } from "../stats/copula.js";
+import { isUncertain } from "../stats/param.js";
 
 export interface Plan {
   /** Calendar years of the state, from the earliest observation used to the horizon. */
@@ -31,6 +34,11 @@ export interface Plan {
   history: Float64Array;
   /** Indicators the catalogue targets but that could not be simulated, with the reason. */
   unavailable: Map<string, string>;
+  /**
+   * Correlated parameters (scenario `correlations`): their indices in `params` (ascending) and the
+   * lower Cholesky factor of their correlation matrix (stats/copula.ts); null when none.
+   */
+  copula: { members: number[]; lower: Float64Array } | null;
   /** The scenario's programme budget (a run may spend another: SimulateOptions.budget); null without programmes. */
   allocation: Allocation | null;
 }
@@ -164,6 +172,7 @@ export function buildPlan(input: PlanInput): Plan {
         max: Math.min(spec.bounds?.max ?? Infinity, def?.max ?? unit?.max ?? Infinity),
       },
       trendFits,
+      wholeNumbers: unit?.dimension === "count",
       boostSlot: () => (effectsOn.has(id) && !isVirtual(id) && !(id === topUp) ? slotOf(`boost.${id}`) : -1),
       fail(field, problem, fix): never {
         throw new InputError({
@@ -230,7 +239,8 @@ export function buildPlan(input: PlanInput): Plan {
       if (y >= firstYear && y <= scenario.base_year) history[slot * years.length + (y - firstYear)] = s.values[i];
     });
   });
-  return { years, baseIndex, indicators, nodes, order, params, history, unavailable, allocation };
+  const copula = compileCorrelations(scenario.correlations ?? [], params, input.scenarioFile);
+  return { years, baseIndex, indicators, nodes, order, params, history, unavailable, allocation, copula };
 }
 
 /**
@@ -272,4 +282,64 @@ function topologicalOrder(nodes: NodeDraft[], names: string[], file: string): nu
     });
   }
   return order;
+}
+
+/** The copula of a scenario's `correlations`, checked against the plan's uncertain parameters. */
+function compileCorrelations(
+  correlations: readonly { between: readonly [string, string]; rho: number }[],
+  params: readonly ParamSlot[],
+  file: string,
+): Plan["copula"] {
+  if (!correlations.length) return null;
+  const names = params.map((p) => p.name);
+  const indexOf = (name: string, at: number): number => {
+    const k = names.indexOf(name);
+    if (k < 0)
+      throw new InputError({
+        file,
+        problem: `correlations[${at}]: no uncertain parameter "${name}" in this scenario${didYouMeanSuffix(name, names)}`,
+        fix: `name parameters as the assumptions table does (${names.slice(0, 4).join(", ")}, …)`,
+      });
+    return k;
+  };
+  // A parameter fixed to a number (e.g. by a variant that `extends` this scenario) has nothing to
+  // correlate: its pairs are left out, and the other correlations hold as written.
+  const uncertain = (k: number) => !!params[k].custom || isUncertain(params[k].param);
+  const pairs = correlations
+    .map((c, at) => {
+      const [a, b] = [indexOf(c.between[0], at), indexOf(c.between[1], at)];
+      if (a === b)
+        throw new InputError({
+          file,
+          problem: `correlations[${at}]: a parameter with itself`,
+          fix: "name two parameters",
+        });
+      return { a, b, rho: c.rho, at };
+    })
+    .filter((p) => uncertain(p.a) && uncertain(p.b));
+  if (!pairs.length) return null;
+  const members = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
+  const R: number[][] = members.map((_, i) => members.map((_, j) => (i === j ? 1 : 0)));
+  const seen = new Map<string, number>();
+  for (const { a, b, rho, at } of pairs) {
+    const [i, j] = [members.indexOf(a), members.indexOf(b)];
+    const key = `${Math.min(i, j)},${Math.max(i, j)}`;
+    if (seen.has(key))
+      throw new InputError({
+        file,
+        problem: `correlations[${at}]: ${names[a]} and ${names[b]} are already correlated in correlations[${seen.get(key)}]`,
+        fix: "give each pair once",
+      });
+    seen.set(key, at);
+    R[i][j] = R[j][i] = rho;
+  }
+  const lower = choleskyLower(R);
+  if (!lower)
+    throw new InputError({
+      file,
+      problem:
+        "correlations: these correlations cannot hold together (the correlation matrix is not positive definite)",
+      fix: "lower the largest |rho| or remove a pair whose sign contradicts the others",
+    });
+  return { members, lower };
 }

@@ -25,6 +25,7 @@ export function planToJson(plan: Plan) {
         ]),
       ),
     })),
+    copula: plan.copula ? { members: plan.copula.members, lower: Array.from(plan.copula.lower) } : null,
     params: plan.params.map((p) => ({
       name: p.name,
       // A trend draws the uniform U of its quantile function (src/model/trend.ts).

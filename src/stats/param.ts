@@ -3,8 +3,9 @@
  * Written in scenario files as `0.08` or `{ dist: normal, mean: 0.08, sd: 0.02 }`.
  */
 import { z } from "zod";
+import { normalCdf } from "./normal.js";
 import type { Rng } from "./rng.js";
-import { standardNormal, triangular } from "./samplers.js";
+import { standardNormal, triangular, triangularQuantile } from "./samplers.js";
 
 const finite = z.number().refine(Number.isFinite, "expected a finite number");
 
@@ -78,6 +79,24 @@ export function draw(p: Param, rng: Rng): number {
       return p.min + (p.max - p.min) * rng.next();
     case "lognormal":
       return p.median * Math.exp(p.sigma * standardNormal(rng));
+  }
+}
+
+/**
+ * The value of a parameter whose standard-normal score is z: F⁻¹(Φ(z)), the marginal a Gaussian
+ * copula keeps (normal and lognormal exactly, without going through Φ). A fixed number stays fixed.
+ */
+export function fromStandardNormal(p: Param, z: number): number {
+  if (typeof p === "number") return p;
+  switch (p.dist) {
+    case "normal":
+      return p.mean + p.sd * z;
+    case "triangular":
+      return triangularQuantile(normalCdf(z), p.min, p.mode, p.max);
+    case "uniform":
+      return p.min + (p.max - p.min) * normalCdf(z);
+    case "lognormal":
+      return p.median * Math.exp(p.sigma * z);
   }
 }
 

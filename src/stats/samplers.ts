@@ -64,7 +64,11 @@ export function standardNormal(rng: Rng): number {
 
 /** Triangular(min, mode, max) by inverting its CDF. */
 export function triangular(rng: Rng, min: number, mode: number, max: number): number {
-  const u = rng.next();
+  return triangularQuantile(rng.next(), min, mode, max);
+}
+
+/** The quantile function of Triangular(min, mode, max) at u ∈ [0, 1]. */
+export function triangularQuantile(u: number, min: number, mode: number, max: number): number {
   if (max === min) return min;
   const c = (mode - min) / (max - min);
   return u < c
