@@ -55,27 +55,16 @@ export async function benchEngine(opts) {
   const scenarioFile = "scenarios/baseline.yaml";
   const { scenario: loaded } = await loadScenario(scenarioFile);
   const scenario = { ...loaded, horizon: loaded.base_year + opts.horizonYears };
+  if (opts.budget !== undefined) {
+    if (!scenario.budget) throw new Error("--budget: the scenario has no budget to set");
+    scenario.budget = { ...scenario.budget, amount: opts.budget }; // the budget is the scenario's, so worker threads see it too
+  }
   const plan = buildPlan({ scenario, scenarioFile, ...inputs });
   const seed = opts.seed ?? scenario.seed;
 
   const outDir = path.join(root, "bench", "out");
   mkdirSync(outDir, { recursive: true });
-  if (opts.budget !== undefined) {
-    if (!plan.allocation) throw new Error("--budget: the scenario has no programmes");
-    plan.allocation.amount = opts.budget; // the allocation is mutable by design (src/model/allocation.ts)
-  }
   const planJson = planToJson(plan);
-  // Programme spending nodes read the plan's allocation, which planToJson may not carry.
-  if (plan.allocation && planJson.allocation === undefined) {
-    const a = plan.allocation;
-    planJson.allocation = {
-      programmes: a.programmes,
-      amount: a.amount,
-      split: Array.from(a.split),
-      startYear: a.startYear,
-      unit: a.unit,
-    };
-  }
   writeFileSync(path.join(outDir, "plan.json"), JSON.stringify(planJson));
 
   // Warm-up: lets V8 optimise the node steps, the samplers and the quantile code.

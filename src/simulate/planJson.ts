@@ -25,6 +25,16 @@ export function planToJson(plan: Plan) {
         ]),
       ),
     })),
+    // Programme spending nodes read the budget: the scenario's own.
+    allocation: plan.allocation
+      ? {
+          programmes: [...plan.allocation.programmes],
+          amount: plan.allocation.amount,
+          split: Array.from(plan.allocation.split),
+          startYear: plan.allocation.startYear,
+          unit: plan.allocation.unit,
+        }
+      : null,
     copula: plan.copula ? { members: plan.copula.members, lower: Array.from(plan.copula.lower) } : null,
     params: plan.params.map((p) => ({
       name: p.name,
