@@ -8,6 +8,9 @@
  * Unitless (z-score). Used for the Gaussian intervals of the holt models and as the starting point
  * of the Student-t quantile (student-t.ts).
  *
+ * Kept instead of simple-statistics' `probit` (√2·erf⁻¹(2p − 1) by a short approximation): that is off by
+ * about 1e-3 relative (probit(0.975) = 1.95716 against 1.959964; 9e-4 at p = 1e-10), this by about 1e-16.
+ *
  * @example normalQuantile(0.975) // 1.959963984540054
  */
 const A = [
