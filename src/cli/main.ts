@@ -17,6 +17,7 @@ Usage:
   targetcast targets [options]                   print the target catalogue
   targetcast schema [--write FILE]               JSON Schema of scenario files
   targetcast <command> --help                    options of a command
+  targetcast --version                           the version (also -V)
 `;
 
 /**
@@ -55,6 +56,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP);
     return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === "--version" || command === "-V") {
+    process.stdout.write(`${(await import("../project/version.js")).TOOL_VERSION}\n`);
+    return EXIT.ok;
   }
   const handler = COMMANDS[command];
   try {
