@@ -16,6 +16,7 @@ Usage:
   targetcast evaluate FILE [options]             score the forecasts on series with known outcomes
   targetcast targets [options]                   print the target catalogue
   targetcast schema [--write FILE]               JSON Schema of scenario files
+  targetcast init [DIR]                          write a ready example project into DIR
   targetcast <command> --help                    options of a command
   targetcast --version                           the version (also -V)
 `;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import("./evaluate.js")).evaluateCommand,
   targets: async () => (await import("./targets.js")).targetsCommand,
   schema: async () => (await import("./schema.js")).schemaCommand,
+  init: async () => (await import("./init.js")).initCommand,
 };
 
 /** System errors on files that are the user's to fix, not targetcast bugs. */

@@ -110,3 +110,13 @@ describe("the exports map", () => {
     expect(r.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
   });
 });
+
+describe("the example project that init copies", () => {
+  it("is in the tarball, every file of it", async () => {
+    const { exampleFiles } = await import("../../src/project/example.js");
+    const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+    const files = (JSON.parse(r.stdout)[0] as { files: PackEntry[] }).files.map((f) => f.path);
+    const missing = exampleFiles(ROOT).filter((f) => !files.includes(f));
+    expect(missing).toEqual([]);
+  });
+});
