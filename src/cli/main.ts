@@ -17,6 +17,7 @@ Usage:
   targetcast targets [options]                   print the target catalogue
   targetcast schema [--write FILE]               JSON Schema of scenario files
   targetcast init [DIR]                          write a ready example project into DIR
+  targetcast batch MANIFEST [options]            run many regions (--shard i/N, --threads)
   targetcast <command> --help                    options of a command
   targetcast --version                           the version (also -V)
 `;
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   targets: async () => (await import("./targets.js")).targetsCommand,
   schema: async () => (await import("./schema.js")).schemaCommand,
   init: async () => (await import("./init.js")).initCommand,
+  batch: async () => (await import("./batch.js")).batchCommand,
 };
 
 /** System errors on files that are the user's to fix, not targetcast bugs. */
