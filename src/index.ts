@@ -44,7 +44,7 @@ export { bundledScenarios, type Defaults, type Inputs, loadDefaults, loadInputs 
 export { writeFileAtomic } from "./report/atomicWrite.js";
 export { type Briefing, type BriefingChart, type BriefingOptions, buildBriefing } from "./report/briefing.js";
 export { type RunManifest, resultsDocument, toResultsJson } from "./report/resultsJson.js";
-export { riskCsv } from "./report/riskCsv.js";
+export { RISK_COLUMNS, riskCsv, riskRows } from "./report/riskCsv.js";
 export { riskTable, scenarioMatrix } from "./report/riskTable.js";
 export { type Column, displayWidth, renderTable } from "./report/textTable.js";
 export { type WriteBriefingOptions, type WrittenBriefing, writeBriefing } from "./report/writeBriefing.js";

@@ -44,6 +44,7 @@ function poly(c: number[], x: number): number {
   return s;
 }
 
+/** Φ⁻¹(p), the standard normal quantile, for 0 < p < 1 (AS 241). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
   const q = p - 0.5;

@@ -18,7 +18,13 @@ export interface ParamSlot {
   min?: number;
   max?: number;
   /** A draw that is not one of the scenario distributions (e.g. a trend's Student-t quantile). */
-  custom?: { draw(rng: Rng): number; central: number; describe: string };
+  /** A parameter with its own sampler: draw from `rng`, its central value and how it is described. */
+  custom?: {
+    /** One draw of the parameter from `rng`. */
+    draw(rng: Rng): number;
+    central: number;
+    describe: string;
+  };
 }
 
 /** The working memory of one block of paths, which a node reads and writes. */
@@ -47,6 +53,7 @@ export function rowOf(ctx: StepContext, slot: number, y: number): number {
   return (slot * ctx.nYears + y) * ctx.block;
 }
 
+/** One indicator's mechanism compiled for the Monte Carlo: what it reads, its parameters and its step function. */
 export interface CompiledNode {
   indicator: string;
   mechanism: string;
@@ -84,6 +91,7 @@ export interface CompileEnv {
   yearIndex(year: number): number;
   baseIndex: number;
   years: number[];
+  /** The unit of an indicator (from the dictionary or the data). */
   unitOf(indicator: string): string;
   /** Physical and scenario bounds for the indicator being compiled. */
   bounds: { min: number; max: number };

@@ -79,6 +79,7 @@ export function riskRows(results: ScenarioResult[]): unknown[][] {
   return rows;
 }
 
+/** risk.csv: one row per scenario × target (columns {@link RISK_COLUMNS}). */
 export function riskCsv(results: ScenarioResult[]): string {
   const lines = [RISK_COLUMNS.join(","), ...riskRows(results).map((row) => row.map(csvCell).join(","))];
   return lines.join("\n") + "\n";

@@ -8,6 +8,7 @@ import { standardNormal, triangular } from "../stats/samplers.js";
 
 const finite = z.number().refine(Number.isFinite, "expected a finite number");
 
+/** The zod schema of an uncertain parameter: a named distribution and its parameters. */
 export const Distribution = z.discriminatedUnion("dist", [
   z.strictObject({
     dist: z.literal("normal"),
@@ -29,6 +30,7 @@ export const Distribution = z.discriminatedUnion("dist", [
 ]);
 export type Distribution = z.infer<typeof Distribution>;
 
+/** The zod schema of a parameter: a number or a distribution. */
 export const Param = z.union([finite, Distribution]);
 export type Param = z.infer<typeof Param>;
 

@@ -30,6 +30,7 @@ const Rate = Param.refine(
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected an indicator id such as rd_expenditure");
 const nonNegative = z.number().refine((v) => Number.isFinite(v) && v >= 0, "expected a number ≥ 0");
 
+/** The trend models a scenario may name (`auto`: the calibrated forecast). */
 export const TREND_MODELS = ["auto", "linear", "loglinear", "holt", "holt-damped", "logit", "weighted"] as const;
 
 /** Mechanism parameters, one schema each (see src/model/<name>.ts for the equations). */
@@ -82,9 +83,12 @@ export const MECHANISMS = {
   }),
 } as const;
 
+/** The name of a mechanism. */
 export type MechanismName = keyof typeof MECHANISMS;
+/** The names of every mechanism a scenario may use. */
 export const MECHANISM_NAMES = Object.keys(MECHANISMS) as MechanismName[];
 
+/** The zod schema of one indicator's entry in a scenario: its mechanism and parameters. */
 export const IndicatorSpec = z
   .strictObject({
     ...Object.fromEntries(MECHANISM_NAMES.map((m) => [m, MECHANISMS[m].optional()])),
@@ -170,6 +174,7 @@ export const Budget = z.strictObject({
 });
 export type Budget = z.infer<typeof Budget>;
 
+/** The zod schema of a scenario file (the JSON Schema is generated from it). */
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional(),

@@ -16,6 +16,7 @@ import { whyNoTrend } from "../model/trend.js";
 import type { CompiledNode, CompileEnv, ParamSlot } from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
 
+/** A scenario compiled for the Monte Carlo: nodes in dependency order, parameters, years and the programme allocation. */
 export interface Plan {
   /** Calendar years of the state, from the earliest observation used to the horizon. */
   years: number[];
@@ -41,6 +42,7 @@ const BAU = ".bau";
 const isVirtual = (id: string) => id.startsWith("programme.") || id.startsWith("boost.");
 const dataId = (id: string) => (id.endsWith(BAU) ? id.slice(0, -BAU.length) : id);
 
+/** What a plan is built from: the scenario and its file, the baseline, the catalogue and the dictionary. */
 export interface PlanInput {
   scenario: Scenario;
   scenarioFile: string;
@@ -52,6 +54,7 @@ export interface PlanInput {
 /** Indicator entry used when a scenario says nothing about an indicator: its fitted trend. */
 const TREND_FALLBACK: IndicatorSpec = { trend: "auto" } as IndicatorSpec;
 
+/** Compiles a scenario into a plan: one node per indicator, in dependency order. */
 export function buildPlan(input: PlanInput): Plan {
   const { scenario, baseline, catalogue, dictionary } = input;
   const specs = scenario.indicators;
