@@ -1,18 +1,16 @@
 /** `targetcast batch`: many regions, shards that merge into the whole run bit for bit, the manifest's errors. */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseShard, readManifest, shardOf } from "../../src/project/batch.js";
+import { run } from "./spawn.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MANIFEST = "examples/batch/regions.csv";
 
-function tc(...args: string[]) {
-  return spawnSync(process.execPath, ["dist/cli/main.js", ...args], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
-}
+const tc = (...args: string[]) => run(process.execPath, ["dist/cli/main.js", ...args], ROOT);
 const temp = () => mkdtempSync(path.join(tmpdir(), "targetcast-batch-"));
 const read = (...p: string[]) => readFileSync(path.join(...p), "utf8");
 const withoutGeneratedAt = (json: string) => json.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "-"');
@@ -48,7 +46,7 @@ describe("the bundled batch example", () => {
     expect(regions.map((r) => r.name)).toEqual(["synthetic-lakeside", "synthetic-riverton"]);
   });
 
-  it("shards 1/2 and 2/2 merged equal the whole run byte for byte (apart from generatedAt)", () => {
+  it("shards 1/2 and 2/2 merged equal the whole run byte for byte (apart from generatedAt)", async () => {
     const base = temp();
     const whole = path.join(base, "whole");
     const s1 = path.join(base, "s1");
@@ -59,7 +57,7 @@ describe("the bundled batch example", () => {
       [s1, "1/2"],
       [s2, "2/2"],
     ] as const) {
-      const r = tc("batch", MANIFEST, "--out", out, ...common, ...(shard ? ["--shard", shard] : []));
+      const r = await tc("batch", MANIFEST, "--out", out, ...common, ...(shard ? ["--shard", shard] : []));
       expect(r.status, r.stderr).toBe(0);
     }
     // Three regions in two shards: [china-national] and [synthetic-riverton, synthetic-lakeside].
@@ -117,9 +115,9 @@ describe("bad manifests are refused before any output is written", () => {
     ],
   ];
   for (const [what, csv, message, broken] of cases) {
-    it(what, () => {
+    it(what, async () => {
       const { dir, out } = setup(csv, broken);
-      const r = tc("batch", path.join(dir, "regions.csv"), "--out", out, "--paths", "100");
+      const r = await tc("batch", path.join(dir, "regions.csv"), "--out", out, "--paths", "100");
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toMatch(/Fix: /);
@@ -128,17 +126,17 @@ describe("bad manifests are refused before any output is written", () => {
     });
   }
 
-  it("usage errors exit 2: no manifest, a bad --shard", () => {
-    expect(tc("batch").status).toBe(2);
-    const r = tc("batch", MANIFEST, "--shard", "3/2");
+  it("usage errors exit 2: no manifest, a bad --shard", async () => {
+    expect((await tc("batch")).status).toBe(2);
+    const r = await tc("batch", MANIFEST, "--shard", "3/2");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--shard must be i\/N/);
   });
 
-  it("an empty manifest is refused", () => {
+  it("an empty manifest is refused", async () => {
     const dir = temp();
     mkdirSync(path.join(dir, "empty"));
-    const r = tc("batch", path.join(dir, "empty"));
+    const r = await tc("batch", path.join(dir, "empty"));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/lists no region/);
   });

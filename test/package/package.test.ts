@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "./spawn.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
@@ -34,11 +35,16 @@ interface PackEntry {
   size: number;
 }
 
-describe("the packed tarball (npm pack --dry-run)", () => {
-  const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
-  const report = JSON.parse(r.stdout)[0] as { size: number; files: PackEntry[] };
-  const files = report.files.map((f) => f.path);
+/** What `npm pack` would put in the tarball (run once, without blocking the worker). */
+let report: { size: number; files: PackEntry[] };
+let files: string[];
+beforeAll(async () => {
+  const r = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], ROOT);
+  report = JSON.parse(r.stdout)[0];
+  files = report.files.map((f) => f.path);
+});
 
+describe("the packed tarball (npm pack --dry-run)", () => {
   it("holds the compiled library and CLI, the example inputs, the notebooks, README and LICENSE", () => {
     for (const f of [
       "dist/index.js",
@@ -114,8 +120,6 @@ describe("the exports map", () => {
 describe("the example project that init copies", () => {
   it("is in the tarball, every file of it", async () => {
     const { exampleFiles } = await import("../../src/project/example.js");
-    const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
-    const files = (JSON.parse(r.stdout)[0] as { files: PackEntry[] }).files.map((f) => f.path);
     const missing = exampleFiles(ROOT).filter((f) => !files.includes(f));
     expect(missing).toEqual([]);
   });
