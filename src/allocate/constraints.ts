@@ -4,6 +4,7 @@
 import { InputError } from "../data/errors.js";
 import type { Scenario } from "../scenario/schema.js";
 
+/** Per programme (in `programmes` order), the least and the most it may get, budget unit per year. */
 export interface Bounds {
   programmes: string[];
   floor: number[];

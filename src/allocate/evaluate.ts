@@ -24,6 +24,7 @@ export interface PreparedTarget {
   weight: number;
 }
 
+/** The catalogue's assessable targets in the form the evaluator scores them, each with its weight (default 1). */
 export function prepareTargets(
   plan: Plan,
   catalogue: TargetCatalogue,
@@ -58,6 +59,7 @@ export function prepareTargets(
   return out;
 }
 
+/** One split of the budget, scored on the evaluator's draws: P(met) per target, the expected number met and the (weighted) score. */
 export interface AllocationScore {
   /** Spending per programme, budget unit per year, in plan.allocation.programmes order. */
   spending: number[];
@@ -67,6 +69,7 @@ export interface AllocationScore {
   score: number;
 }
 
+/** Scores splits of the budget on one fixed set of Monte Carlo draws (common random numbers), so two splits differ only by the split. */
 export interface Evaluator {
   plan: Plan;
   targets: PreparedTarget[];
@@ -79,9 +82,11 @@ export interface Evaluator {
    * (common random numbers), set by the first call of `score`.
    */
   draws: Float64Array | null;
+  /** Scores one split (spending per programme); `fixed` holds parameters (by index) at a value on every path. */
   score(spending: readonly number[], fixed?: Map<number, number>): AllocationScore;
 }
 
+/** An evaluator for `plan` and `targets` with `paths` paths drawn from `seed` (see {@link Evaluator}). */
 export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: number, seed: number): Evaluator {
   if (!plan.allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
   // The first run is a full one; later runs recompute only what programme spending (and any

@@ -5,6 +5,7 @@
  */
 import type { AllocationScore, Evaluator } from "./evaluate.js";
 
+/** What one more `step` of spending on one programme adds, in expected targets met and in the score. */
 export interface MarginalValue {
   programme: string;
   /** Change in expected targets met per `step` of extra spending. */

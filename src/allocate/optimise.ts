@@ -13,6 +13,7 @@
 import { type Bounds, equalSplit, feasible } from "./constraints.js";
 import type { AllocationScore, Evaluator } from "./evaluate.js";
 
+/** How hard the optimiser searches: grid steps, the finest step of the local search, an evaluation cap. */
 export interface OptimiseOptions {
   gridSteps?: number;
   finestSteps?: number;
@@ -20,6 +21,7 @@ export interface OptimiseOptions {
   maxEvaluations?: number;
 }
 
+/** The best split found, the runners-up, and for comparison the equal split and the best split of the coarse grid. */
 export interface OptimiseResult {
   best: AllocationScore;
   runnersUp: AllocationScore[];
@@ -39,6 +41,7 @@ export function compositions(steps: number, n: number): number[][] {
 
 const key = (x: readonly number[]) => x.map((v) => v.toFixed(6)).join(",");
 
+/** The split of `budget` within `bounds` that maximises the evaluator's score: a coarse grid, then a local search. */
 export function optimiseAllocation(
   ev: Evaluator,
   budget: number,

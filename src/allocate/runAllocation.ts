@@ -15,6 +15,7 @@ import { type MarginalValue, marginalValues } from "./marginal.js";
 import { optimiseAllocation } from "./optimise.js";
 import { oneWaySweep, type SweepPoint, type Tornado, tornado } from "./sensitivity.js";
 
+/** What `targetcast allocate` needs: the loaded inputs and scenario, the extra budget, paths, seed and options. */
 export interface AllocateInput {
   scenario: Scenario;
   scenarioFile: string;
@@ -33,6 +34,7 @@ export interface AllocateInput {
   sensitivity?: boolean;
 }
 
+/** One split of the budget as reported: spending per programme, expected targets met, score and P(met) per target. */
 export interface SplitReport {
   /** Spending per programme, budget unit per year. */
   split: Record<string, number>;
@@ -41,6 +43,7 @@ export interface SplitReport {
   pMet: Record<string, number>;
 }
 
+/** The outcome of a budget allocation: the best split, the equal and grid splits, marginal values, with the run's settings. */
 export interface AllocateResult {
   scenario: string;
   budget: number;
@@ -60,6 +63,7 @@ export interface AllocateResult {
   sweeps?: { parameter: string; points: SweepPoint[] }[];
 }
 
+/** Finds the best split of an extra S&T budget across the plan's programmes (the library side of `targetcast allocate`). */
 export function allocateBudget(input: AllocateInput): AllocateResult {
   // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
   const scenario: Scenario = input.scenario.budget

@@ -14,6 +14,7 @@ function ensureDraws(ev: Evaluator, at: AllocationScore): { draws: Float64Array;
   return { draws: ev.draws!, paths: ev.paths };
 }
 
+/** One assumption's bar in the tornado: its values at P10 and P90 of its draws, and the expected targets met and P(met) per target with it held there. */
 export interface TornadoBar {
   parameter: string;
   lowValue: number;
@@ -26,11 +27,13 @@ export interface TornadoBar {
   highPMet: number[];
 }
 
+/** The expected number of targets met at the central assumptions, and one bar per assumption, sorted by swing. */
 export interface Tornado {
   baseline: number;
   bars: TornadoBar[];
 }
 
+/** One-at-a-time sensitivity of an allocation's expected targets met to each uncertain assumption (P10 and P90). */
 export function tornado(ev: Evaluator, at: AllocationScore): Tornado {
   const { draws, paths } = ensureDraws(ev, at);
   const params = ev.plan.params;
@@ -56,6 +59,7 @@ export function tornado(ev: Evaluator, at: AllocationScore): Tornado {
   return { baseline: at.expectedMet, bars };
 }
 
+/** One point of a one-way sweep: the assumption at a quantile of its distribution, its value, and the expected targets met. */
 export interface SweepPoint {
   quantile: number;
   value: number;

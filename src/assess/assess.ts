@@ -15,6 +15,7 @@ import { progressShare } from "./progressShare.js";
 import { DEFAULT_THRESHOLDS, type StatusThresholds, statusFromProbability } from "./status.js";
 import type { RiskReason, TargetAssessment } from "./types.js";
 
+/** A simulation, the catalogue, baseline and dictionary it was made for, the base year and the status thresholds. */
 export interface AssessInput {
   sim: Simulation;
   baseline: Baseline;
@@ -73,6 +74,7 @@ function emptyAssessment(t: Target, why: string): TargetAssessment {
 const pct = (g: number) => `${(g * 100).toFixed(1)}%`;
 const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : +v.toPrecision(3)).toString();
 
+/** Assesses every target of the catalogue on the simulated paths: P(met), quantiles, progress categories, status and reason. */
 export function assessTargets(input: AssessInput): TargetAssessment[] {
   const { sim, baseline, catalogue } = input;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;

@@ -28,6 +28,7 @@ export interface ProgressInput {
 
 const ZERO_REPLACEMENT = 0.001;
 
+/** The Open SDG growth ratio (observed CAGR / required CAGR) of a target and its category (thresholds 0.95 and 0.6). */
 export function growthRatio(x: ProgressInput): { ratio: number | null; category: CagrCategory } {
   if (meets(x.currentValue, x.comparator, x.target)) return { ratio: null, category: "achieved" };
   if (!(x.currentYear > x.baseYear) || !(x.targetYear > x.baseYear)) return { ratio: null, category: "not_assessed" };

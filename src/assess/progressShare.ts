@@ -14,6 +14,7 @@ import { meets } from "./comparator.js";
 import type { ProgressInput } from "./openSdg.js";
 import type { ShareCategory } from "./types.js";
 
+/** The UN Progress Chart share of the required change achieved by the base year, and its category (0.95 and 0.10). */
 export function progressShare(x: ProgressInput): {
   share: number | null;
   category: ShareCategory;

@@ -15,6 +15,7 @@ import { simulateInThreads } from "../simulate/threads.js";
 import { assessTargets } from "./assess.js";
 import type { ScenarioResult } from "./types.js";
 
+/** Everything one scenario run needs: the inputs, the scenario and its file, and optionally paths, seed and a progress callback. */
 export interface RunInput {
   scenario: Scenario;
   /** Scenario file as given, or "(trend only)". */
@@ -25,6 +26,7 @@ export interface RunInput {
   /** Overrides of the scenario's own paths and seed. */
   paths?: number;
   seed?: number;
+  /** Called as paths are done (done of total paths). */
   onProgress?: (done: number, total: number) => void;
   /** Trend fits shared by the runs of several scenarios on one baseline (src/model/trend.ts). */
   trendFits?: TrendFits;
@@ -100,6 +102,7 @@ export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue
   });
 }
 
+/** Runs one scenario on the inputs (plan, Monte Carlo, assessment) in this thread; returns the assessed result and the simulation. */
 export function runScenario(input: RunInput): { result: ScenarioResult; simulation: Simulation } {
   const { plan, paths, seed } = prepare(input);
   const simulation = simulate(plan, { paths, seed, onProgress: input.onProgress });

@@ -10,13 +10,16 @@
  */
 import type { Status } from "./types.js";
 
+/** P(met) thresholds of the status: on track at or above `onTrack`, off track below `offTrack`, at risk between. */
 export interface StatusThresholds {
   onTrack: number;
   offTrack: number;
 }
 
+/** The default thresholds, after the IPCC likelihood scale: on track P ≥ 0.66, off track P < 0.33. */
 export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.66, offTrack: 0.33 };
 
+/** The status of a target from its P(met) and the thresholds. */
 export function statusFromProbability(
   pMet: number,
   alreadyMet: boolean,

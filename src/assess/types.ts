@@ -31,6 +31,7 @@ export interface RiskReason {
   textEn: string;
 }
 
+/** One target's assessment under one scenario: P(met), median and interval, progress categories, status and reason. */
 export interface TargetAssessment {
   id: string;
   indicator: string;

@@ -20,6 +20,7 @@ import { chartTitle, frame, type Layer, provenanceOf } from "./frame.js";
 import { comparatorSymbol, DEFAULT_LANG, type Lang, scenarioName, tr, trLines, WORDS } from "./labels.js";
 import { INK, SCENARIO_COLORS, TARGET_COLOR } from "./theme.js";
 
+/** Options of the growth-gap chart: language and width. */
 export interface GrowthGapOptions {
   lang?: Lang;
   width?: number;

@@ -12,6 +12,7 @@ import type { ScenarioResult, Status } from "../assess/types.js";
 import type { Comparator } from "../data/types.js";
 import { unitEn } from "../data/units.js";
 
+/** The language of labels: Chinese, English or both (bilingual). */
 export type Lang = "zh" | "en" | "both";
 
 /** The default language of every builder. */
@@ -70,6 +71,7 @@ export const WORDS = {
   unit: { zh: "单位", en: "Unit" },
 } as const satisfies Record<string, Bi>;
 
+/** The words for each status, in Chinese and English (one definition for every table and chart). */
 export const STATUS_WORDS: Record<Status, Bi> = {
   already_met: { zh: "已达成", en: "Already met" },
   on_track: { zh: "按计划", en: "On track" },
@@ -81,6 +83,7 @@ export const STATUS_WORDS: Record<Status, Bi> = {
 /** Status order from best to worst, for legends and sorting. */
 export const STATUS_ORDER: Status[] = ["already_met", "on_track", "at_risk", "off_track", "not_assessed"];
 
+/** The label of a status in the given language. */
 export function statusLabel(status: Status, lang: Lang): string {
   return tr(lang, STATUS_WORDS[status]);
 }

@@ -13,6 +13,7 @@ import { chartTitle, frame } from "./frame.js";
 import { DEFAULT_LANG, type Lang, tr } from "./labels.js";
 import { BAND, INK } from "./theme.js";
 
+/** Options of the reliability chart: the evaluated file (named in the title), language and width. */
 export interface ReliabilityChartOptions {
   /** The scored file, named in the subtitle. */
   file: string;
@@ -27,6 +28,7 @@ function shorten(text: string, n: number): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(" "), n / 2)) + " …";
 }
 
+/** A Vega-Lite reliability chart of an evaluation: stated P(met) against the observed frequency, per bin. */
 export function reliabilityChart(result: EvaluationResult, opts: ReliabilityChartOptions): TopLevelSpec {
   const lang = opts.lang ?? DEFAULT_LANG;
   const size = opts.width ?? 360;

@@ -110,6 +110,7 @@ export async function toSvg(spec: TopLevelSpec | object): Promise<string> {
   }
 }
 
+/** Options of PNG rendering: scale factor and background colour. */
 export interface PngOptions {
   /** Zoom factor: 2 gives a crisp image for print and high-DPI screens. Default 2. */
   scale?: number;

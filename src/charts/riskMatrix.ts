@@ -24,6 +24,7 @@ import {
 } from "./labels.js";
 import { INK, PROBABILITY_SCHEME } from "./theme.js";
 
+/** Options of the scenario × target risk matrix chart: language and cell width. */
 export interface RiskMatrixOptions {
   lang?: Lang;
   /** Column width in px; default 150 with "both", else 120. */

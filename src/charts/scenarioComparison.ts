@@ -26,12 +26,14 @@ import {
 } from "./layers.js";
 import { INK, SCENARIO_COLORS, SCENARIO_DASHES, SIZE } from "./theme.js";
 
+/** Options of the scenario comparison chart: language, width and height. */
 export interface ScenarioComparisonOptions {
   lang?: Lang;
   width?: number;
   height?: number;
 }
 
+/** Options of the scenario comparison split into panels. */
 export interface ScenarioPanelsOptions extends ScenarioComparisonOptions {
   /** Panels per row; default 2. */
   columns?: number;

@@ -14,6 +14,7 @@ import { chartTitle, frame, type Layer, type Provenance } from "./frame.js";
 import { colon, DEFAULT_LANG, formatNumber, type Lang, tr, trLines, unitLabel, WORDS } from "./labels.js";
 import { INK, TORNADO_COLORS } from "./theme.js";
 
+/** One bar of the tornado chart: an assumption and the outcome at its low and high values. */
 export interface TornadoBar {
   parameter: string;
   /** Output when the parameter is at its low value. */
@@ -25,6 +26,7 @@ export interface TornadoBar {
   highLabel?: string;
 }
 
+/** What the tornado chart draws: the central outcome and the bars. */
 export interface TornadoInput {
   /** What is measured, e.g. "2015年研发投入强度 R&D intensity in 2015". */
   output: string;
@@ -33,6 +35,7 @@ export interface TornadoInput {
   bars: TornadoBar[];
 }
 
+/** Options of the tornado chart: language, provenance of the data, unit and width. */
 export interface TornadoOptions {
   lang?: Lang;
   /** Data source and illustrative flag for the footer; a ScenarioResult fits. */

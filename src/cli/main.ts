@@ -16,7 +16,10 @@ Usage:
   targetcast evaluate FILE [options]             score the forecasts on series with known outcomes
   targetcast targets [options]                   print the target catalogue
   targetcast schema [--write FILE]               JSON Schema of scenario files
+  targetcast init [DIR]                          write a ready example project into DIR
+  targetcast batch MANIFEST [options]            run many regions (--shard i/N, --threads)
   targetcast <command> --help                    options of a command
+  targetcast --version                           the version (also -V)
 `;
 
 /**
@@ -32,6 +35,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import("./evaluate.js")).evaluateCommand,
   targets: async () => (await import("./targets.js")).targetsCommand,
   schema: async () => (await import("./schema.js")).schemaCommand,
+  init: async () => (await import("./init.js")).initCommand,
+  batch: async () => (await import("./batch.js")).batchCommand,
 };
 
 /** System errors on files that are the user's to fix, not targetcast bugs. */
@@ -55,6 +60,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP);
     return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === "--version" || command === "-V") {
+    process.stdout.write(`${(await import("../project/version.js")).TOOL_VERSION}\n`);
+    return EXIT.ok;
   }
   const handler = COMMANDS[command];
   try {

@@ -1,10 +1,8 @@
 /** `targetcast run`: project every indicator under one or more scenarios and flag targets at risk. */
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
-import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
+import { INPUT_OPTIONS, inputDigests, inputFiles } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { TOOL_VERSION } from "../project/version.js";
@@ -90,14 +88,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const doc = resultsDocument(results, new Date(), {
     version: TOOL_VERSION,
     threads: threads ?? "auto",
-    inputs: await Promise.all(
-      read.map(async (file) => ({
-        file,
-        sha256: createHash("sha256")
-          .update(await readFile(file))
-          .digest("hex"),
-      })),
-    ),
+    inputs: await inputDigests(read),
   });
   const csv = riskCsv(results);
   await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");

@@ -5,8 +5,10 @@
  */
 import { InputError } from "./errors.js";
 
+/** The text encodings a CSV input may have. */
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
+/** A file's text and the encoding it was decoded from. */
 export interface DecodedText {
   text: string;
   /** How the bytes were read; "gb18030" means the file was not valid UTF-8. */

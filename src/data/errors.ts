@@ -21,6 +21,7 @@ export interface InputErrorInit {
   cause?: unknown;
 }
 
+/** A problem with an input file, with where it is (file, line, column, sheet) and the fix; its message says all of it. */
 export class InputError extends Error {
   override readonly name = "InputError";
   readonly file: string;
@@ -57,6 +58,7 @@ export function formatLocation(loc: { file: string; line?: number; column?: stri
   return s;
 }
 
+/** The message of an input error: location, problem and fix. */
 export function formatInputError(init: InputErrorInit): string {
   return `${formatLocation(init)}: ${trimStop(init.problem)}. Fix: ${endWithStop(init.fix)}`;
 }

@@ -4,7 +4,7 @@ export { parseCsv, parseCsvRecords } from "./csv.js";
 export { type DecodedText, decodeBytes, type TextEncodingName } from "./decode.js";
 export { didYouMean, didYouMeanSuffix, levenshtein } from "./didYouMean.js";
 export { formatInputError, formatLocation, InputError, type InputErrorInit } from "./errors.js";
-export { catalogueToDataFrame, toDataFrame } from "./frame.js";
+export { catalogueToDataFrame, DANFOJS_INSTALL, MissingDanfojsError, toDataFrame } from "./frame.js";
 export { buildSeries, type LoadBaselineOptions, loadBaseline } from "./loadBaseline.js";
 export { type BenchmarkSeries, loadBenchmark } from "./loadBenchmark.js";
 export { type LoadIndicatorsOptions, loadIndicatorDictionary } from "./loadIndicators.js";

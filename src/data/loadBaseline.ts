@@ -10,6 +10,7 @@ import { readTable } from "./table.js";
 import type { Baseline, IndicatorDef, Observation, Series, Target, TargetCatalogue } from "./types.js";
 import { findUnit } from "./units.js";
 
+/** Options of {@link loadBaseline}: the catalogue and dictionary it is checked against, the worksheet of an .xlsx file. */
 export interface LoadBaselineOptions {
   /** With a catalogue (and no dictionary), rows for indicators outside it are dropped with a warning. */
   catalogue?: TargetCatalogue;
@@ -19,6 +20,7 @@ export interface LoadBaselineOptions {
   sheet?: string;
 }
 
+/** Reads and checks a baseline table (CSV in UTF-8 or GB18030, or .xlsx): one observation per indicator and year. */
 export async function loadBaseline(path: string, opts: LoadBaselineOptions = {}): Promise<Baseline> {
   const table = await readTable(path, {
     columns: BASELINE_COLUMNS,

@@ -12,6 +12,7 @@
 import { InputError } from "./errors.js";
 import { readTable } from "./table.js";
 
+/** One series of a forecast benchmark file: its training and test years. */
 export interface BenchmarkSeries {
   series: string;
   type: string;
@@ -23,6 +24,7 @@ export interface BenchmarkSeries {
 
 const COLUMNS = { required: ["series", "split", "year", "value"], optional: ["type"] } as const;
 
+/** Reads a benchmark file of yearly series with known outcomes (`series, type, split, year, value`). */
 export async function loadBenchmark(path: string): Promise<BenchmarkSeries[]> {
   const table = await readTable(path, { columns: COLUMNS });
   const bySeries = new Map<

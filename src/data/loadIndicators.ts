@@ -4,11 +4,13 @@ import { DICTIONARY_COLUMNS, dictionaryRowSchema, parseRow } from "./schema.js";
 import { readTable } from "./table.js";
 import type { IndicatorDef } from "./types.js";
 
+/** Options of {@link loadIndicatorDictionary}: the worksheet of an .xlsx file. */
 export interface LoadIndicatorsOptions {
   /** For .xlsx: the worksheet (default: the first). */
   sheet?: string;
 }
 
+/** Reads and checks an indicator dictionary (names, units, physical bounds), by indicator id. */
 export async function loadIndicatorDictionary(
   path: string,
   opts: LoadIndicatorsOptions = {},

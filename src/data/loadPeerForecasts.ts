@@ -10,6 +10,7 @@
 import { InputError } from "./errors.js";
 import { readTable } from "./table.js";
 
+/** One forecast of a peer method, for comparison in `targetcast evaluate --peer`. */
 export interface PeerForecastRow {
   method: string;
   series: string;
@@ -23,6 +24,7 @@ export interface PeerForecastRow {
 
 const NUMBERS = ["mean", "lo80", "hi80", "lo90", "hi90"] as const;
 
+/** Reads a peer's forecasts file for `targetcast evaluate --peer`. */
 export async function loadPeerForecasts(path: string): Promise<PeerForecastRow[]> {
   const table = await readTable(path, { columns: { required: ["method", "series", "h", ...NUMBERS] } });
   const seen = new Map<string, number>();

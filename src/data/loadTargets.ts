@@ -4,11 +4,13 @@ import { CATALOGUE_COLUMNS, catalogueRowSchema, parseRow } from "./schema.js";
 import { readTable } from "./table.js";
 import type { Target, TargetCatalogue } from "./types.js";
 
+/** Options of {@link loadTargets}: the worksheet of an .xlsx file. */
 export interface LoadTargetsOptions {
   /** For .xlsx: the worksheet (default: the first). */
   sheet?: string;
 }
 
+/** Reads and checks a target catalogue (CSV or .xlsx): one target per row. */
 export async function loadTargets(path: string, opts: LoadTargetsOptions = {}): Promise<TargetCatalogue> {
   const table = await readTable(path, {
     columns: CATALOGUE_COLUMNS,

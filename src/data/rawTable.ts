@@ -3,6 +3,7 @@
 /** What a spreadsheet cell held; CSV cells are always "string" (or "empty"). */
 export type CellKind = "empty" | "string" | "number" | "boolean" | "date" | "error" | "formula-no-result";
 
+/** One record of a table as read, before its columns are named and checked. */
 export interface RawRow {
   /** 1-based line where the record starts (CSV) or the worksheet row number (xlsx). */
   line: number;
@@ -12,6 +13,7 @@ export interface RawRow {
   kinds?: CellKind[];
 }
 
+/** A table as read from a CSV or a worksheet: its header and records. */
 export interface RawTable {
   file: string;
   /** Set for xlsx inputs: the worksheet read. */

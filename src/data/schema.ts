@@ -17,7 +17,9 @@ import { findUnit, knownUnitNames } from "./units.js";
 // Constants
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+/** The comparators a target may use. */
 export const COMPARATORS = [">=", ">", "<=", "<"] as const satisfies readonly Comparator[];
+/** The kinds of target (share, count, rate, level, …) a catalogue may state. */
 export const TARGET_KINDS = [
   "level",
   "share",
@@ -57,14 +59,17 @@ export const YEAR_MAX = 2200;
 /** The unit of relative_to_base targets: the value is a multiplier. */
 export const MULTIPLIER_UNIT = "倍";
 
+/** The required and optional columns of a target catalogue. */
 export const CATALOGUE_COLUMNS: ColumnSpec = {
   required: ["id", "indicator", "name_zh", "name_en", "target_year", "comparator", "value", "unit", "kind"],
   optional: ["section", "base_year", "responsible", "note"],
 };
+/** The required and optional columns of a baseline table. */
 export const BASELINE_COLUMNS: ColumnSpec = {
   required: ["indicator", "year", "value", "unit", "source"],
   optional: ["note"],
 };
+/** The required and optional columns of an indicator dictionary. */
 export const DICTIONARY_COLUMNS: ColumnSpec = {
   required: ["id", "name_zh", "name_en", "unit"],
   optional: ["min", "max", "note"],
@@ -243,6 +248,7 @@ function checkUnitBounds(ctx: Ctx, unit: string, value: number | null, column = 
 // ---------------------------------------------------------------------------------------------
 // Target catalogue
 
+/** The zod schema of one catalogue row (cell texts in, typed values out). */
 export const catalogueRowSchema = z
   .object({
     id: idCell("target id"),
@@ -356,11 +362,13 @@ export const catalogueRowSchema = z
     if (row.kind !== "relative_to_base") checkUnitBounds(ctx, row.unit, row.value);
   }, onlyWhenFieldsParsed);
 
+/** One checked catalogue row. */
 export type CatalogueRow = z.output<typeof catalogueRowSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Indicator dictionary
 
+/** The zod schema of one dictionary row. */
 export const dictionaryRowSchema = z
   .object({
     id: idCell("indicator id"),
@@ -377,11 +385,13 @@ export const dictionaryRowSchema = z
     }
   }, onlyWhenFieldsParsed);
 
+/** One checked dictionary row. */
 export type DictionaryRow = z.output<typeof dictionaryRowSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Baseline (long form)
 
+/** The zod schema of one baseline row. */
 export const baselineRowSchema = z.object({
   indicator: idCell("indicator id"),
   year: yearCell(YEAR_MIN, YEAR_MAX),
@@ -391,6 +401,7 @@ export const baselineRowSchema = z.object({
   note: textCell(false, "note"),
 });
 
+/** One checked baseline row. */
 export type BaselineRow = z.output<typeof baselineRowSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import type { CellKind, RawTable } from "./rawTable.js";
 import type { Place } from "./types.js";
 import { readXlsxBytes } from "./xlsx.js";
 
+/** The columns a table must and may have. */
 export interface ColumnSpec {
   /** Columns that must be in the header. */
   required: readonly string[];
@@ -19,6 +20,7 @@ export interface ColumnSpec {
   optional?: readonly string[];
 }
 
+/** Options of reading a table: the worksheet and the expected columns. */
 export interface ReadTableOptions {
   /** For .xlsx: the worksheet to read (default: the first). */
   sheet?: string;
@@ -26,6 +28,7 @@ export interface ReadTableOptions {
   columns?: ColumnSpec;
 }
 
+/** One row of a table: where it is and its trimmed cells by column name. */
 export interface TableRow {
   place: Place;
   /** Trimmed cell text by column name (every expected column is present, "" when empty). */
@@ -34,6 +37,7 @@ export interface TableRow {
   kinds?: Record<string, CellKind>;
 }
 
+/** A table read from a CSV or .xlsx file, with its format, encoding and rows. */
 export interface Table {
   file: string;
   format: "csv" | "xlsx";

@@ -47,6 +47,7 @@ export interface Target {
   place: Place;
 }
 
+/** A loaded target catalogue: the file and its targets. */
 export interface TargetCatalogue {
   file: string;
   targets: Target[];
@@ -86,6 +87,7 @@ export interface Series {
   gaps: number[];
 }
 
+/** A loaded baseline: the file, every observation and the warnings found while reading it. */
 export interface Baseline {
   file: string;
   observations: Observation[];

@@ -45,10 +45,12 @@ const UNITS: UnitDef[] = [
 
 const BY_NAME = new Map(UNITS.map((u) => [u.zh, u]));
 
+/** The unit of this name (or alias), if targetcast knows it. */
 export function findUnit(name: string): UnitDef | undefined {
   return BY_NAME.get(name.trim());
 }
 
+/** The names of every unit targetcast knows. */
 export function knownUnitNames(): string[] {
   return UNITS.map((u) => u.zh);
 }

@@ -23,6 +23,7 @@ import { didYouMeanSuffix } from "./didYouMean.js";
 import { InputError } from "./errors.js";
 import type { CellKind, RawRow, RawTable } from "./rawTable.js";
 
+/** Options of reading a workbook (the worksheet). */
 export interface XlsxOptions {
   /** Worksheet name; the first visible worksheet when omitted. */
   sheet?: string;

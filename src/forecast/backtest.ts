@@ -22,6 +22,7 @@ import { coverage, mae, mape, mase, naiveScale } from "./accuracy.js";
 import { MODELS } from "./registry.js";
 import type { AnnualSeries, FitOptions, ForecastPoint, ModelName, TrendModel } from "./types.js";
 
+/** Options of a backtest: horizon, interval level, the shortest training window and the fit options. */
 export interface BacktestOptions {
   /** Largest horizon H in years (default 3). */
   horizon?: number;
@@ -47,6 +48,7 @@ export interface BacktestForecast {
   scale: number | null;
 }
 
+/** One model's scores in a backtest. */
 export interface BacktestScores {
   /** Number of comparisons pooled. */
   n: number;
@@ -61,6 +63,7 @@ export interface BacktestScores {
   level: number;
 }
 
+/** A backtest's forecasts and each model's scores. */
 export interface BacktestResult {
   model: ModelName;
   horizon: number;
@@ -110,6 +113,7 @@ export function scoreForecasts(forecasts: BacktestForecast[], level: number): Ba
   };
 }
 
+/** Scores trend models on a series' own history at rolling origins. */
 export function backtest(
   series: AnnualSeries,
   model: TrendModel | ModelName,

@@ -44,6 +44,7 @@ const S_FLOOR_RELATIVE = 0.01;
  */
 export const MAX_LOG_DEVIATION = Math.log(4);
 
+/** Options of the calibrated forecast: the horizon, whether the series is a share, and its bounds. */
 export interface CalibratedForecastOptions {
   /** Years to forecast after the last observation (≥ 1). */
   horizon: number;
@@ -56,6 +57,7 @@ export interface CalibratedForecastOptions {
   table?: ReferenceClassTable;
 }
 
+/** The calibrated forecast of a series: median and intervals per year, the members chosen and why. */
 export interface CalibratedForecast {
   /** Years forecast (last observed year + 1 … + horizon). */
   years: number[];
@@ -94,6 +96,7 @@ function lastConsecutiveRun(series: AnnualSeries): AnnualSeries {
   return { name: series.name, years: series.years.slice(start), values: series.values.slice(start) };
 }
 
+/** The trend forecast every command uses: a median combination of standard yearly methods, with intervals from a reference class of real forecast errors. */
 export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecastOptions): CalibratedForecast {
   const label = seriesLabel(series.name);
   const { horizon } = opts;

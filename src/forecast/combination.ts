@@ -39,6 +39,7 @@ import type { BackTransformName } from "./types.js";
 /** |t| at or above which the mean yearly change counts as a clear drift. */
 export const DRIFT_T_THRESHOLD = 2;
 
+/** The median combination of the member forecasts, with each member's forecast. */
 export interface CombinedForecast {
   /** Median forecasts for h = 1 … horizon, in the series' unit. */
   forecasts: number[];

@@ -34,9 +34,12 @@
 import { leastSquaresLine } from "./least-squares.js";
 import { type NashResult, nelderMeadNash } from "./nelder-mead-nash.js";
 
+/** ETS error type: additive or multiplicative. */
 export type EtsErrorType = "A" | "M";
+/** ETS trend type: none, additive or additive damped. */
 export type EtsTrendType = "N" | "A" | "Ad";
 
+/** One ETS model: its error and trend types. */
 export interface EtsSpec {
   error: EtsErrorType;
   trend: EtsTrendType;
@@ -57,6 +60,7 @@ export function etsName(spec: EtsSpec): string {
   return `ETS(${spec.error},${spec.trend},N)`;
 }
 
+/** A fitted ETS model: parameters, states, likelihood and information criteria. */
 export interface EtsFit {
   spec: EtsSpec;
   alpha: number;

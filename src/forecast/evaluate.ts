@@ -28,6 +28,7 @@ import type { ReferenceClassTable } from "./reference-class.js";
 /** Thresholds of the Brier events: last test value ≥ c × last training value. */
 export const BRIER_THRESHOLDS = [1.0, 1.15, 1.3];
 
+/** One yearly series with known outcomes: what a forecaster saw and what happened. */
 export interface EvaluationSeries {
   series: string;
   train: number[];
@@ -38,6 +39,7 @@ export interface EvaluationSeries {
 /** One forecast of a peer method: h years after the last training year (the rows of a peer file, src/data/loadPeerForecasts.ts). */
 export type PeerForecast = PeerForecastRow;
 
+/** One method's scores over an evaluation set: sMAPE, MASE, interval coverage, MSIS and Brier score. */
 export interface MethodScores {
   method: string;
   /** Series and forecasts scored. */
@@ -51,6 +53,7 @@ export interface MethodScores {
   brier: number;
 }
 
+/** One bin of the reliability diagram: stated probabilities in [from, to) and how often the events happened. */
 export interface ReliabilityBin {
   /** Bin [from, to) of stated probability. */
   from: number;
@@ -61,6 +64,7 @@ export interface ReliabilityBin {
   events: number;
 }
 
+/** The scores of every method on an evaluation set and the reliability of P(met). */
 export interface EvaluationResult {
   series: number;
   last: number | null;
@@ -193,6 +197,7 @@ class Accumulator {
   }
 }
 
+/** Options of an evaluation: use only the last N training values, the reference class, peers' forecasts. */
 export interface EvaluateOptions {
   /** Keep only the last N training values of each series (N ≥ 3). */
   last?: number;
@@ -201,6 +206,7 @@ export interface EvaluateOptions {
   peers?: PeerForecast[];
 }
 
+/** Scores the calibrated forecast (and the no-change forecast and peers) on series with known outcomes. */
 export function evaluateForecasts(data: readonly EvaluationSeries[], opts: EvaluateOptions = {}): EvaluationResult {
   const accumulators = new Map<string, Accumulator>([
     ["targetcast", new Accumulator()],

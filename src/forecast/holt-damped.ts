@@ -14,6 +14,7 @@
 import { makeHoltModel } from "./holt.js";
 import type { TrendModel } from "./types.js";
 
+/** Holt's linear trend with a damped trend (older named model, with its own uncalibrated intervals). */
 export const holtDamped: TrendModel = makeHoltModel(
   "holt-damped",
   true,

@@ -50,6 +50,7 @@ import type { FittedTrend, ForecastDistribution, ModelName, TrendModel } from ".
 
 /** Damping range for the damped model (Hyndman & Athanasopoulos recommend 0.8–0.98). */
 export const PHI_MIN = 0.8;
+/** The largest damping parameter φ allowed. */
 export const PHI_MAX = 0.98;
 
 /** Number of best grid points refined by Nelder–Mead followed by compass search. */
@@ -213,6 +214,7 @@ export function makeHoltModel(
   };
 }
 
+/** Holt's linear trend (older named model, with its own uncalibrated intervals). */
 export const holt: TrendModel = makeHoltModel(
   "holt",
   false,

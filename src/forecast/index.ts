@@ -11,7 +11,7 @@ export type { CalibratedForecast, CalibratedForecastOptions } from "./calibrated
 export { calibratedForecast, MAX_LOG_DEVIATION, MIN_POINTS } from "./calibrated.js";
 export { type CombinedForecast, combinedForecast, DRIFT_T_THRESHOLD, driftT } from "./combination.js";
 export { InvalidSeriesError, TooShortError } from "./errors.js";
-export type { EtsErrorType, EtsFit, EtsSpec, EtsTrendType } from "./ets.js";
+export type { EtsCriterion, EtsErrorType, EtsFit, EtsSpec, EtsTrendType } from "./ets.js";
 export { ETS_SPECS, etsName, etsPointForecast, fitEts, selectEts } from "./ets.js";
 export { etsForecastVariance } from "./ets-variance.js";
 export type {
@@ -23,7 +23,7 @@ export type {
   ReliabilityBin,
 } from "./evaluate.js";
 export { BRIER_THRESHOLDS, evaluateForecasts, reliabilityBins } from "./evaluate.js";
-export { holt, holtFilter, PHI_MAX, PHI_MIN } from "./holt.js";
+export { type HoltFilterResult, holt, holtFilter, PHI_MAX, PHI_MIN } from "./holt.js";
 export { holtDamped } from "./holt-damped.js";
 export { intervalsFromDistribution } from "./interval.js";
 export { linear } from "./linear.js";
@@ -45,7 +45,7 @@ export { REFERENCE_CLASS } from "./reference-class-table.js";
 export { isModelName, MODELS } from "./registry.js";
 export { studentTCdf, studentTDensity, studentTQuantile } from "./student-t.js";
 export { leastSquaresSlope, thetaForecast } from "./theta.js";
-export { TRANSFORMS, workingScale } from "./transform.js";
+export { TRANSFORMS, type Transform, workingScale } from "./transform.js";
 export type {
   AnnualSeries,
   BackTransformName,

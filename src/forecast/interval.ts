@@ -22,6 +22,7 @@ export function checkLevel(level: number): void {
     throw new RangeError(`interval level must be a percentage in (0, 100), got ${level}`);
 }
 
+/** The central interval at `level` of a forecast distribution, per year. */
 export function intervalsFromDistribution(dist: ForecastDistribution, level: number): ForecastPoint[] {
   checkLevel(level);
   const p = 0.5 + level / 200;

@@ -17,6 +17,7 @@ import { regressionTrend } from "./regression-trend.js";
 import { checkSeries } from "./series.js";
 import type { TrendModel } from "./types.js";
 
+/** Linear trend by least squares with Student-t prediction intervals (older named model). */
 export const linear: TrendModel = {
   name: "linear",
   minPoints: 3,

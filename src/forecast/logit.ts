@@ -21,6 +21,7 @@ import { regressionTrend } from "./regression-trend.js";
 import { checkSeries } from "./series.js";
 import type { TrendModel } from "./types.js";
 
+/** Linear trend on the logit of a share, back-transformed into 0–100% (older named model). */
 export const logit: TrendModel = {
   name: "logit",
   minPoints: 3,

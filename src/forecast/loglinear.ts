@@ -17,6 +17,7 @@ import { regressionTrend } from "./regression-trend.js";
 import { checkSeries } from "./series.js";
 import type { TrendModel } from "./types.js";
 
+/** Linear trend on the log of a positive series, i.e. constant growth (older named model). */
 export const loglinear: TrendModel = {
   name: "loglinear",
   minPoints: 3,

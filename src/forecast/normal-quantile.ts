@@ -8,6 +8,9 @@
  * Unitless (z-score). Used for the Gaussian intervals of the holt models and as the starting point
  * of the Student-t quantile (student-t.ts).
  *
+ * Kept instead of simple-statistics' `probit` (√2·erf⁻¹(2p − 1) by a short approximation): that is off by
+ * about 1e-3 relative (probit(0.975) = 1.95716 against 1.959964; 9e-4 at p = 1e-10), this by about 1e-16.
+ *
  * @example normalQuantile(0.975) // 1.959963984540054
  */
 const A = [
@@ -41,6 +44,7 @@ function poly(c: number[], x: number): number {
   return s;
 }
 
+/** Φ⁻¹(p), the standard normal quantile, for 0 < p < 1 (AS 241). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
   const q = p - 0.5;

@@ -20,6 +20,7 @@
 import { yearlyChanges } from "../stats/changes.js";
 import { gridQuantile } from "../stats/quantiles.js";
 
+/** A reference class: quantiles of scaled forecast errors by series length, noise and horizon. */
 export interface ReferenceClassTable {
   /** What the table was built from, for provenance lines. */
   source: string;

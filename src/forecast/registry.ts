@@ -11,6 +11,7 @@ import { loglinear } from "./loglinear.js";
 import type { ModelName, TrendModel } from "./types.js";
 import { weighted } from "./weighted.js";
 
+/** The older named trend models, by name (`--model`, `trend:` in scenarios). */
 export const MODELS: Record<ModelName, TrendModel> = {
   linear,
   loglinear,

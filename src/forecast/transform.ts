@@ -12,12 +12,16 @@
  */
 import type { BackTransformName } from "./types.js";
 
+/** A scale a trend is fitted on, with its inverse. */
 export interface Transform {
   name: BackTransformName;
+  /** From the series' unit to the working scale. */
   forward: (v: number) => number;
+  /** From the working scale back to the series' unit (monotone increasing). */
   back: (z: number) => number;
 }
 
+/** The scales a trend may be fitted on, by name. */
 export const TRANSFORMS: Record<BackTransformName, Transform> = {
   identity: { name: "identity", forward: (v) => v, back: (z) => z },
   exp: { name: "exp", forward: (v) => Math.log(v), back: (z) => Math.exp(z) },

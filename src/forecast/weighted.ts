@@ -34,6 +34,7 @@ export function escapWeights(years: number[]): number[] {
   return years.map((t) => 1 / (last - t + 1));
 }
 
+/** ESCAP-style weighted trend, recent years weighing more (older named model). */
 export const weighted: TrendModel = {
   name: "weighted",
   minPoints: 3,

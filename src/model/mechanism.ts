@@ -15,6 +15,7 @@ export interface CommonSpec {
   note?: string;
 }
 
+/** One mechanism: its scenario fragment, volatility rule, documentation and compiler. */
 export interface Mechanism<Name extends string, Schema extends z.ZodType> {
   /** The key naming it in a scenario's indicator entry, e.g. `growth`. */
   name: Name;

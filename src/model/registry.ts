@@ -19,7 +19,9 @@ import type { CompileEnv, NodeDraft } from "./types.js";
 /** In the order messages list them. */
 export const MECHANISMS = { growth, trend, count, leveraged, elastic, inventory, ratio, solow } as const;
 
+/** The name of a mechanism. */
 export type MechanismName = keyof typeof MECHANISMS;
+/** The names of every mechanism a scenario may use. */
 export const MECHANISM_NAMES = Object.keys(MECHANISMS) as MechanismName[];
 
 /** The node of an indicator entry that names `name` with the fragment `params` (already validated). */

@@ -108,6 +108,7 @@ export function whyNoTrend(
   }
 }
 
+/** The trend models a scenario may name (`auto`: the calibrated forecast). */
 export const TREND_MODELS = ["auto", "linear", "loglinear", "holt", "holt-damped", "logit", "weighted"] as const;
 
 const TrendSpec = z

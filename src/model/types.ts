@@ -18,8 +18,13 @@ export interface ParamSlot {
   /** Draws are clamped into [min, max] (e.g. a depreciation rate into [0, 1]). */
   min?: number;
   max?: number;
-  /** A draw that is not one of the scenario distributions (e.g. a trend's Student-t quantile). */
-  custom?: { quantile(u: number): number; central: number; describe: string };
+  /** A parameter with its own sampler (a trend's U): its quantile function of a uniform, central value and description. */
+  custom?: {
+    /** The parameter's value at probability u (draws use u ~ Uniform(0, 1); the copula u = Φ(z)). */
+    quantile(u: number): number;
+    central: number;
+    describe: string;
+  };
 }
 
 /** The working memory of one block of paths, which a node reads and writes. */
@@ -50,6 +55,7 @@ export function rowOf(ctx: StepContext, slot: number, y: number): number {
   return (slot * ctx.nYears + y) * ctx.block;
 }
 
+/** One indicator's mechanism compiled for the Monte Carlo: what it reads, its parameters and its step function. */
 export interface CompiledNode {
   indicator: string;
   mechanism: string;
@@ -93,6 +99,7 @@ export interface CompileEnv {
   yearIndex(year: number): number;
   baseIndex: number;
   years: number[];
+  /** The unit of an indicator (from the dictionary or the data). */
   unitOf(indicator: string): string;
   /** Whether the indicator counts whole things (its unit's dimension is a count: 家, 个, 件). */
   wholeNumbers: boolean;
@@ -113,6 +120,7 @@ export function clamp(v: number, min: number, max: number): number {
   return v < min ? min : v > max ? max : v;
 }
 
+/** A fitted trend tabulated as quantiles per year, with its description and warnings. */
 export interface TrendQuantiles {
   /** values[k][i]: the quantile at TREND_PROBABILITIES[i], k years after the last observation (k = 0 … horizon − 1). */
   values: number[][];

@@ -4,8 +4,9 @@
  * in the working folder (the project ships one pointing at its bundled example), so no
  * region is named in the code and a command run from the project folder needs no flags.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../data/errors.js";
 import { loadBaseline, loadIndicatorDictionary, loadTargets } from "../data/index.js";
@@ -103,4 +104,16 @@ export async function bundledScenarios(dir = loadDefaults().scenarios): Promise<
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/i.test(f)).sort();
   files.sort((a, b) => Number(b.startsWith("baseline")) - Number(a.startsWith("baseline")));
   return files.map((f) => path.join(dir, f));
+}
+
+/** The SHA-256 of each input file, as results.json records them. */
+export async function inputDigests(files: string[]): Promise<{ file: string; sha256: string }[]> {
+  return Promise.all(
+    files.map(async (file) => ({
+      file,
+      sha256: createHash("sha256")
+        .update(await readFile(file))
+        .digest("hex"),
+    })),
+  );
 }

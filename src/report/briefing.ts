@@ -34,6 +34,7 @@ import { riskMatrix } from "../charts/riskMatrix.js";
 import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
 
+/** Options of the briefing: language, generation time and title. */
 export interface BriefingOptions {
   lang?: Lang;
   /** Printed on the page; pass it in so the same results give the same page. */
@@ -42,6 +43,7 @@ export interface BriefingOptions {
   title?: Bi;
 }
 
+/** One chart of the briefing: its file name, Vega-Lite spec and SVG. */
 export interface BriefingChart {
   /** File-safe name, unique within the briefing, e.g. "fan-baseline-rd_intensity". */
   name: string;
@@ -50,6 +52,7 @@ export interface BriefingChart {
   svg: string;
 }
 
+/** A built briefing: the HTML page and its charts. */
 export interface Briefing {
   html: string;
   charts: BriefingChart[];
@@ -114,6 +117,7 @@ function comparedIndicators(results: ScenarioResult[]): string[] {
     .map(([id]) => id);
 }
 
+/** Builds the self-contained HTML briefing and its charts from scenario results. */
 export async function buildBriefing(results: ScenarioResult[], opts: BriefingOptions): Promise<Briefing> {
   const lang = opts.lang ?? DEFAULT_LANG;
   if (results.length === 0) throw new Error("buildBriefing: no scenario results");

@@ -6,6 +6,7 @@
  */
 import type { ScenarioResult } from "../assess/types.js";
 
+/** One scenario's result as results.json holds it. */
 export function toResultsJson(r: ScenarioResult) {
   return {
     scenario: r.scenario.id,
@@ -33,6 +34,7 @@ export interface RunManifest {
   inputs: { file: string; sha256: string }[];
 }
 
+/** The whole results.json document: every scenario, when it was generated, and the run's manifest. */
 export function resultsDocument(results: ScenarioResult[], generatedAt: Date, manifest?: RunManifest) {
   return {
     generatedAt: generatedAt.toISOString(),

@@ -1,7 +1,8 @@
 /** The risk table of every scenario as one CSV (out/risk.csv), one row per scenario × target. */
 import type { ScenarioResult } from "../assess/types.js";
 
-const HEADER = [
+/** The columns of risk.csv (and of the batch command's combined table, after its region column). */
+export const RISK_COLUMNS = [
   "scenario",
   "target",
   "name_zh",
@@ -25,7 +26,7 @@ const HEADER = [
   "reason_zh",
   "reason_en",
   "illustrative",
-];
+] as const;
 
 /**
  * One CSV field (RFC 4180 quoting). Numbers are written as numbers (non-finite ones as empty);
@@ -43,40 +44,43 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function riskCsv(results: ScenarioResult[]): string {
-  const lines = [HEADER.join(",")];
+/** One row of values per scenario × target, in the order of RISK_COLUMNS. */
+export function riskRows(results: ScenarioResult[]): unknown[][] {
+  const rows: unknown[][] = [];
   for (const r of results) {
     for (const t of r.targets) {
-      lines.push(
-        [
-          r.scenario.id,
-          t.id,
-          t.nameZh,
-          t.nameEn,
-          t.status,
-          t.pMet,
-          t.median,
-          t.p10,
-          t.p90,
-          t.comparator,
-          t.threshold,
-          t.unit,
-          t.targetYear,
-          t.baseYear,
-          t.baseValue,
-          t.cagrRatio,
-          t.cagrCategory,
-          t.progressShare,
-          t.shareCategory,
-          t.responsible,
-          t.reason?.textZh ?? t.notAssessedBecause,
-          t.reason?.textEn ?? t.notAssessedBecause,
-          r.illustrative,
-        ]
-          .map(csvCell)
-          .join(","),
-      );
+      rows.push([
+        r.scenario.id,
+        t.id,
+        t.nameZh,
+        t.nameEn,
+        t.status,
+        t.pMet,
+        t.median,
+        t.p10,
+        t.p90,
+        t.comparator,
+        t.threshold,
+        t.unit,
+        t.targetYear,
+        t.baseYear,
+        t.baseValue,
+        t.cagrRatio,
+        t.cagrCategory,
+        t.progressShare,
+        t.shareCategory,
+        t.responsible,
+        t.reason?.textZh ?? t.notAssessedBecause,
+        t.reason?.textEn ?? t.notAssessedBecause,
+        r.illustrative,
+      ]);
     }
   }
+  return rows;
+}
+
+/** risk.csv: one row per scenario × target (columns {@link RISK_COLUMNS}). */
+export function riskCsv(results: ScenarioResult[]): string {
+  const lines = [RISK_COLUMNS.join(","), ...riskRows(results).map((row) => row.map(csvCell).join(","))];
   return lines.join("\n") + "\n";
 }

@@ -13,6 +13,7 @@ function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
   return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
 }
 
+/** The terminal risk table of one scenario (bilingual). */
 export function riskTable(r: ScenarioResult): string {
   const head = `${r.scenario.nameZh} / ${r.scenario.nameEn}  (${r.scenario.file}; ${r.paths} paths, seed ${r.seed}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
   const warn =

@@ -47,6 +47,7 @@ export function pad(s: string, width: number, align: "left" | "right" = "left"):
   return align === "left" ? s + fill : fill + s;
 }
 
+/** One column of a terminal table: header, alignment and maximum width. */
 export interface Column {
   header: string;
   align?: "left" | "right";

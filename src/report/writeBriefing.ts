@@ -12,6 +12,7 @@ import { CJK_FONT_ADVICE, cjkFontAvailable } from "../charts/render.js";
 import { writeFileAtomic } from "./atomicWrite.js";
 import type { Briefing } from "./briefing.js";
 
+/** Options of writing a briefing folder: PNGs or not, their scale, a cache folder and a progress callback. */
 export interface WriteBriefingOptions {
   /** Also rasterise each chart to PNG (needs a CJK font for Chinese: apt-get install fonts-noto-cjk). */
   png: boolean;
@@ -23,6 +24,7 @@ export interface WriteBriefingOptions {
   onPng?: (done: number, total: number) => void;
 }
 
+/** What was written (the files) and the warnings met on the way. */
 export interface WrittenBriefing {
   /** Paths of the files written, briefing.html first. */
   files: string[];
@@ -30,6 +32,7 @@ export interface WrittenBriefing {
   warnings: string[];
 }
 
+/** Writes the briefing HTML and every chart (.svg, .png, .vl.json) into a folder. */
 export async function writeBriefing(
   dir: string,
   briefing: Briefing,

@@ -13,6 +13,7 @@ import { centralValue, type Param } from "../stats/param.js";
 import { mergeScenario } from "./merge.js";
 import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 
+/** A scenario read from YAML with its `extends` chain resolved, and the warnings found. */
 export interface LoadedScenario {
   /** The file as given (relative paths stay relative, for messages and reports). */
   file: string;

@@ -29,6 +29,7 @@ function documented<K extends MechanismName>(name: K): MechanismSchema<K> {
   return schema.describe(text.filter(Boolean).join(" — ")) as MechanismSchema<K>;
 }
 
+/** The zod schema of one indicator's entry in a scenario: its mechanism and parameters. */
 export const IndicatorSpec = z
   .strictObject({
     ...Object.fromEntries(MECHANISM_NAMES.map((m) => [m, documented(m).optional()])),
@@ -96,6 +97,7 @@ export const Budget = z.strictObject({
 });
 export type Budget = z.infer<typeof Budget>;
 
+/** The zod schema of a scenario file (the JSON Schema is generated from it). */
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional(),

@@ -21,6 +21,7 @@ import { standardNormal } from "../stats/samplers.js";
 import type { Plan } from "./plan.js";
 import { QUANTILE_LEVELS, type SeriesSummary } from "./types.js";
 
+/** The simulated paths of every indicator: values by indicator, path and year. */
 export interface Simulation {
   plan: Plan;
   paths: number;
@@ -33,6 +34,7 @@ export interface Simulation {
   draws: Float64Array;
 }
 
+/** Options of a simulation: paths, seed, deterministic (no uncertainty), progress callback and a range of paths. */
 export interface SimulateOptions {
   paths: number;
   seed: number;
@@ -66,6 +68,7 @@ export interface SimulateOptions {
 /** Paths stepped together: each node is called once per year per block (see src/model/types.ts). */
 export const BLOCK = 128;
 
+/** Runs the seeded Monte Carlo of a plan in this thread. */
 export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const { paths, seed } = opts;
   const deterministic = opts.deterministic ?? false;

@@ -19,6 +19,7 @@ import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schem
 import { choleskyLower } from "../stats/copula.js";
 import { isUncertain } from "../stats/param.js";
 
+/** A scenario compiled for the Monte Carlo: nodes in dependency order, parameters, years and the programme allocation. */
 export interface Plan {
   /** Calendar years of the state, from the earliest observation used to the horizon. */
   years: number[];
@@ -49,6 +50,7 @@ const BAU = ".bau";
 const isVirtual = (id: string) => id.startsWith("programme.") || id.startsWith("boost.");
 const dataId = (id: string) => (id.endsWith(BAU) ? id.slice(0, -BAU.length) : id);
 
+/** What a plan is built from: the scenario and its file, the baseline, the catalogue and the dictionary. */
 export interface PlanInput {
   scenario: Scenario;
   scenarioFile: string;
@@ -62,6 +64,7 @@ export interface PlanInput {
 /** Indicator entry used when a scenario says nothing about an indicator: its fitted trend. */
 const TREND_FALLBACK: IndicatorSpec = { trend: "auto" } as IndicatorSpec;
 
+/** Compiles a scenario into a plan: one node per indicator, in dependency order. */
 export function buildPlan(input: PlanInput): Plan {
   const { scenario, baseline, catalogue, dictionary } = input;
   const trendFits = input.trendFits ?? new Map();

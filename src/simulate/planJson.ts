@@ -5,6 +5,7 @@
  */
 import type { Plan } from "./plan.js";
 
+/** A plan as plain JSON (for worker threads and inspection). */
 export function planToJson(plan: Plan) {
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
   return {

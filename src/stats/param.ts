@@ -9,6 +9,7 @@ import { standardNormal, triangular, triangularQuantile } from "./samplers.js";
 
 const finite = z.number().refine(Number.isFinite, "expected a finite number");
 
+/** The zod schema of an uncertain parameter: a named distribution and its parameters. */
 export const Distribution = z.discriminatedUnion("dist", [
   z.strictObject({
     dist: z.literal("normal"),
@@ -30,6 +31,7 @@ export const Distribution = z.discriminatedUnion("dist", [
 ]);
 export type Distribution = z.infer<typeof Distribution>;
 
+/** The zod schema of a parameter: a number or a distribution. */
 export const Param = z.union([finite, Distribution]);
 export type Param = z.infer<typeof Param>;
 

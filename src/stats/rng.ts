@@ -19,6 +19,7 @@
  */
 import { threefry2x32 } from "./threefry.js";
 
+/** A source of uniform random numbers in [0, 1). */
 export interface Rng {
   /** Uniform on [0, 1), 32 bits of resolution. */
   next(): number;
@@ -30,6 +31,7 @@ export interface Rng {
 export const SHARED_STREAMS = 2 ** 19;
 export const MAX_YEARS = 4096;
 
+/** The counter-based generator (Threefry-2x32-20) keyed by seed, stream, path and year. */
 export class CounterRng implements Rng {
   private k0: number;
   private k1: number;

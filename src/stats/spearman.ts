@@ -43,6 +43,7 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
 }
 
+/** Spearman rank correlation ρ of two equally long samples (ties get their average rank). */
 export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return pearson(ranks(a), ranks(b));
 }

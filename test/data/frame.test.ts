@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { catalogueToDataFrame, toDataFrame } from "../../src/data/frame.js";
+import {
+  catalogueToDataFrame,
+  DANFOJS_INSTALL,
+  loadDanfojs,
+  MissingDanfojsError,
+  toDataFrame,
+} from "../../src/data/frame.js";
 import { loadBaseline } from "../../src/data/loadBaseline.js";
 import { loadTargets } from "../../src/data/loadTargets.js";
 import { fixture, projectFile } from "./helpers.js";
@@ -42,5 +48,36 @@ describe("DataFrame views (danfojs, loaded lazily)", () => {
     expect(values.slice(0, 3)).toEqual([2.5, 35, 2]);
     expect(Number.isNaN(values[3])).toBe(true);
     expect(df["name_zh"].values[0]).toBe("研发投入占地区生产总值的比重");
+  });
+});
+
+describe("danfojs-node is an optional peer", () => {
+  it("a missing danfojs-node gives an error that says how to add it, with the overrides", async () => {
+    const notFound = Object.assign(new Error("Cannot find package 'danfojs-node' imported from frame.js"), {
+      code: "ERR_MODULE_NOT_FOUND",
+    });
+    const err = await loadDanfojs(() => Promise.reject(notFound)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MissingDanfojsError);
+    const msg = (err as Error).message;
+    expect(msg).toContain("npm install danfojs-node@1.2.0");
+    expect(msg).toContain('"@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@3.21.0"');
+    expect(msg).toContain('"xlsx": "npm:xlsx@0.18.5"');
+  });
+
+  it("any other failure while loading it is passed on unchanged", async () => {
+    const other = Object.assign(
+      new Error("Cannot find package 'xlsx' imported from /p/node_modules/danfojs-node/dist/index.js"),
+      { code: "ERR_MODULE_NOT_FOUND" },
+    );
+    await expect(loadDanfojs(() => Promise.reject(other))).rejects.toBe(other);
+  });
+
+  it("the overrides in the message are this repository's own (one definition)", () => {
+    const pkg = JSON.parse(readFileSync(projectFile("package.json"), "utf8"));
+    for (const [name, spec] of Object.entries(pkg.overrides as Record<string, string>))
+      expect(DANFOJS_INSTALL).toContain(`"${name}": "${spec}"`);
+    expect(pkg.dependencies["danfojs-node"]).toBeUndefined();
+    expect(pkg.peerDependenciesMeta["danfojs-node"].optional).toBe(true);
+    expect(DANFOJS_INSTALL).toContain(`danfojs-node@${pkg.devDependencies["danfojs-node"].replace(/^\^/, "")}`);
   });
 });
