@@ -8,6 +8,7 @@ import { toSvg } from "../charts/render.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
 import { INPUT_OPTIONS, inputFiles, loadDefaults, loadInputs } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
+import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
@@ -29,7 +30,7 @@ Options:
   --grid K            grid steps of budget/K for the coarse grid [4]
   --sensitivity       also the tornado (10th/90th percentiles) and one-way sweeps,
                       and the tornado chart in DIR as tornado.svg, .png and .vl.json
-  --data, --targets, --indicators FILE   as for \`targetcast run\`
+  --data, --targets, --indicators FILE, --sheet NAME, --allow-outside   as for \`targetcast run\`
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
   --force             replace existing output files that targetcast did not write
@@ -85,7 +86,10 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const outputs = ["allocation.json", ...(values.sensitivity ? ["tornado.vl.json", "tornado.svg", "tornado.png"] : [])];
   checkOutputDir(outDir, outputs, { inputs: inputFiles(values, [file]), force: values.force === true });
   const inputs = await loadInputs(values);
-  const { scenario } = await loadScenario(file);
+  for (const n of inputs.notes) process.stderr.write(`note: ${n}\n`);
+  const loaded = await loadScenario(file, { allowOutside: values["allow-outside"] === true });
+  checkScenarioIndicators(loaded, inputs);
+  const { scenario } = loaded;
   const result = allocateBudget({
     ...inputs,
     scenario,

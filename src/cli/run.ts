@@ -27,6 +27,8 @@ Options:
   --targets FILE      target catalogue (.csv or .xlsx)  [from targetcast.config.json]
   --indicators FILE   indicator dictionary (units, bounds) [from targetcast.config.json
                       when the default data is used]
+  --sheet NAME        worksheet of the .xlsx inputs [the first visible one; the one read is named]
+  --allow-outside     let a scenario's \`extends\` name a file outside its own folder tree
   --trend-only        ignore scenario files: every indicator follows its trend
   --base-year YEAR    trend-only: last year of data to use [the latest in the data]
   --paths N           Monte Carlo paths (overrides the scenario)
@@ -77,6 +79,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     data: values.data,
     targets: values.targets,
     indicators: values.indicators,
+    sheet: values.sheet,
+    allowOutside: values["allow-outside"] === true,
     trendOnly: values["trend-only"] === true,
     baseYear: intOption(values["base-year"], "--base-year", YEAR_MIN, YEAR_MAX),
     paths,

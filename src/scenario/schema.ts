@@ -142,13 +142,18 @@ export const ProgrammeEffect = z.strictObject({
 
 export type ProgrammeEffect = z.infer<typeof ProgrammeEffect>;
 
-export const Programme = z.strictObject({
-  name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
-  floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
-  cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
-  effects: z.array(ProgrammeEffect).min(1),
-  note: z.string().optional(),
-});
+export const Programme = z
+  .strictObject({
+    name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
+    cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
+    effects: z.array(ProgrammeEffect).min(1),
+    note: z.string().optional(),
+  })
+  .refine((p) => p.cap === undefined || p.floor <= p.cap, {
+    message: "the floor is above the cap, so no spending can respect both",
+    path: ["floor"],
+  });
 export type Programme = z.infer<typeof Programme>;
 
 /** Extra fiscal S&T money a year on top of business as usual, and how it is split. */
