@@ -161,6 +161,8 @@ function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError 
     const hint = didYouMean(key, [...knownKeysAt(at)]);
     problem = `${at.length ? field + ": " : ""}unknown key "${key}"`;
     fix = hint ? `did you mean "${hint}"?` : `allowed keys here: ${knownKeysAt(at).join(", ")}`;
+  } else if (issue.code === "custom" && typeof issue.params?.fix === "string") {
+    fix = issue.params.fix;
   } else if (issue.code === "invalid_type") {
     fix = `write ${issue.expected === "number" ? "a plain number" : `a ${issue.expected}`} for ${field}`;
   } else if (issue.code === "invalid_union") {

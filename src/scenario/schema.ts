@@ -153,6 +153,7 @@ export const Programme = z
   .refine((p) => p.cap === undefined || p.floor <= p.cap, {
     message: "the floor is above the cap, so no spending can respect both",
     path: ["floor"],
+    params: { fix: "lower the floor or raise the cap (both in the budget unit a year)" },
   });
 export type Programme = z.infer<typeof Programme>;
 

@@ -207,7 +207,7 @@ export const CASES: HostileCase[] = [
     name: "allocate: a programme floor above its cap is refused",
     args: ["allocate", "{fx}/scenarios/floor-above-cap.yaml", "--budget", "2000", "--paths", "100", ...OUT],
     exit: 1,
-    stderr: ["floor-above-cap.yaml:3", "programmes.talent.floor", "floor is above the cap"],
+    stderr: ["floor-above-cap.yaml:3", "programmes.talent.floor", "floor is above the cap", "lower the floor"],
   },
   {
     name: "a scenario saved in GB18030 keeps its Chinese names",
