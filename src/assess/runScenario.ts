@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { InputError } from "../data/errors.js";
+import { YEAR_MAX } from "../data/schema.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import type { TrendFits } from "../model/trend.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -89,8 +90,26 @@ export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue
       fix: "check that the indicator ids in the data match the catalogue's `indicator` column, or pass --indicators with a dictionary of the drivers",
     });
   }
-  const lastYear = baseYear ?? Math.max(...baseline.observations.map((o) => o.year));
-  const horizon = Math.max(lastYear + 1, ...catalogue.targets.map((t) => t.targetYear));
+  // Loops, not Math.max(...array): a spread of 120k values overflows the call stack.
+  let latest = -Infinity;
+  for (const o of baseline.observations) latest = Math.max(latest, o.year);
+  if (baseYear !== undefined && baseYear > latest) {
+    throw new InputError({
+      file: baseline.file,
+      problem: `--base-year ${baseYear} is after the last year of data (${latest}), so there is nothing to project from`,
+      fix: `give a base year up to ${latest}, or add the data for the later years`,
+    });
+  }
+  const lastYear = baseYear ?? latest;
+  let horizon = lastYear + 1;
+  for (const t of catalogue.targets) horizon = Math.max(horizon, t.targetYear);
+  if (horizon > YEAR_MAX) {
+    throw new InputError({
+      file: baseline.file,
+      problem: `the data end in ${lastYear}, so a projection would have to run past ${YEAR_MAX}, the last year targetcast accepts`,
+      fix: `use data that end before ${YEAR_MAX}`,
+    });
+  }
   return ScenarioSchema.parse({
     name: { zh: "趋势外推", en: "Trend only" },
     description:

@@ -21,6 +21,11 @@ export async function pngsWithChromium(
     args: CHROMIUM_ARGS,
     deviceScaleFactor: scale,
     offline: true,
+    // targetcast's own handlers stop the process at once on Ctrl-C / SIGTERM (the browser is killed
+    // as the process exits); Playwright's would first wait for a browser that may hang.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,5 +94,13 @@ export async function renderPngs(
 async function saveToCache(jobs: PngJob[], todo: number[], out: Buffer[], cacheDir: string | undefined): Promise<void> {
   if (!cacheDir) return;
   await mkdir(cacheDir, { recursive: true });
-  await Promise.all(todo.map((i) => writeFile(path.join(cacheDir, `${cacheKey(jobs[i])}.png`), out[i])));
+  // Temporary name, then rename: a run stopped mid-write never leaves a truncated PNG to be reused.
+  await Promise.all(
+    todo.map(async (i) => {
+      const file = path.join(cacheDir, `${cacheKey(jobs[i])}.png`);
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, out[i]);
+      await rename(tmp, file);
+    }),
+  );
 }

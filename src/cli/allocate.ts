@@ -7,9 +7,10 @@ import { renderPngs } from "../charts/pngPool.js";
 import { toSvg } from "../charts/render.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
 import { INPUT_OPTIONS, inputFiles, loadDefaults, loadInputs } from "../project/inputs.js";
-import { checkOutputDir, recordOutputs } from "../project/outputs.js";
+import { writeOutputSet } from "../project/outputSet.js";
+import { checkOutputDir } from "../project/outputs.js";
+import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
 import { loadScenario } from "../scenario/load.js";
 import { intOption } from "./scenarios.js";
@@ -29,7 +30,7 @@ Options:
   --grid K            grid steps of budget/K for the coarse grid [4]
   --sensitivity       also the tornado (10th/90th percentiles) and one-way sweeps,
                       and the tornado chart in DIR as tornado.svg, .png and .vl.json
-  --data, --targets, --indicators FILE   as for \`targetcast run\`
+  --data, --targets, --indicators FILE, --sheet NAME, --allow-outside   as for \`targetcast run\`
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
   --force             replace existing output files that targetcast did not write
@@ -85,7 +86,10 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const outputs = ["allocation.json", ...(values.sensitivity ? ["tornado.vl.json", "tornado.svg", "tornado.png"] : [])];
   checkOutputDir(outDir, outputs, { inputs: inputFiles(values, [file]), force: values.force === true });
   const inputs = await loadInputs(values);
-  const { scenario } = await loadScenario(file);
+  for (const n of inputs.notes) process.stderr.write(`note: ${n}\n`);
+  const loaded = await loadScenario(file, { allowOutside: values["allow-outside"] === true });
+  checkScenarioIndicators(loaded, inputs);
+  const { scenario } = loaded;
   const result = allocateBudget({
     ...inputs,
     scenario,
@@ -97,36 +101,37 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     ...(values.weights ? { weights: parseWeights(values.weights)! } : {}),
     sensitivity: values.sensitivity === true,
   });
-  await writeFileAtomic(path.join(outDir, "allocation.json"), JSON.stringify(result, null, 2) + "\n");
-  if (result.tornado) {
-    const spec = tornadoChart(
-      {
-        output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
-        baseline: result.tornado.baseline,
-        bars: result.tornado.bars.slice(0, 15).map((b) => ({
-          parameter: b.parameter,
-          low: b.low,
-          high: b.high,
-          lowLabel: String(+b.lowValue.toPrecision(3)),
-          highLabel: String(+b.highValue.toPrecision(3)),
-        })),
-      },
-      {
-        provenance: provenanceOfBaseline(inputs.baseline),
-        unit: "targets",
-        othersHeld: {
-          zh: "每个假设取其第10/90百分位，其余假设照常抽样",
-          en: "each assumption at its 10th/90th percentile, the others drawn as usual",
+  await writeOutputSet(outDir, "allocate", async (set) => {
+    await set.write("allocation.json", JSON.stringify(result, null, 2) + "\n");
+    if (result.tornado) {
+      const spec = tornadoChart(
+        {
+          output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
+          baseline: result.tornado.baseline,
+          bars: result.tornado.bars.slice(0, 15).map((b) => ({
+            parameter: b.parameter,
+            low: b.low,
+            high: b.high,
+            lowLabel: String(+b.lowValue.toPrecision(3)),
+            highLabel: String(+b.highValue.toPrecision(3)),
+          })),
         },
-      },
-    );
-    const svg = await toSvg(spec);
-    const [png] = await renderPngs([{ svg, scale: 2 }]);
-    await writeFileAtomic(path.join(outDir, "tornado.vl.json"), JSON.stringify(spec, null, 2) + "\n");
-    await writeFileAtomic(path.join(outDir, "tornado.svg"), svg);
-    await writeFileAtomic(path.join(outDir, "tornado.png"), png);
-  }
-  await recordOutputs(outDir, outputs);
+        {
+          provenance: provenanceOfBaseline(inputs.baseline),
+          unit: "targets",
+          othersHeld: {
+            zh: "每个假设取其第10/90百分位，其余假设照常抽样",
+            en: "each assumption at its 10th/90th percentile, the others drawn as usual",
+          },
+        },
+      );
+      const svg = await toSvg(spec);
+      const [png] = await renderPngs([{ svg, scale: 2 }]);
+      await set.write("tornado.vl.json", JSON.stringify(spec, null, 2) + "\n");
+      await set.write("tornado.svg", svg);
+      await set.write("tornado.png", png);
+    }
+  });
   process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationTable(result));
   return 0;
 }

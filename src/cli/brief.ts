@@ -20,7 +20,7 @@ Options:
   --lang L            zh | en | both [both]
   --no-png            skip the PNGs (they take about a second per chart, cached between runs)
   --force             replace existing files in --out that targetcast did not write
-  --paths N, --seed S, --threads N, --data, --targets, --indicators   as for \`targetcast run\`
+  --paths N, --seed S, --threads N, --data, --targets, --indicators, --sheet, --allow-outside   as for \`targetcast run\`
   -h, --help          this help
 `;
 
@@ -51,6 +51,8 @@ export async function briefCommand(argv: string[]): Promise<number> {
     data: values.data,
     targets: values.targets,
     indicators: values.indicators,
+    sheet: values.sheet,
+    allowOutside: values["allow-outside"] === true,
     paths: intOption(values.paths, "--paths", 1, 1_000_000),
     seed: intOption(values.seed, "--seed", 0, 2 ** 32 - 1),
     threads: intOption(values.threads, "--threads", 1, 256),

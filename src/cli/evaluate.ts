@@ -8,9 +8,9 @@ import { loadPeerForecasts } from "../data/loadPeerForecasts.js";
 import { MIN_POINTS } from "../forecast/calibrated.js";
 import { type EvaluationResult, evaluateForecasts } from "../forecast/evaluate.js";
 import { type ReferenceClassTable, tableFromJson } from "../forecast/reference-class.js";
-import { checkOutputFile, recordOutputs } from "../project/outputs.js";
+import { writeOutputSet } from "../project/outputSet.js";
+import { checkOutputFile } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
 import { renderTable } from "../report/textTable.js";
 import { intOption } from "./scenarios.js";
 
@@ -115,8 +115,9 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     let content: string;
     if (chart.endsWith(".svg")) content = await (await import("../charts/render.js")).toSvg(spec);
     else content = JSON.stringify(spec, null, 2) + "\n";
-    await writeFileAtomic(chart, content);
-    await recordOutputs(path.dirname(chart), [path.basename(chart)]);
+    await writeOutputSet(path.dirname(chart), `chart.${path.basename(chart)}`, (set) =>
+      set.write(path.basename(chart), content),
+    );
   }
   process.stdout.write(
     format === "json" ? JSON.stringify({ file, ...result }, null, 2) + "\n" : renderEvaluation(file, result),

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { didYouMean } from "../data/didYouMean.js";
 import { InputError } from "../data/errors.js";
 import { loadBaseline } from "../data/index.js";
+import { findUnit } from "../data/units.js";
 import { calibratedForecast } from "../forecast/calibrated.js";
 import { InvalidSeriesError, TooShortError } from "../forecast/errors.js";
 import { etsName, selectEts } from "../forecast/ets.js";
@@ -136,6 +137,18 @@ export async function forecastCommand(argv: string[]): Promise<number> {
         fix: "add more years of data, fill the gaps, or choose another model",
       });
     throw e;
+  }
+  // A named model knows nothing of the unit: keep its forecast within what the unit allows
+  // (a share in 0–100%, a count or an amount at or above 0), and say so when it had to.
+  const unit = findUnit(s.unit);
+  const lo = unit?.nonNegative ? 0 : -Infinity;
+  const hi = unit?.max ?? Infinity;
+  const inside = (v: number) => Math.min(hi, Math.max(lo, v));
+  if (points.some((p) => [p.mean, p.lower, p.upper].some((v) => v !== inside(v)))) {
+    points = points.map((p) => ({ ...p, mean: inside(p.mean), lower: inside(p.lower), upper: inside(p.upper) }));
+    (about.warnings as string[]).push(
+      `the ${model} model went outside ${lo}–${hi} ${s.unit}, which a value in ${s.unit} cannot; its values are capped there (the auto model works on the logit scale for shares)`,
+    );
   }
   const out = {
     indicator: s.indicator,

@@ -4,6 +4,7 @@
  * file, the place and the fix; never a stack trace), 2 wrong usage.
  */
 import { InputError } from "../data/errors.js";
+import { installSignalHandlers } from "../project/interrupt.js";
 import { EXIT, UsageError } from "../project/usage.js";
 
 const HELP = `targetcast — project plan targets under scenarios and flag which are at risk
@@ -101,6 +102,9 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   );
   process.exit(EXIT.badInput);
 });
+
+// Ctrl-C and SIGTERM: discard outputs not yet committed, exit 130 / 143 at once (src/project/interrupt.ts).
+installSignalHandlers();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -3,13 +3,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { INPUT_OPTIONS, inputDigests, inputFiles } from "../project/inputs.js";
-import { checkOutputDir, recordOutputs } from "../project/outputs.js";
+import { critical } from "../project/interrupt.js";
+import { OutputSet } from "../project/outputSet.js";
+import { checkOutputDir } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { TOOL_VERSION } from "../project/version.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
+import type { StagedBriefing } from "./briefingFolder.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const RUN_HELP = `targetcast run [SCENARIO.yaml ...] [options]
@@ -25,6 +27,8 @@ Options:
   --targets FILE      target catalogue (.csv or .xlsx)  [from targetcast.config.json]
   --indicators FILE   indicator dictionary (units, bounds) [from targetcast.config.json
                       when the default data is used]
+  --sheet NAME        worksheet of the .xlsx inputs [the first visible one; the one read is named]
+  --allow-outside     let a scenario's \`extends\` name a file outside its own folder tree
   --trend-only        ignore scenario files: every indicator follows its trend
   --base-year YEAR    trend-only: last year of data to use [the latest in the data]
   --paths N           Monte Carlo paths (overrides the scenario)
@@ -75,6 +79,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     data: values.data,
     targets: values.targets,
     indicators: values.indicators,
+    sheet: values.sheet,
+    allowOutside: values["allow-outside"] === true,
     trendOnly: values["trend-only"] === true,
     baseYear: intOption(values["base-year"], "--base-year", YEAR_MIN, YEAR_MAX),
     paths,
@@ -91,9 +97,25 @@ export async function runCommand(argv: string[]): Promise<number> {
     inputs: await inputDigests(read),
   });
   const csv = riskCsv(results);
-  await writeFileAtomic(path.join(outDir, "results.json"), JSON.stringify(doc, null, 2) + "\n");
-  await writeFileAtomic(path.join(outDir, "risk.csv"), csv);
-  await recordOutputs(outDir, ["results.json", "risk.csv"]);
+  // Both folders are staged first and committed together: a stopped run changes neither.
+  const set = await OutputSet.begin(outDir, "run");
+  let briefing: StagedBriefing | undefined;
+  try {
+    await set.write("results.json", JSON.stringify(doc, null, 2) + "\n");
+    await set.write("risk.csv", csv);
+    if (values.brief) {
+      const { stageBriefingFolder } = await import("./briefingFolder.js"); // charts load only when asked for
+      briefing = await stageBriefingFolder(results, values.brief, { lang: "both", png: true });
+    }
+    await critical(async () => {
+      await set.commit();
+      await briefing?.set.commit();
+    });
+  } catch (e) {
+    await set.abort();
+    await briefing?.set.abort();
+    throw e;
+  }
 
   if (format === "json") process.stdout.write(JSON.stringify(doc.scenarios, null, 2) + "\n");
   else if (format === "csv") process.stdout.write(csv);
@@ -102,9 +124,6 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (results.length > 1) process.stdout.write("情景 × 目标 Scenario × target\n" + scenarioMatrix(results) + "\n\n");
     process.stdout.write(`Wrote ${path.join(outDir, "results.json")} and ${path.join(outDir, "risk.csv")}\n`);
   }
-  if (values.brief) {
-    const { writeBriefingFolder } = await import("./briefingFolder.js"); // charts load only when asked for
-    await writeBriefingFolder(results, values.brief, { lang: "both", png: true });
-  }
+  briefing?.report();
   return 0;
 }

@@ -4,6 +4,7 @@ import { runScenario, runScenarioInThreads, trendOnlyScenario } from "../assess/
 import { targetWarnings } from "../assess/targetWarnings.js";
 import type { ScenarioResult } from "../assess/types.js";
 import { bundledScenarios, loadInputs } from "../project/inputs.js";
+import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { loadScenario } from "../scenario/load.js";
 import { progressReporter } from "./progress.js";
@@ -14,6 +15,9 @@ export interface RunScenariosOptions {
   data?: string;
   targets?: string;
   indicators?: string;
+  sheet?: string;
+  /** Let `extends` name files outside each scenario's folder tree. */
+  allowOutside?: boolean;
   trendOnly?: boolean;
   baseYear?: number;
   paths?: number;
@@ -25,6 +29,7 @@ export interface RunScenariosOptions {
 /** Load the inputs, warn about what needs attention, and run each scenario (with a progress line). */
 export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResult[]> {
   const inputs = await loadInputs(o);
+  for (const n of inputs.notes) process.stderr.write(`note: ${n}\n`);
   for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
   const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
   if (o.baseYear !== undefined && files.length)
@@ -32,7 +37,8 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
   const jobs = files.length
     ? await Promise.all(
         files.map(async (f) => {
-          const loaded = await loadScenario(f);
+          const loaded = await loadScenario(f, { allowOutside: o.allowOutside === true });
+          checkScenarioIndicators(loaded, inputs);
           for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
           return { file: f, scenario: loaded.scenario };
         }),

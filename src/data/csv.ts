@@ -110,6 +110,7 @@ export function parseCsv(text: string, file: string): RawTable {
       fix: "write a header row with the column names on line 1, then one row per record",
     });
   }
+  checkSeparator(header, file);
   const width = header.fields.length;
   const rows = records.slice(1);
   for (const row of rows) {
@@ -136,4 +137,24 @@ export function parseCsv(text: string, file: string): RawTable {
     });
   }
   return { file, header, rows };
+}
+
+/** Other separators spreadsheets write (Excel in many locales: ";"; "Unicode text": tab). */
+const OTHER_SEPARATORS = [
+  { char: ";", name: "semicolons (;)" },
+  { char: "\t", name: "tabs" },
+] as const;
+
+/** A header that is one field holding semicolons or tabs: the file is not comma-separated. */
+function checkSeparator(header: RawRow, file: string): void {
+  if (header.fields.length !== 1) return;
+  const only = header.fields[0];
+  const other = OTHER_SEPARATORS.find((s) => only.includes(s.char));
+  if (!other) return;
+  throw new InputError({
+    file,
+    line: header.line,
+    problem: `the header is separated by ${other.name}, not commas, so it reads as one column ${JSON.stringify(only.slice(0, 60))}`,
+    fix: 'save the file as comma-separated CSV (in Excel: Save As → "CSV UTF-8 (Comma delimited)"), or replace the separators with commas',
+  });
 }

@@ -42,6 +42,7 @@ export async function loadBaseline(path: string, opts: LoadBaselineOptions = {})
     }
   }
   const knownIndicators = [...(dictionary?.keys() ?? []), ...catalogueIndicators];
+  if (dictionary) checkCatalogueUnits(catalogueUnit, dictionary);
 
   const observations: Observation[] = [];
   const firstOf = new Map<string, Observation>(); // indicator → first kept observation (its unit)
@@ -203,6 +204,22 @@ export function buildSeries(observations: readonly Observation[]): Map<string, S
     });
   }
   return series;
+}
+
+/** Every catalogue target must be in the unit the dictionary declares for its indicator. */
+function checkCatalogueUnits(catalogueUnit: Map<string, Target>, dictionary: Map<string, IndicatorDef>): void {
+  for (const [indicator, t] of catalogueUnit) {
+    const def = dictionary.get(indicator);
+    if (!def || def.unit === "" || def.unit === t.unit) continue;
+    throw new InputError({
+      file: t.place.file,
+      line: t.place.line,
+      ...(t.place.sheet !== undefined ? { sheet: t.place.sheet } : {}),
+      column: "unit",
+      problem: `target "${t.id}" is in "${t.unit}", but the indicator dictionary measures "${indicator}" in "${def.unit}"`,
+      fix: convertFix(t.unit, def.unit),
+    });
+  }
 }
 
 function convertFix(have: string, want: string): string {

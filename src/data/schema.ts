@@ -11,7 +11,7 @@ import { didYouMeanSuffix } from "./didYouMean.js";
 import { InputError } from "./errors.js";
 import type { ColumnSpec, TableRow } from "./table.js";
 import type { Comparator, TargetKind } from "./types.js";
-import { findUnit, knownUnitNames } from "./units.js";
+import { findUnit } from "./units.js";
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -197,25 +197,35 @@ export function choiceCell<const T extends readonly string[]>(
   });
 }
 
-/** A unit from units.ts; with `optional`, an empty cell gives "". */
+/**
+ * A unit: free text as the plan writes it (万元, "billion USD", papers). The indicator dictionary
+ * declares each indicator's unit and the loaders check that the files agree; the project's list of
+ * known units (units.ts) only adds conversions, bounds and English labels. With `optional`, an
+ * empty cell gives "".
+ */
 export function unitCell(opts: { optional?: boolean } = {}) {
   return z.string().transform((s, ctx) => {
     const t = s.trim();
     if (t === "") {
       if (opts.optional) return "";
-      return fail(ctx, s, "the unit is empty", `write one of the known units: ${knownUnitNames().join(", ")}`);
+      return fail(ctx, s, "the unit is empty", UNIT_FIX);
     }
-    if (!findUnit(t)) {
+    if (t.length > MAX_UNIT_LENGTH || hasControlCharacter(t))
       return fail(
         ctx,
         s,
-        `${show(t)} is not a known unit${didYouMeanSuffix(t, knownUnitNames())}`,
-        `write one of the known units (${knownUnitNames().join(", ")}), or add the unit to src/data/units.ts`,
+        `${show(t.slice(0, 40))}${t.length > 40 ? "…" : ""} is not a unit (${t.length > MAX_UNIT_LENGTH ? `longer than ${MAX_UNIT_LENGTH} characters` : "it contains control characters"})`,
+        UNIT_FIX,
       );
-    }
     return t;
   });
 }
+
+const hasControlCharacter = (t: string) => [...t].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** Longest unit text accepted (characters); longer cells are a shifted column, not a unit. */
+const MAX_UNIT_LENGTH = 40;
+const UNIT_FIX = "write the unit as the plan writes it, e.g. 万元, %, 件/万人 or billion USD";
 
 const onlyWhenFieldsParsed = { when: (p: { issues: readonly unknown[] }) => p.issues.length === 0 };
 
@@ -304,13 +314,7 @@ export const catalogueRowSchema = z
           `the value is empty but the target kind is ${row.kind}`,
           `write the target number, e.g. 2.5, or set kind to qualitative if the plan gives no number`,
         );
-      if (row.unit === "")
-        add(
-          ctx,
-          "unit",
-          `the unit is empty but the target kind is ${row.kind}`,
-          `write one of the known units: ${knownUnitNames().join(", ")}`,
-        );
+      if (row.unit === "") add(ctx, "unit", `the unit is empty but the target kind is ${row.kind}`, UNIT_FIX);
     }
     if (row.kind === "relative_to_base") {
       if (row.base_year === null) {

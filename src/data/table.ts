@@ -2,7 +2,7 @@
  * readTable: one entry point for tabular inputs. Picks the reader by extension, then checks the
  * header against the columns the caller expects and returns rows keyed by column name.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseCsv } from "./csv.js";
 import { decodeBytes, type TextEncodingName } from "./decode.js";
@@ -11,6 +11,10 @@ import { InputError } from "./errors.js";
 import type { CellKind, RawTable } from "./rawTable.js";
 import type { Place } from "./types.js";
 import { readXlsxBytes } from "./xlsx.js";
+
+/** Largest table file read (bytes) and most data rows: far above a plan's tables, well below memory trouble. */
+export const MAX_TABLE_BYTES = 256 * 1024 * 1024;
+export const MAX_TABLE_ROWS = 2_000_000;
 
 /** The columns a table must and may have. */
 export interface ColumnSpec {
@@ -70,8 +74,16 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
 
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (size > MAX_TABLE_BYTES)
+      throw new InputError({
+        file: path,
+        problem: `the file is ${(size / 1024 / 1024).toFixed(0)} MB; tables larger than ${MAX_TABLE_BYTES / 1024 / 1024} MB are refused before reading`,
+        fix: "keep only the indicators and years the plan needs, or split the table",
+      });
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError({
       file: path,
@@ -96,6 +108,13 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
     raw = await readXlsxBytes(bytes, path, opts.sheet === undefined ? {} : { sheet: opts.sheet });
   }
 
+  if (raw.rows.length > MAX_TABLE_ROWS)
+    throw new InputError({
+      file: path,
+      ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}),
+      problem: `the table has ${raw.rows.length.toLocaleString("en-US")} rows (the limit is ${MAX_TABLE_ROWS.toLocaleString("en-US")})`,
+      fix: "keep only the indicators and years the plan needs, or split the table",
+    });
   const header = raw.header.fields.map((f) => f.trim());
   const loc = { file: path, line: raw.header.line, ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}) };
   checkHeader(header, loc, opts.columns);

@@ -1,7 +1,9 @@
 /**
- * The units a catalogue or baseline may use, written as the plan writes them (Chinese),
- * with an English label and, where a quantity is money or people, its size in base units
- * so mechanisms can combine 万元 with 亿元 correctly.
+ * Units targetcast knows something about, written as the plan writes them (Chinese), with an
+ * English label, physical bounds and, where a quantity is money or people, its size in base units
+ * so mechanisms can combine 万元 with 亿元 correctly. Units are free text (declared in the indicator
+ * dictionary and checked between files); a unit not listed here is used as written, without a
+ * conversion, bounds (beyond the dictionary's min/max) or an English label.
  */
 export interface UnitDef {
   zh: string;
@@ -62,12 +64,16 @@ export function unitEn(name: string): string {
 
 /**
  * Factor that turns a value in `from` into `to` (same dimension), e.g. 万元 → 亿元 = 1e-4.
- * Throws when the dimensions differ: a mechanism wired to the wrong series should fail loudly.
+ * Same text: 1. Throws when the dimensions differ or a unit has no known conversion: a mechanism wired to the wrong series should fail loudly.
  */
 export function conversionFactor(from: string, to: string): number {
+  if (from.trim() === to.trim()) return 1;
   const a = findUnit(from);
   const b = findUnit(to);
-  if (!a || !b) throw new Error(`unknown unit "${!a ? from : to}"; known units: ${knownUnitNames().join(", ")}`);
+  if (!a || !b)
+    throw new Error(
+      `no conversion is known from "${from}" to "${to}" (conversions exist between ${knownUnitNames().join(", ")}); measure both in the same unit`,
+    );
   if (a.dimension !== b.dimension) {
     throw new Error(`cannot convert ${from} (${a.dimension}) to ${to} (${b.dimension})`);
   }

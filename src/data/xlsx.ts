@@ -22,6 +22,7 @@ import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { didYouMeanSuffix } from "./didYouMean.js";
 import { InputError } from "./errors.js";
 import type { CellKind, RawRow, RawTable } from "./rawTable.js";
+import { checkXlsxSize } from "./zipGuard.js";
 
 /** Options of reading a workbook (the worksheet). */
 export interface XlsxOptions {
@@ -49,6 +50,7 @@ export async function readXlsx(path: string, opts: XlsxOptions = {}): Promise<Ra
 
 /** Read a workbook from bytes already in memory; `file` is used in messages and places. */
 export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxOptions = {}): Promise<RawTable> {
+  checkXlsxSize(bytes, file); // before exceljs inflates anything
   const ExcelJS = (await import("exceljs")).default;
   const wb: Workbook = new ExcelJS.Workbook();
   try {

@@ -50,6 +50,8 @@ export const INPUT_OPTIONS = {
   data: { type: "string" },
   targets: { type: "string" },
   indicators: { type: "string" },
+  sheet: { type: "string" },
+  "allow-outside": { type: "boolean" },
   paths: { type: "string" },
   seed: { type: "string" },
 } as const;
@@ -58,9 +60,17 @@ export interface Inputs {
   catalogue: TargetCatalogue;
   baseline: Baseline;
   dictionary?: Map<string, IndicatorDef>;
+  /** Things to tell the user that are not warnings (which worksheet of a workbook was read). */
+  notes: string[];
 }
 
-export async function loadInputs(opts: { data?: string; targets?: string; indicators?: string }): Promise<Inputs> {
+export async function loadInputs(opts: {
+  data?: string;
+  targets?: string;
+  indicators?: string;
+  /** For .xlsx inputs: the worksheet to read (default: the first visible one). */
+  sheet?: string;
+}): Promise<Inputs> {
   const defaults = loadDefaults();
   // The default data, catalogue and dictionary belong together: never mix one with another region's file.
   if ((opts.data === undefined) !== (opts.targets === undefined)) {
@@ -73,7 +83,8 @@ export async function loadInputs(opts: { data?: string; targets?: string; indica
   const dataFile = opts.data ?? defaults.data;
   if (!targetsFile || !dataFile)
     throw new UsageError(`no default inputs here (no ${CONFIG_FILE}): give --data and --targets`);
-  const catalogue = await loadTargets(targetsFile);
+  const sheet = opts.sheet !== undefined ? { sheet: opts.sheet } : {};
+  const catalogue = await loadTargets(targetsFile, sheet);
   // The configured dictionary also serves custom files that are the configured ones (given explicitly).
   const same = (a: string | undefined, b: string | undefined) =>
     !!a && !!b && existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
@@ -83,9 +94,19 @@ export async function loadInputs(opts: { data?: string; targets?: string; indica
     ((!custom || defaultsGiven) && defaults.indicators && existsSync(defaults.indicators)
       ? defaults.indicators
       : undefined);
-  const dictionary = dictFile ? await loadIndicatorDictionary(dictFile) : undefined;
-  const baseline = await loadBaseline(dataFile, { catalogue, ...(dictionary ? { dictionary } : {}) });
-  return { catalogue, baseline, ...(dictionary ? { dictionary } : {}) };
+  const dictionary = dictFile ? await loadIndicatorDictionary(dictFile, sheet) : undefined;
+  const baseline = await loadBaseline(dataFile, { catalogue, ...(dictionary ? { dictionary } : {}), ...sheet });
+  const notes = [
+    sheetNote(catalogue.file, catalogue.targets[0]?.place.sheet, opts.sheet),
+    sheetNote(baseline.file, baseline.observations[0]?.place.sheet, opts.sheet),
+  ].filter((n): n is string => n !== undefined);
+  return { catalogue, baseline, ...(dictionary ? { dictionary } : {}), notes };
+}
+
+/** "data.xlsx: read worksheet "Data" (the first visible one; --sheet NAME reads another)". */
+function sheetNote(file: string, sheet: string | undefined, asked: string | undefined): string | undefined {
+  if (sheet === undefined) return undefined;
+  return `${file}: read worksheet "${sheet}"${asked === undefined ? " (the first visible one; --sheet NAME reads another)" : ""}`;
 }
 
 /** The input files a command reads, from its options and the configured defaults (for output checks and manifests). */
@@ -101,7 +122,21 @@ export function inputFiles(
 
 /** Every scenario file in a folder, sorted, baseline first. */
 export async function bundledScenarios(dir = loadDefaults().scenarios): Promise<string[]> {
-  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const configured = existsSync(CONFIG_FILE);
+    throw new InputError({
+      file: configured ? CONFIG_FILE : dir,
+      problem: `${configured ? `"scenarios" names ${JSON.stringify(dir)}, which` : "the scenarios folder"} ${code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code})`}`,
+      fix: configured
+        ? `point "scenarios" at the folder of your scenario files, or give the scenario files on the command line`
+        : "give the scenario files on the command line, or --data and --targets for a trend-only run",
+    });
+  }
+  const files = names.filter((f) => /\.ya?ml$/i.test(f)).sort();
   files.sort((a, b) => Number(b.startsWith("baseline")) - Number(a.startsWith("baseline")));
   return files.map((f) => path.join(dir, f));
 }

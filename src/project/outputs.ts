@@ -132,8 +132,17 @@ export function checkOutputDir(dir: string, names: string[], opts: OutputCheckOp
   for (const name of names) checkOutputFile(path.join(dir, name), opts);
 }
 
-/** Adds `names` to the manifest of `dir` (after they were written). */
+/** Adds `names` to the manifest of `dir` (after they were written), keeping what else it records. */
 export async function recordOutputs(dir: string, names: string[]): Promise<void> {
+  let rest: Record<string, unknown> = {};
+  try {
+    rest = JSON.parse(readFileSync(path.join(dir, MANIFEST), "utf8")) as Record<string, unknown>;
+  } catch {
+    rest = {};
+  }
   const files = [...new Set([...manifestOf(dir), ...names])].sort();
-  await writeFileAtomic(path.join(dir, MANIFEST), JSON.stringify({ tool: "targetcast", files }, null, 1) + "\n");
+  await writeFileAtomic(
+    path.join(dir, MANIFEST),
+    JSON.stringify({ ...rest, tool: "targetcast", files }, null, 1) + "\n",
+  );
 }

@@ -2,6 +2,7 @@
  * Reads a scenario YAML file, follows `extends`, validates the merged result and reports
  * any problem as an InputError naming the file, the line and the field, with a fix.
  */
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
@@ -22,7 +23,17 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** Things that load but look wrong (e.g. a growth rate of 10, probably meant as 10%). */
   warnings: string[];
+  /** The file and line that write a field (the most derived file in the chain that has it), for messages. */
+  locate(at: PropertyKey[]): { file: string; line?: number };
 }
+
+export interface LoadScenarioOptions {
+  /** Let `extends` name a file outside the scenario's own folder tree. */
+  allowOutside?: boolean;
+}
+
+/** Files `extends` may name: scenario YAML only, so a system file is never parsed (nor its keys echoed). */
+const SCENARIO_EXTENSION = /\.ya?ml$/i;
 
 interface ParsedFile {
   file: string;
@@ -57,7 +68,10 @@ async function parseYamlFile(file: string): Promise<ParsedFile> {
       file,
       ...(line !== undefined ? { line } : {}),
       problem: `not valid YAML: ${firstError.message.split("\n")[0]}`,
-      fix: "check the indentation (spaces, not tabs) and that every `key: value` pair is on its own line",
+      fix:
+        firstError.code === "DUPLICATE_KEY"
+          ? "write each key once in a mapping: delete or merge the repeated one"
+          : "check the indentation (spaces, not tabs) and that every `key: value` pair is on its own line",
     });
   }
   let raw: unknown;
@@ -148,6 +162,8 @@ function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError 
     const hint = didYouMean(key, [...knownKeysAt(at)]);
     problem = `${at.length ? field + ": " : ""}unknown key "${key}"`;
     fix = hint ? `did you mean "${hint}"?` : `allowed keys here: ${knownKeysAt(at).join(", ")}`;
+  } else if (issue.code === "custom" && typeof issue.params?.fix === "string") {
+    fix = issue.params.fix;
   } else if (issue.code === "invalid_type") {
     fix = `write ${issue.expected === "number" ? "a plain number" : `a ${issue.expected}`} for ${field}`;
   } else if (issue.code === "invalid_union") {
@@ -158,13 +174,44 @@ function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError 
   return new InputError({ file: owner.file, ...(line !== undefined ? { line } : {}), problem, fix });
 }
 
-/** Load, follow `extends` (detecting cycles), merge and validate a scenario file. */
-export async function loadScenario(file: string): Promise<LoadedScenario> {
+/** Real path, or the absolute path when the file does not exist (the reader then says so). */
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * Load, follow `extends` (detecting cycles), merge and validate a scenario file. `extends` must
+ * name a .yaml/.yml file inside the scenario's own folder tree (links resolved), unless
+ * `allowOutside` is given.
+ */
+export async function loadScenario(file: string, opts: LoadScenarioOptions = {}): Promise<LoadedScenario> {
   const files: ParsedFile[] = [];
   const seen: string[] = [];
+  const root = path.dirname(real(file));
   let next: string | undefined = file;
   while (next) {
     const resolved = path.resolve(next);
+    const child0 = files[0];
+    if (child0) {
+      const where = { file: child0.file, ...optionalLine(lineOf(child0, ["extends"])) };
+      if (!SCENARIO_EXTENSION.test(next))
+        throw new InputError({
+          ...where,
+          problem: `extends: "${next}" is not a scenario file (.yaml or .yml)`,
+          fix: "name a scenario file, e.g. `extends: baseline.yaml`",
+        });
+      const target = real(next);
+      if (!opts.allowOutside && target !== root && !target.startsWith(root + path.sep))
+        throw new InputError({
+          ...where,
+          problem: `extends: "${next}" is outside the scenario's folder (${root})`,
+          fix: "copy the parent scenario into this folder (or one below it), or add --allow-outside to allow it",
+        });
+    }
     if (seen.includes(resolved)) {
       throw new InputError({
         file: files[files.length - 1].file,
@@ -204,7 +251,21 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   delete merged.extends;
   const result = Scenario.safeParse(merged);
   if (!result.success) throw issueToError(result.error.issues[0], files);
-  return { file, chain: files.map((f) => f.file), scenario: result.data, warnings: rateWarnings(result.data, files) };
+  const locate = (at: PropertyKey[]) => {
+    const owner = [...files].reverse().find((f) => hasPath(f.raw, at)) ?? files[files.length - 1];
+    return { file: owner.file, ...optionalLine(lineOf(owner, at)) };
+  };
+  return {
+    file,
+    chain: files.map((f) => f.file),
+    scenario: result.data,
+    warnings: rateWarnings(result.data, files),
+    locate,
+  };
+}
+
+function optionalLine(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
 }
 
 /** Growth rates above RATE_WARNING (100% a year): probably a percent written as a number. */

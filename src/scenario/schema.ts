@@ -69,13 +69,19 @@ export const IndicatorSpec = z
   });
 export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
 
-export const Programme = z.strictObject({
-  name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
-  floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
-  cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
-  effects: z.array(ProgrammeEffect).min(1),
-  note: z.string().optional(),
-});
+export const Programme = z
+  .strictObject({
+    name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
+    cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
+    effects: z.array(ProgrammeEffect).min(1),
+    note: z.string().optional(),
+  })
+  .refine((p) => p.cap === undefined || p.floor <= p.cap, {
+    message: "the floor is above the cap, so no spending can respect both",
+    path: ["floor"],
+    params: { fix: "lower the floor or raise the cap (both in the budget unit a year)" },
+  });
 export type Programme = z.infer<typeof Programme>;
 
 /** Extra fiscal S&T money a year on top of business as usual, and how it is split. */

@@ -79,7 +79,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const nodes = plan.order.map((i) => plan.nodes[i]);
   const nSlots = plan.indicators.length;
   const nParams = plan.params.length;
-  const startYear = Math.min(...nodes.map((x) => x.firstStep));
+  const startYear = nodes.reduce((m, x) => Math.min(m, x.firstStep), Infinity);
   const [from, to] = opts.range ?? [0, paths];
   const values = opts.out?.values ?? plan.indicators.map(() => new Float64Array(nOut * paths));
   const draws = opts.out?.draws ?? new Float64Array(nParams * paths);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/data/errors.js";
 import { loadBaseline } from "../../src/data/loadBaseline.js";
@@ -215,20 +215,17 @@ describe("loaders never modify their input files", () => {
   });
 });
 
-describe("bundled data (skipped until the files exist)", () => {
+describe("bundled data", () => {
   const cat = projectFile("data", "targets", "haizhou-2015.csv");
   const dict = projectFile("data", "indicators.csv");
   const base = projectFile("data", "baseline", "haizhou.csv");
-  it.skipIf(!(existsSync(cat) && existsSync(dict) && existsSync(base)))(
-    "loads the bundled baseline against the bundled catalogue and dictionary",
-    async () => {
-      const c = await loadTargets(cat);
-      const d = await loadIndicatorDictionary(dict);
-      const b = await loadBaseline(base, { catalogue: c, dictionary: d });
-      expect(b.observations.length).toBeGreaterThan(0);
-      for (const s of b.series.values()) expect([...s.years].sort((x, y) => x - y)).toEqual(s.years);
-    },
-  );
+  it("loads the bundled baseline against the bundled catalogue and dictionary", async () => {
+    const c = await loadTargets(cat);
+    const d = await loadIndicatorDictionary(dict);
+    const b = await loadBaseline(base, { catalogue: c, dictionary: d });
+    expect(b.observations.length).toBeGreaterThan(0);
+    for (const s of b.series.values()) expect([...s.years].sort((x, y) => x - y)).toEqual(s.years);
+  });
 });
 
 describe("loaders throw only InputError for damaged input", () => {

@@ -38,7 +38,7 @@ export function malformed(name: string): string {
 }
 
 /** The shared national series (first-published figures) this example is built from. */
-export const SHARED_NATIONAL_CSV = join(ROOT, "..", "shared", "data", "china-national-innovation.csv");
+export const SHARED_NATIONAL_CSV = join(ROOT, "test", "fixtures", "shared", "china-national-innovation.csv"); // vendored from ../shared/data/
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `targetcast-region-${prefix}-`));

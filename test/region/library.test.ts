@@ -3,7 +3,7 @@
  * runScenario, plus checks that the national example's files are faithful to the shared
  * first-published series and that its README records what the kit actually says.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runScenario, trendOnlyScenario } from "../../src/assess/runScenario.js";
 import { parseCsvRecords } from "../../src/data/csv.js";
@@ -25,28 +25,25 @@ function csvObjects(file: string): Record<string, string>[] {
 }
 
 describe("China national example: files", () => {
-  // The shared folder sits beside the project on the development machine; a bare clone may not have it.
-  it.skipIf(!existsSync(SHARED_NATIONAL_CSV))(
-    "data.csv is the shared series in baseline long form, sources verbatim, units the kit knows",
-    () => {
-      const shared = csvObjects(SHARED_NATIONAL_CSV);
-      const ours = csvObjects(NATIONAL.data);
-      expect(ours).toHaveLength(shared.length);
-      const unitMap: Record<string, string> = { "% of GDP": "%", "per 10k pop": "件/万人" };
-      shared.forEach((s, i) => {
-        const o = ours[i];
-        expect(o.indicator).toBe(s.indicator);
-        expect(o.year).toBe(s.year);
-        expect(Number(o.value)).toBe(Number(s.value));
-        expect(o.unit).toBe(unitMap[s.unit]);
-        expect(o.source).toBe(s.source); // verbatim, nothing prefixed
-        expect(`${o.source} ${o.note}`).not.toMatch(/illustrative|示意|虚构/i);
-      });
-      const derived = ours.find((o) => o.indicator === "invention_patents_per_10k_pop" && o.year === "2019")!;
-      expect(derived.note).toMatch(/derived/i);
-      expect(ours.filter((o) => /derived/i.test(o.note))).toHaveLength(1);
-    },
-  );
+  // The shared series is vendored in test/fixtures/shared/, so this runs in a bare clone too.
+  it("data.csv is the shared series in baseline long form, sources verbatim, units the kit knows", () => {
+    const shared = csvObjects(SHARED_NATIONAL_CSV);
+    const ours = csvObjects(NATIONAL.data);
+    expect(ours).toHaveLength(shared.length);
+    const unitMap: Record<string, string> = { "% of GDP": "%", "per 10k pop": "件/万人" };
+    shared.forEach((s, i) => {
+      const o = ours[i];
+      expect(o.indicator).toBe(s.indicator);
+      expect(o.year).toBe(s.year);
+      expect(Number(o.value)).toBe(Number(s.value));
+      expect(o.unit).toBe(unitMap[s.unit]);
+      expect(o.source).toBe(s.source); // verbatim, nothing prefixed
+      expect(`${o.source} ${o.note}`).not.toMatch(/illustrative|示意|虚构/i);
+    });
+    const derived = ours.find((o) => o.indicator === "invention_patents_per_10k_pop" && o.year === "2019")!;
+    expect(derived.note).toMatch(/derived/i);
+    expect(ours.filter((o) => /derived/i.test(o.note))).toHaveLength(1);
+  });
 
   it("data-to-2018.csv is data.csv cut at 2018", () => {
     const cut = csvObjects(NATIONAL.dataTo2018);

@@ -117,7 +117,7 @@ describe("bad scenario files", () => {
 
   it("a growth rate of 10 (1,000% a year) loads with a warning at the child's line that suggests 0.1", async () => {
     const f = fixture("growth-percent-as-number.yaml");
-    const loaded = await loadScenario(f);
+    const loaded = await loadScenario(f, { allowOutside: true }); // its parent is the bundled baseline
     expect(loaded.warnings).toHaveLength(1);
     expect(loaded.warnings[0]).toBe(
       `${f}:5: indicators.rd_personnel.growth is 10, i.e. 1000% a year; rates are fractions (0.10 = 10%) — if you meant 10%, write 0.1`,
@@ -390,10 +390,26 @@ describe("extends: where the parent is found", () => {
       abs,
       `extends: ${join(process.cwd(), "scenarios", "baseline.yaml")}\nname: { zh: 到2020, en: To 2020 }\nhorizon: 2020\n`,
     );
-    const loaded = await loadScenario(abs);
+    const loaded = await loadScenario(abs, { allowOutside: true });
     expect(loaded.scenario.horizon).toBe(2020);
     expect(loaded.chain[0]).toBe(join(process.cwd(), "scenarios", "baseline.yaml"));
     const rel = await loadScenario("scenarios/fiscal-squeeze.yaml");
     expect(rel.chain).toEqual(["scenarios/baseline.yaml", "scenarios/fiscal-squeeze.yaml"]);
+  });
+
+  it("a parent outside the scenario's folder tree, or not a .yaml file, is refused without reading it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "targetcast-extends-"));
+    const abs = join(dir, "abs.yaml");
+    writeFileSync(
+      abs,
+      `extends: ${join(process.cwd(), "scenarios", "baseline.yaml")}
+`,
+    );
+    await expect(loadScenario(abs)).rejects.toThrow(/abs\.yaml:1: extends: .* is outside the scenario's folder/);
+    const passwd = join(dir, "passwd.yaml");
+    writeFileSync(passwd, "extends: /etc/passwd\n");
+    await expect(loadScenario(passwd, { allowOutside: true })).rejects.toThrow(
+      /is not a scenario file \(\.yaml or \.yml\)/,
+    );
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * The test selection for mutation testing (`npm run mutate`, stryker.config.mjs): the in-process
+ * unit and property tests. Left out: tests that run the compiled CLI or worker threads (dist/ is
+ * not mutated, so they cannot kill a mutant), the browser, PNG rendering and the notebooks (slow,
+ * and they need system packages). No globalSetup: nothing here needs dist/.
+ */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: [
+      "test/notebooks/**",
+      "test/hostile/corpus.test.ts",
+      "test/hostile/interrupt.test.ts",
+      "test/report/browser.test.ts",
+      "test/report/outputs.test.ts",
+      "test/region/cli.test.ts",
+      "test/region/library.test.ts",
+      "test/scenario/cli.test.ts",
+      "test/engine/threads.test.ts",
+      "test/charts/render.test.ts",
+      "test/architecture/**",
+    ],
+    testTimeout: 60_000,
+  },
+});
