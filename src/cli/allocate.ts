@@ -1,7 +1,7 @@
 /** `targetcast allocate`: the best split of an S&T budget across programmes. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type AllocateResult, allocateBudget } from "../allocate/runAllocation.js";
+import { allocateBudget } from "../allocate/runAllocation.js";
 import { provenanceOfBaseline } from "../assess/runScenario.js";
 import { renderPngs } from "../charts/pngPool.js";
 import { toSvg } from "../charts/render.js";
@@ -9,8 +9,8 @@ import { tornado as tornadoChart } from "../charts/tornado.js";
 import { INPUT_OPTIONS, inputFiles, loadDefaults, loadInputs } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
+import { allocationText } from "../report/allocationText.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
-import { renderTable } from "../report/textTable.js";
 import { loadScenario } from "../scenario/load.js";
 import { intOption } from "./scenarios.js";
 
@@ -127,50 +127,6 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     await writeFileAtomic(path.join(outDir, "tornado.png"), png);
   }
   await recordOutputs(outDir, outputs);
-  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationTable(result));
+  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationText(result));
   return 0;
-}
-
-function allocationTable(r: AllocateResult): string {
-  const f = (v: number) => v.toFixed(0);
-  const e = (v: number) => v.toFixed(2);
-  const rows = r.programmes.map((p) => [
-    `${p.nameZh} ${p.nameEn}`,
-    f(r.best.split[p.id]),
-    f(r.equalSplit.split[p.id]),
-    f(r.gridSearch.split[p.id]),
-    (r.marginal.find((m) => m.programme === p.id)?.expectedMet ?? 0).toFixed(3),
-  ]);
-  const lines = [
-    `Budget ${r.budget} ${r.unit}/yr on top of business as usual — ${r.scenario}, ${r.paths} paths, seed ${r.seed}, ${r.evaluations} allocations evaluated`,
-    "",
-    renderTable(
-      [
-        { header: "项目 Programme", max: 44 },
-        { header: `最优 Best (${r.unit})`, align: "right" },
-        { header: "平均 Equal", align: "right" },
-        { header: `网格 Grid /${r.gridSearch.steps}`, align: "right" },
-        { header: `+100${r.unit} → Δ E[met]`, align: "right" },
-      ],
-      rows,
-    ),
-    "",
-    `Expected targets met: best ${e(r.best.expectedMet)} · equal split ${e(r.equalSplit.expectedMet)} (+${e(r.gain.overEqualSplit)}) · grid best of ${r.gridSearch.size} ${e(r.gridSearch.expectedMet)} (+${e(r.gain.overGrid)})`,
-    `Runners-up: ${r.runnersUp.map((s) => e(s.expectedMet)).join(", ")}`,
-  ];
-  if (r.tornado) {
-    lines.push("", "Tornado — expected targets met with each assumption at its P10 / P90 (others drawn):");
-    lines.push(
-      renderTable(
-        [
-          { header: "Assumption" },
-          { header: "P10", align: "right" },
-          { header: "P90", align: "right" },
-          { header: "Swing", align: "right" },
-        ],
-        r.tornado.bars.slice(0, 10).map((b) => [b.parameter, e(b.low), e(b.high), e(Math.abs(b.high - b.low))]),
-      ),
-    );
-  }
-  return lines.join("\n") + "\n";
 }

@@ -1,0 +1,122 @@
+/**
+ * `targetcast allocate` in words and tables: what the budget buys (no extra budget, equal split,
+ * best split), with its Monte Carlo error, for which targets, and what ties with the best.
+ * Numbers come from src/allocate/runAllocation.ts; this file only words and formats them.
+ */
+import type { AllocateResult } from "../allocate/runAllocation.js";
+import { renderTable } from "./textTable.js";
+
+const money = (v: number) => v.toFixed(0);
+const score = (v: number) => v.toFixed(2);
+const signed = (v: number, digits = 2) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(digits)}`;
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const pctPoints = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)}`;
+
+/** The objective's name in both languages, as the table and the summary print it. */
+export function objectiveName(r: Pick<AllocateResult, "objective">): string {
+  return r.objective === "weightedScore"
+    ? "加权得分 Weighted score (Σ weight × P(met))"
+    : "预期达成目标数 Expected targets met (Σ P(met))";
+}
+
+/** P(met) changes smaller than this (probability) are left out of the per-target table. */
+const CHANGE_SHOWN = 0.005;
+
+export function allocationText(r: AllocateResult): string {
+  const lines = [
+    `预算 Budget ${r.budget} ${r.unit}/yr on top of business as usual — ${r.scenario}, ${r.paths} paths, seed ${r.seed}, ${r.evaluations} allocations evaluated on the same draws`,
+    "",
+    renderTable(
+      [
+        { header: "项目 Programme", max: 44 },
+        { header: `最优 Best (${r.unit})`, align: "right" },
+        { header: "平均 Equal", align: "right" },
+        { header: `网格 Grid /${r.gridSearch.steps}`, align: "right" },
+        { header: `+100${r.unit} → Δ E[met]`, align: "right" },
+      ],
+      r.programmes.map((p) => [
+        `${p.nameZh} ${p.nameEn}`,
+        money(r.best.split[p.id]),
+        money(r.equalSplit.split[p.id]),
+        money(r.gridSearch.split[p.id]),
+        (r.marginal.find((m) => m.programme === p.id)?.expectedMet ?? 0).toFixed(3),
+      ]),
+    ),
+    "",
+    `${objectiveName(r)}:`,
+    `  无追加预算 No extra budget ${score(r.noBudget.score)} · 平均分配 Equal split ${score(r.equalSplit.score)} · 最优 Best ${score(r.best.score)}`,
+    `  最优比平均 Best − equal: ${signed(r.gainOverEqualSplit, 3)} ± ${r.gainStandardError.toFixed(3)} (paired Monte Carlo SE) — ${
+      r.gainDistinguishable
+        ? "大于两倍标准误，差异可辨 more than 2 SE: the best split is really better"
+        : "不足两倍标准误，与平均分配无法区分 within 2 SE: not distinguishable from the equal split"
+    }`,
+  ];
+  if (r.objective === "weightedScore") {
+    lines.push(
+      `  预期达成目标数 Expected targets met (unweighted): no extra budget ${score(r.noBudget.expectedMet)} · equal ${score(r.equalSplit.expectedMet)} · best ${score(r.best.expectedMet)}`,
+    );
+  }
+  lines.push(
+    `  预算带来 The budget buys ${signed(r.gain.overNoBudget)} expected targets met (best split vs none); grid best of ${r.gridSearch.size} ${score(r.gridSearch.score)}`,
+  );
+  if (r.runnersUp.length) {
+    lines.push(
+      `  次优 Runners-up: ${r.runnersUp
+        .map(
+          (u) =>
+            `${score(u.score)} (${signed(-u.gap, 3)} ± ${u.gapStandardError.toFixed(3)}${u.tied ? ", 并列 tied" : ""})`,
+        )
+        .join(", ")}`,
+    );
+    if (r.runnersUp.some((u) => u.tied))
+      lines.push("  并列 tied = within 2 paired SE of the best: the data cannot rank them; choose on other grounds");
+  }
+  const moved = r.perTarget
+    .filter((t) => Math.max(Math.abs(t.changeOverEqual), Math.abs(t.changeOverNone)) >= CHANGE_SHOWN)
+    .sort((a, b) => b.changeOverNone - a.changeOverNone);
+  lines.push("", `各目标达成概率 P(met) per target (changes ≥ ${CHANGE_SHOWN * 100} points; Δ in percentage points):`);
+  lines.push(
+    moved.length
+      ? renderTable(
+          [
+            { header: "目标 Target", max: 34 },
+            { header: "无 None", align: "right" },
+            { header: "平均 Equal", align: "right" },
+            { header: "最优 Best", align: "right" },
+            { header: "Δ vs equal", align: "right" },
+            { header: "Δ vs none", align: "right" },
+          ],
+          moved.map((t) => [
+            `${t.nameZh} ${t.nameEn}`,
+            pct(t.none),
+            pct(t.equal),
+            pct(t.best),
+            pctPoints(t.changeOverEqual),
+            pctPoints(t.changeOverNone),
+          ]),
+        )
+      : "  none: no target's P(met) moves with this budget",
+  );
+  const losers = moved.filter((t) => t.changeOverEqual <= -CHANGE_SHOWN);
+  if (losers.length)
+    lines.push(
+      `  最优分配下降的目标 Lower under the best split than under the equal one: ${losers.map((t) => `${t.nameZh} ${t.nameEn} (${pct(t.equal)} → ${pct(t.best)})`).join("; ")}`,
+    );
+  if (r.tornado) {
+    lines.push("", "Tornado — expected targets met with each assumption at its P10 / P90 (others drawn):");
+    lines.push(
+      renderTable(
+        [
+          { header: "Assumption" },
+          { header: "P10", align: "right" },
+          { header: "P90", align: "right" },
+          { header: "Swing", align: "right" },
+        ],
+        r.tornado.bars
+          .slice(0, 10)
+          .map((b) => [b.parameter, score(b.low), score(b.high), score(Math.abs(b.high - b.low))]),
+      ),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
