@@ -7,12 +7,13 @@ import type { Baseline, IndicatorDef, Target, TargetCatalogue } from "../data/ty
 import type { Simulation } from "../simulate/monteCarlo.js";
 import { pathValues } from "../simulate/monteCarlo.js";
 import { cagr } from "../stats/cagr.js";
+import { proportionStandardError } from "../stats/monteCarloError.js";
 import { quantileSorted } from "../stats/quantiles.js";
 import { pearson, ranks } from "../stats/spearman.js";
 import { meets } from "./comparator.js";
 import { growthRatio } from "./openSdg.js";
 import { progressShare } from "./progressShare.js";
-import { DEFAULT_THRESHOLDS, type StatusThresholds, statusFromProbability } from "./status.js";
+import { DEFAULT_THRESHOLDS, isBorderline, type StatusThresholds, statusFromProbability } from "./status.js";
 import type { RiskReason, TargetAssessment } from "./types.js";
 
 export interface AssessInput {
@@ -55,6 +56,8 @@ function emptyAssessment(t: Target, why: string): TargetAssessment {
     threshold: null,
     status: "not_assessed",
     pMet: null,
+    pMetStandardError: null,
+    borderline: false,
     median: null,
     p10: null,
     p90: null,
@@ -153,6 +156,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     const median = quantileSorted(sorted, 0.5);
     const alreadyMet = baseValue !== null && meets(baseValue, t.comparator, threshold);
     const status = statusFromProbability(pMet, alreadyMet, thresholds);
+    const pMetStandardError = proportionStandardError(pMet, sample.length);
 
     // History-based progress categories: first observation (v_b) to the latest (v_t).
     let cagrRatio: number | null = null;
@@ -194,6 +198,8 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       threshold,
       status,
       pMet,
+      pMetStandardError,
+      borderline: isBorderline(pMet, pMetStandardError, alreadyMet, thresholds),
       median,
       p10: quantileSorted(sorted, 0.1),
       p90: quantileSorted(sorted, 0.9),

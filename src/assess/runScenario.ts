@@ -12,6 +12,7 @@ import type { Plan } from "../simulate/plan.js";
 import { buildPlan } from "../simulate/plan.js";
 import { simulateInThreads } from "../simulate/threads.js";
 import { assessTargets } from "./assess.js";
+import { jointView } from "./joint.js";
 import type { ScenarioResult } from "./types.js";
 
 export interface RunInput {
@@ -181,6 +182,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
     actuals,
     series: summariseSimulation(simulation),
     targets,
+    joint: jointView(simulation, targets),
   };
   return result;
 }

@@ -20,6 +20,12 @@ export function toResultsJson(r: ScenarioResult) {
     dataSource: r.dataSource,
     assumptions: r.scenario.assumptions,
     targets: r.targets,
+    // The joint view: number of targets met together, path by path (src/assess/joint.ts).
+    targetsAssessed: r.joint.targets,
+    expectedMet: r.joint.expectedMet,
+    expectedMetStandardError: r.joint.expectedMetStandardError,
+    exactlyMet: r.joint.exactly,
+    atLeast: r.joint.atLeast,
     series: r.series,
   };
 }

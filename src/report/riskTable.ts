@@ -1,6 +1,7 @@
 /** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { statusLabel } from "../charts/labels.js";
+import { BORDERLINE_LEGEND, jointLine, pMetCell } from "./jointText.js";
 import { renderTable } from "./textTable.js";
 
 const fmt = (v: number | null) =>
@@ -21,7 +22,7 @@ export function riskTable(r: ScenarioResult): string {
   const rows = sortByRisk(r.targets).map((t) => [
     t.nameZh,
     statusLabel(t.status, "both"),
-    pct(t.pMet),
+    pMetCell(t),
     t.median === null ? "–" : `${fmt(t.median)} [${fmt(t.p10)}–${fmt(t.p90)}]`,
     t.comparator && t.threshold !== null ? `${t.comparator} ${fmt(t.threshold)}` : "–",
     t.unit,
@@ -48,6 +49,7 @@ export function riskTable(r: ScenarioResult): string {
   return [
     head + warn,
     table,
+    (r.targets.some((t) => t.borderline) ? BORDERLINE_LEGEND + "\n" : "") + jointLine(r.joint),
     reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : "",
     skipped.length ? "未评估原因 Not assessed, because:\n" + skipped.join("\n") : "",
   ]
