@@ -5,6 +5,7 @@
  */
 
 export { type AllocationScore, type Evaluator, makeEvaluator, prepareTargets } from "./allocate/evaluate.js";
+export { EXPECTED_GOAL, type Goal, type GoalAnswer, type GoalSeekInput, goalSeek } from "./allocate/goalSeek.js";
 export { optimiseAllocation } from "./allocate/optimise.js";
 export { type AllocateInput, type AllocateResult, allocateBudget } from "./allocate/runAllocation.js";
 export { oneWaySweep, type Tornado, tornado as tornadoAnalysis } from "./allocate/sensitivity.js";
@@ -22,6 +23,7 @@ export { MECHANISM_COMPILERS } from "./model/registry.js";
 export { levelGrowth, solowContribution } from "./model/solow.js";
 /** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
 export { bundledScenarios, type Inputs, loadDefaults, loadInputs } from "./project/inputs.js";
+export { allocationText, goalText } from "./report/allocationText.js";
 export { writeFileAtomic } from "./report/atomicWrite.js";
 export { type Briefing, type BriefingOptions, buildBriefing } from "./report/briefing.js";
 export { resultsDocument, toResultsJson } from "./report/resultsJson.js";

@@ -8,13 +8,13 @@
 import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import type { Scenario } from "../scenario/schema.js";
-import { buildPlan } from "../simulate/plan.js";
 import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
-import { checkBudget, programmeBounds } from "./constraints.js";
-import { type AllocationScore, makeEvaluator, prepareTargets } from "./evaluate.js";
+import { checkBudget } from "./constraints.js";
+import { type AllocationScore, makeEvaluator } from "./evaluate.js";
 import { type MarginalValue, marginalValues } from "./marginal.js";
 import { optimiseAllocation } from "./optimise.js";
 import { oneWaySweep, type SweepPoint, type Tornado, tornado } from "./sensitivity.js";
+import { setUpBudgetQuestion } from "./setup.js";
 
 export interface AllocateInput {
   scenario: Scenario;
@@ -101,17 +101,6 @@ export interface AllocateResult {
 }
 
 export function allocateBudget(input: AllocateInput): AllocateResult {
-  // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
-  const scenario: Scenario = input.scenario.budget
-    ? { ...input.scenario, budget: { ...input.scenario.budget, amount: input.budget, share_of: undefined } }
-    : input.scenario;
-  if (!Object.keys(scenario.programmes).length) {
-    throw new InputError({
-      file: input.scenarioFile,
-      problem: "the scenario defines no programmes",
-      fix: "add a `programmes:` section (see scenarios/baseline.yaml)",
-    });
-  }
   if (!(Number.isFinite(input.budget) && input.budget >= 0)) {
     throw new InputError({
       file: input.scenarioFile,
@@ -119,16 +108,9 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
       fix: "give --budget as a plain number in the budget unit",
     });
   }
-  const bounds = programmeBounds(scenario);
+  // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
+  const { scenario, bounds, plan, targets } = setUpBudgetQuestion(input, input.budget);
   checkBudget(input.budget, bounds, input.scenarioFile);
-  const plan = buildPlan({
-    scenario,
-    scenarioFile: input.scenarioFile,
-    baseline: input.baseline,
-    catalogue: input.catalogue,
-    dictionary: input.dictionary,
-  });
-  const targets = prepareTargets(plan, input.catalogue, input.baseline, input.weights);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
   const ev = makeEvaluator(plan, targets, paths, seed);

@@ -3,6 +3,7 @@
  * best split), with its Monte Carlo error, for which targets, and what ties with the best.
  * Numbers come from src/allocate/runAllocation.ts; this file only words and formats them.
  */
+import { EXPECTED_GOAL, type GoalAnswer } from "../allocate/goalSeek.js";
 import type { AllocateResult } from "../allocate/runAllocation.js";
 import { renderTable } from "./textTable.js";
 
@@ -10,6 +11,8 @@ const money = (v: number) => v.toFixed(0);
 const score = (v: number) => v.toFixed(2);
 const signed = (v: number, digits = 2) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(digits)}`;
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+/** Goal-seek probabilities: two decimals, so a step of one path in 2,000 (0.05 points) shows. */
+const pct2 = (p: number) => `${(p * 100).toFixed(2)}%`;
 const pctPoints = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)}`;
 
 /** The objective's name in both languages, as the table and the summary print it. */
@@ -118,5 +121,63 @@ export function allocationText(r: AllocateResult): string {
       ),
     );
   }
+  return lines.join("\n") + "\n";
+}
+
+export interface GoalContext {
+  file: string;
+  paths: number;
+  seed: number;
+  /** Bilingual names of targets and programmes, by id. */
+  names: Map<string, { zh: string; en: string }>;
+  programmes: Record<string, { zh: string; en: string }>;
+}
+
+/** The goal seek's answer in words: the budget, its split, how sure, and what it costs per target. */
+export function goalText(g: GoalAnswer, c: GoalContext): string {
+  const expected = g.target === EXPECTED_GOAL;
+  const name = c.names.get(g.target);
+  const what = expected
+    ? `预期达成目标数 ≥ ${g.p} expected targets met ≥ ${g.p}`
+    : `${name ? `${name.zh} ${name.en}` : g.target}: P(met) ≥ ${pct2(g.p)}`;
+  const measure = (v: number, se: number) =>
+    expected ? `${score(v)} ± ${se.toFixed(2)} targets` : `${pct2(v)} ± ${pct2(se)}`;
+  const lines = [
+    `目标寻求 Goal seek — ${what} (${c.file}, ${c.paths} paths, seed ${c.seed}, ${g.evaluations} allocations evaluated, budget step ${g.tolerance} ${g.unit})`,
+    "",
+  ];
+  const limit = `${money(g.searchLimit.budget)} ${g.unit}/yr (${g.searchLimit.from === "caps" ? "the programmes' caps" : "--max-budget; a programme has no cap"})`;
+  if (!g.reachable) {
+    lines.push(
+      `✗ 在 ${limit} 以内无法达到 Not reachable within ${limit}: the best split there gives ${measure(g.pMet, g.pMetStandardError)} (no extra budget: ${expected ? score(g.pMetNoBudget) : pct2(g.pMetNoBudget)}).`,
+      "  The programmes' effects saturate (E·B/(B+H)): more money alone does not get there; the assumptions the target depends on must change.",
+    );
+  } else {
+    lines.push(
+      `✓ 最小预算 Smallest budget: ${money(g.budget!)} ${g.unit}/yr → ${measure(g.pMet, g.pMetStandardError)} (Monte Carlo SE); no extra budget: ${expected ? score(g.pMetNoBudget) : pct2(g.pMetNoBudget)}`,
+    );
+    if (g.below)
+      lines.push(
+        `  检验 Check: ${money(g.below.budget)} ${g.unit}/yr (one step less) gives ${expected ? score(g.below.pMet) : pct2(g.below.pMet)}${g.below.pMet < g.p ? ", below the goal" : " — NOT below the goal: the search met a non-monotone step; treat the budget as approximate"}`,
+      );
+  }
+  lines.push(
+    "",
+    renderTable(
+      [
+        { header: "项目 Programme", max: 44 },
+        { header: `${g.reachable ? "分配 Split" : "上限处 Split at the limit"} (${g.unit}/yr)`, align: "right" },
+      ],
+      Object.entries(g.split).map(([id, v]) => {
+        const p = c.programmes[id];
+        return [p ? `${p.zh} ${p.en}` : id, money(v)];
+      }),
+    ),
+    "",
+    `预期达成目标数 Expected targets met at this split: ${score(g.expectedMet)} (no extra budget ${score(g.expectedMetNoBudget)})`,
+    g.costPerExtraTargetMet === null
+      ? "每多达成一个目标的成本 Cost per extra target met: – (no target gained)"
+      : `每多达成一个目标的成本 Cost per extra target met: ${money(g.costPerExtraTargetMet)} ${g.unit}/yr (budget ÷ extra expected targets met)`,
+  );
   return lines.join("\n") + "\n";
 }

@@ -51,4 +51,51 @@ describe("targetcast allocate", () => {
     expect(r.stdout).toMatch(/Best − equal: [+−]\d\.\d+ ± \d\.\d+ \(paired Monte Carlo SE\)/);
     expect(r.stdout).toContain("P(met) per target");
   });
+
+  it("--goal rd_intensity:0.5 --format json gives the goal object with its budget", () => {
+    const out = tempDir("allocate");
+    const r = cli([
+      "allocate",
+      "--goal",
+      "rd_intensity:0.5",
+      "--paths",
+      "300",
+      "--tolerance",
+      "50",
+      "--format",
+      "json",
+      "--out",
+      out,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const k of [
+      "target",
+      "p",
+      "reachable",
+      "budget",
+      "split",
+      "pMet",
+      "pMetStandardError",
+      "costPerExtraTargetMet",
+    ])
+      expect(j.goal).toHaveProperty(k);
+    expect(j.goal.target).toBe("rd_intensity");
+    expect(j.goal.reachable).toBe(true);
+    expect(j.budget).toBe(j.goal.budget);
+    expect(j.goal.pMet).toBeGreaterThanOrEqual(0.5);
+    expect(j.goal.below.pMet).toBeLessThan(0.5);
+  });
+
+  it("a malformed goal, or a goal with a budget, is a usage error (exit 2)", () => {
+    for (const args of [
+      ["--goal", "rd_intensity"],
+      ["--goal", "rd_intensity:0.5", "--budget", "100"],
+    ]) {
+      const r = cli(["allocate", ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^usage error: /);
+    }
+  });
 });
