@@ -35,3 +35,30 @@ describe("run --format json: the joint view of every scenario", () => {
     expect(doc.scenarios.map((s) => s.atLeast)).toEqual(scenarios.map((s) => s.atLeast));
   });
 });
+
+describe("targetcast compare on the bundled scenarios", () => {
+  it("explains why patent-pipeline stress does not change the 2015 patent target", () => {
+    const out = tempDir("compare");
+    const args = ["compare", "scenarios/baseline.yaml", "scenarios/patent-pipeline-stress.yaml", "--paths", "1000"];
+    const r = cli([...args, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /万人发明专利拥有量 Invention patents in force per 10000 population: P\(met\) [\d.]+% → [\d.]+%/,
+    );
+    expect(r.stdout).toContain("P(met) is below 5% either way: the target is out of reach regardless");
+    const j = JSON.parse(readFileSync(join(out, "comparison.json"), "utf8"));
+    const c = j.comparisons[0];
+    expect(c.assumptions.map((a: { key: string }) => a.key)).toEqual([
+      "invention_patent_grants",
+      "invention_patents_in_force",
+    ]);
+    const patent = c.unchanged.find((u: { id: string }) => u.id === "invention_patents_per_10k_pop");
+    expect(patent.reason).toBe("out_of_reach");
+    expect(patent.medianOther).toBeLessThan(patent.medianBase);
+  });
+
+  it("fewer than two scenarios is a usage error", () => {
+    expect(cli(["compare", "scenarios/baseline.yaml"]).status).toBe(2);
+  });
+});
