@@ -172,6 +172,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
         mechanism: plan.nodes[i].mechanism,
         summary: plan.nodes[i].summary,
       })),
+      trendByDefault: plan.indicators.filter((i) => !i.includes(".") && !(i in scenario.indicators)),
     },
     paths,
     seed,

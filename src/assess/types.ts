@@ -85,6 +85,8 @@ export interface ScenarioResult {
     horizon: number;
     /** Human-readable assumptions, one row per indicator, for briefing tables. */
     assumptions: { indicator: string; mechanism: string; summary: string }[];
+    /** Indicators the scenario file does not set: they follow their fitted trend by default. */
+    trendByDefault: string[];
   };
   paths: number;
   seed: number;

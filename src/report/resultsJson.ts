@@ -19,6 +19,7 @@ export function toResultsJson(r: ScenarioResult) {
     illustrative: r.illustrative,
     dataSource: r.dataSource,
     assumptions: r.scenario.assumptions,
+    trendByDefault: r.scenario.trendByDefault,
     targets: r.targets,
     // The joint view: number of targets met together, path by path (src/assess/joint.ts).
     targetsAssessed: r.joint.targets,

@@ -14,11 +14,19 @@ function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
   return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
 }
 
+/** The first few ids of a long list, and how many more. */
+function listSome(ids: string[], shown = 12): string {
+  return ids.length <= shown ? ids.join(", ") : `${ids.slice(0, shown).join(", ")} … and ${ids.length - shown} more`;
+}
+
 export function riskTable(r: ScenarioResult): string {
   const head = `${r.scenario.nameZh} / ${r.scenario.nameEn}  (${r.scenario.file}; ${r.paths} paths, seed ${r.seed}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
   const warn =
     (r.illustrative ? "\n⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "") +
-    `\nData: ${r.dataSource}`;
+    `\nData: ${r.dataSource}` +
+    (r.scenario.trendByDefault.length
+      ? `\n默认趋势外推（情景未设定）Follow their trend by default (not set in the scenario): ${listSome(r.scenario.trendByDefault)}`
+      : "");
   const rows = sortByRisk(r.targets).map((t) => [
     t.nameZh,
     statusLabel(t.status, "both"),

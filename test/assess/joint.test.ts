@@ -121,3 +121,15 @@ describe("Monte Carlo error of P(met) and borderline statuses", () => {
     expect(table).toMatch(/Targets met together: expected \d\.\d\d ± 0\.\d\d \(Monte Carlo SE\) of 2 assessed/);
   });
 });
+
+describe("indicators that follow their trend by default", () => {
+  it("a scenario that sets only x lists y as following its trend by default, in the result and the table", () => {
+    const cat = catalogue(target("x", "x", 2015, ">=", 140), target("y", "y", 2015, ">=", 58));
+    const { result } = run(cat, { x: uncertain.x }, 300);
+    expect(result.scenario.trendByDefault).toEqual(["y"]);
+    expect(riskTable(result)).toContain("Follow their trend by default (not set in the scenario): y");
+    const full = run(cat, uncertain, 300).result;
+    expect(full.scenario.trendByDefault).toEqual([]);
+    expect(riskTable(full)).not.toContain("by default");
+  });
+});

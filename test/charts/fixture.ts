@@ -313,6 +313,7 @@ function build(
       baseYear: BASE_YEAR,
       horizon: TARGET_YEAR,
       assumptions,
+      trendByDefault: [],
     },
     paths: 5000,
     seed: 20150101,
