@@ -7,6 +7,7 @@
 
 import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
+import { assumptionLabel, labelNames } from "../scenario/assumptionLabel.js";
 import type { Scenario } from "../scenario/schema.js";
 import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
 import { checkBudget } from "./constraints.js";
@@ -185,6 +186,8 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
   };
   if (input.sensitivity) {
     const t = tornado(ev, opt.best);
+    const names = labelNames(input.catalogue, input.dictionary, scenario.programmes);
+    for (const b of t.bars) b.label = assumptionLabel(b.parameter, names);
     result.tornado = t;
     result.sweeps = t.bars
       .slice(0, 3)

@@ -4,6 +4,7 @@
  * every target not on track, why.
  */
 import type { Baseline, IndicatorDef, Target, TargetCatalogue } from "../data/types.js";
+import { assumptionLabel, labelNames, type NameBook } from "../scenario/assumptionLabel.js";
 import type { Simulation } from "../simulate/monteCarlo.js";
 import { pathValues } from "../simulate/monteCarlo.js";
 import { cagr } from "../stats/cagr.js";
@@ -23,6 +24,8 @@ export interface AssessInput {
   dictionary?: Map<string, IndicatorDef>;
   baseYear: number;
   thresholds?: StatusThresholds;
+  /** The scenario's programmes, for the names of programme effects in the "why". */
+  programmes?: Record<string, { name: { zh: string; en: string } }>;
 }
 
 /** Below this |ρ| no parameter is named as the main driver: the spread comes from yearly shocks. */
@@ -78,6 +81,7 @@ const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : +v.toPrecision(3
 
 export function assessTargets(input: AssessInput): TargetAssessment[] {
   const { sim, baseline, catalogue } = input;
+  const names = labelNames(input.catalogue, input.dictionary, input.programmes);
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const paramRanks = new Map<number, Float64Array>();
   const rankOfParam = (k: number) => {
@@ -190,6 +194,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
         sim,
         rankOfParam,
         paramsReaching(t.indicator),
+        names,
       );
     }
     return {
@@ -227,6 +232,7 @@ function explain(
   sim: Simulation,
   rankOfParam: (k: number) => Float64Array,
   candidates: number[],
+  names: NameBook,
 ): RiskReason {
   const span = baseYear !== null ? t.targetYear - baseYear : 0;
   const requiredGrowth = baseValue !== null && span > 0 ? cagr(threshold, baseValue, t.targetYear, baseYear!) : null;
@@ -239,7 +245,7 @@ function explain(
   for (const k of candidates) {
     const rho = pearson(rankOfParam(k), outcomeRanks);
     if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho)))
-      topDriver = { parameter: sim.plan.params[k].name, rho };
+      topDriver = { parameter: sim.plan.params[k].name, label: assumptionLabel(sim.plan.params[k].name, names), rho };
   }
 
   const useGrowth =
@@ -264,8 +270,8 @@ function explain(
   }
   const d = topDriver as RiskReason["topDriver"];
   if (d) {
-    zh += `；影响最大的假设：${d.parameter}（ρ = ${d.rho.toFixed(2)}）`;
-    en += `; most influential assumption: ${d.parameter} (ρ = ${d.rho.toFixed(2)})`;
+    zh += `；影响最大的假设：${d.label.zh}（ρ = ${d.rho.toFixed(2)}）`;
+    en += `; most influential assumption: ${d.label.en} (ρ = ${d.rho.toFixed(2)})`;
   } else {
     zh += "；无单一主导假设，离散来自逐年波动";
     en += "; no single assumption dominates: the spread comes from year-to-year shocks";

@@ -136,6 +136,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
     dictionary,
     baseYear: scenario.base_year,
     thresholds,
+    programmes: scenario.programmes,
   });
 
   const used = new Set(plan.indicators);

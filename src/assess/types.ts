@@ -25,7 +25,7 @@ export interface RiskReason {
   requiredChangePerYear: number | null;
   projectedChangePerYear: number | null;
   /** The uncertain assumption whose per-path draws correlate most with the outcome (Spearman ρ). */
-  topDriver: { parameter: string; rho: number } | null;
+  topDriver: { parameter: string; label: { zh: string; en: string }; rho: number } | null;
   /** One sentence in each language, ready for a briefing. */
   textZh: string;
   textEn: string;

@@ -120,7 +120,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
         output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
         baseline: result.tornado.baseline,
         bars: result.tornado.bars.slice(0, 15).map((b) => ({
-          parameter: b.parameter,
+          parameter: `${b.label.zh} ${b.label.en}${b.budgetCanChange ? "" : " (预算无法改变 budget cannot change)"}`,
           low: b.low,
           high: b.high,
           lowLabel: String(+b.lowValue.toPrecision(3)),

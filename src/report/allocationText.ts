@@ -106,19 +106,34 @@ export function allocationText(r: AllocateResult): string {
       `  最优分配下降的目标 Lower under the best split than under the equal one: ${losers.map((t) => `${t.nameZh} ${t.nameEn} (${pct(t.equal)} → ${pct(t.best)})`).join("; ")}`,
     );
   if (r.tornado) {
-    lines.push("", "Tornado — expected targets met with each assumption at its P10 / P90 (others drawn):");
+    const table = (bars: NonNullable<AllocateResult["tornado"]>["bars"]) =>
+      bars.length
+        ? renderTable(
+            [
+              { header: "假设 Assumption", max: 60 },
+              { header: "P10", align: "right" },
+              { header: "P90", align: "right" },
+              { header: "摆幅 Swing", align: "right" },
+            ],
+            bars
+              .slice(0, 10)
+              .map((b) => [
+                `${b.label.zh} ${b.label.en}`,
+                score(b.low),
+                score(b.high),
+                score(Math.abs(b.high - b.low)),
+              ]),
+          )
+        : "  none";
     lines.push(
-      renderTable(
-        [
-          { header: "Assumption" },
-          { header: "P10", align: "right" },
-          { header: "P90", align: "right" },
-          { header: "Swing", align: "right" },
-        ],
-        r.tornado.bars
-          .slice(0, 10)
-          .map((b) => [b.parameter, score(b.low), score(b.high), score(Math.abs(b.high - b.low))]),
-      ),
+      "",
+      "敏感性 Tornado — expected targets met with each assumption at its P10 / P90 (the others drawn as usual):",
+      "",
+      "预算作用路径上的假设 On the budget's path (programme effects, and the indicators programmes and spending feed):",
+      table(r.tornado.bars.filter((b) => b.budgetCanChange)),
+      "",
+      "预算无法改变的假设 Off the budget's path: the budget cannot change what these drive:",
+      table(r.tornado.bars.filter((b) => !b.budgetCanChange)),
     );
   }
   return lines.join("\n") + "\n";

@@ -7,6 +7,8 @@
  * @example assumptionLabel("gdp.growth", names) // { zh: "地区生产总值：年增速", en: "Gross domestic product: growth rate" }
  */
 
+import type { IndicatorDef, TargetCatalogue } from "../data/types.js";
+
 export interface BilingualName {
   zh: string;
   en: string;
@@ -59,4 +61,21 @@ export function nameBook(
     indicator: (id) => byId.get(id),
     programme: (id) => programmes[id]?.name,
   };
+}
+
+/** Names of indicators (the dictionary first, then the catalogue) and of a scenario's programmes. */
+export function labelNames(
+  catalogue: TargetCatalogue,
+  dictionary?: Map<string, IndicatorDef>,
+  programmes: Record<string, { name: BilingualName }> = {},
+): NameBook {
+  const rows = [
+    ...(dictionary ? [...dictionary.values()] : []),
+    ...catalogue.targets
+      .filter((t) => t.kind !== "relative_to_base")
+      .map((t) => ({ id: t.indicator, nameZh: t.nameZh, nameEn: t.nameEn })),
+  ];
+  const first = new Map<string, { id: string; nameZh: string; nameEn: string }>();
+  for (const r of rows) if (!first.has(r.id)) first.set(r.id, r);
+  return nameBook([...first.values()], programmes);
 }

@@ -264,6 +264,17 @@ describe("tornado on the bundled baseline", () => {
     // P10 → P90 of a parameter that only raises R&D can only raise the expected number met.
     const own = bars.find((b) => b.parameter === "rd_expenditure.leveraged.own_growth")!;
     expect(own.high).toBeGreaterThanOrEqual(own.low);
+    // Bilingual labels, never the internal id; what the budget works through is told apart.
+    expect(own.label).toEqual({ zh: "研发经费支出：自身增速", en: "R&D expenditure: own growth" });
+    for (const b of bars) expect(b.label.en).not.toBe(b.parameter);
+    const bar = (id: string) => bars.find((b) => b.parameter === id)!;
+    expect(bar("rd_expenditure.leveraged.multiplier").budgetCanChange).toBe(true);
+    expect(bar("enterprise_rd.effect.rd_expenditure").budgetCanChange).toBe(true);
+    expect(bar("enterprise_rd.effect.rd_expenditure").label.en).toBe(
+      "Enterprise R&D matching and rewards: maximum effect on R&D expenditure",
+    );
+    expect(bar("agri_labour_productivity.trend").budgetCanChange).toBe(false);
+    expect(bar("gdp.growth").budgetCanChange).toBe(false);
   });
 
   it("plan for the bundled scenario adds the programme budget to fiscal S&T spending", async () => {

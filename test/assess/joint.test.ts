@@ -133,3 +133,22 @@ describe("indicators that follow their trend by default", () => {
     expect(riskTable(full)).not.toContain("by default");
   });
 });
+
+describe("the why names assumptions by their bilingual labels", () => {
+  it("the most influential assumption is given by name in both languages, never by its id", async () => {
+    const { loadInputs } = await import("../../src/project/inputs.js");
+    const { loadScenario } = await import("../../src/scenario/load.js");
+    const inputs = await loadInputs({});
+    const { scenario: s } = await loadScenario("scenarios/baseline.yaml");
+    const { result } = runScenario({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", paths: 400 });
+    const rd = result.targets.find((t) => t.id === "rd_intensity")!;
+    expect(rd.reason!.topDriver!.parameter).toBe("rd_expenditure.leveraged.own_growth");
+    expect(rd.reason!.textEn).toContain("most influential assumption: R&D expenditure: own growth (ρ = ");
+    expect(rd.reason!.textZh).toContain("影响最大的假设：研发经费支出：自身增速（ρ = ");
+    for (const t of result.targets)
+      if (t.reason?.topDriver) {
+        expect(t.reason.textEn).not.toContain(t.reason.topDriver.parameter);
+        expect(t.reason.textZh).not.toContain(t.reason.topDriver.parameter);
+      }
+  });
+});

@@ -236,7 +236,7 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
           projectedGrowth: projected,
           requiredChangePerYear: (t.value - base) / years,
           projectedChangePerYear: (p.median - base) / years,
-          topDriver: p.driver,
+          topDriver: { ...p.driver, label: { zh: driverZh, en: p.driver.parameter } },
           textZh:
             `${TARGET_YEAR}年预测中位数${p.median}${unitSep}${t.unit}，目标${cmp} ${t.value}${unitSep}${t.unit}；` +
             `需年均${required >= 0 ? "增长" : "下降"}${pct(Math.abs(required))}，预测为${pct(Math.abs(projected))}。` +
