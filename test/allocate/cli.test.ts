@@ -58,6 +58,7 @@ describe("targetcast allocate", () => {
       "allocate",
       "--goal",
       "rd_intensity:0.5",
+      "--quiet",
       "--paths",
       "300",
       "--tolerance",
