@@ -16,6 +16,7 @@ export {
   type PreparedTarget,
   prepareTargets,
 } from "./allocate/evaluate.js";
+export { EXPECTED_GOAL, type Goal, type GoalAnswer, type GoalSeekInput, goalSeek } from "./allocate/goalSeek.js";
 export type { MarginalValue } from "./allocate/marginal.js";
 export { type OptimiseOptions, type OptimiseResult, optimiseAllocation } from "./allocate/optimise.js";
 export { type AllocateInput, type AllocateResult, allocateBudget, type SplitReport } from "./allocate/runAllocation.js";
@@ -51,6 +52,7 @@ export type {
 } from "./model/types.js";
 /** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
 export { bundledScenarios, type Defaults, type Inputs, loadDefaults, loadInputs } from "./project/inputs.js";
+export { allocationText, goalText } from "./report/allocationText.js";
 export { writeFileAtomic } from "./report/atomicWrite.js";
 export { type Briefing, type BriefingChart, type BriefingOptions, buildBriefing } from "./report/briefing.js";
 export { type RunManifest, resultsDocument, toResultsJson } from "./report/resultsJson.js";

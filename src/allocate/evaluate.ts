@@ -67,6 +67,11 @@ export interface AllocationScore {
   expectedMet: number;
   /** Σ w_i P(met_i); equals expectedMet when all weights are 1. */
   score: number;
+  /**
+   * Σ_i w_i · 1[target i met on path p], per path: the score path by path, whose mean is `score`.
+   * Two allocations' arrays are paired (same draws), for paired Monte Carlo errors.
+   */
+  scorePerPath: Float64Array;
 }
 
 /** Scores splits of the budget on one fixed set of Monte Carlo draws (common random numbers), so two splits differ only by the split. */
@@ -114,18 +119,24 @@ export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: numb
       ev.evaluations++;
       if (!fixed) ev.draws ??= sim.draws;
       const pMet = new Float64Array(targets.length);
+      const scorePerPath = new Float64Array(paths);
       let expectedMet = 0;
       let score = 0;
       targets.forEach((t, i) => {
         const v = sim.values[t.slot];
         const off = t.yearIndex * paths;
         let hits = 0;
-        for (let p = 0; p < paths; p++) if (meets(v[off + p], t.comparator, t.threshold)) hits++;
+        for (let p = 0; p < paths; p++) {
+          if (meets(v[off + p], t.comparator, t.threshold)) {
+            hits++;
+            scorePerPath[p] += t.weight;
+          }
+        }
         pMet[i] = hits / paths;
         expectedMet += pMet[i];
         score += t.weight * pMet[i];
       });
-      return { spending: [...spending], pMet, expectedMet, score };
+      return { spending: [...spending], pMet, expectedMet, score, scorePerPath };
     },
   };
   return ev;

@@ -7,13 +7,15 @@
 
 import { InputError } from "../data/errors.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
+import { assumptionLabel, labelNames } from "../scenario/assumptionLabel.js";
 import type { Scenario } from "../scenario/schema.js";
-import { buildPlan } from "../simulate/plan.js";
-import { checkBudget, programmeBounds } from "./constraints.js";
-import { type AllocationScore, makeEvaluator, prepareTargets } from "./evaluate.js";
+import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
+import { checkBudget } from "./constraints.js";
+import { type AllocationScore, makeEvaluator } from "./evaluate.js";
 import { type MarginalValue, marginalValues } from "./marginal.js";
 import { optimiseAllocation } from "./optimise.js";
 import { oneWaySweep, type SweepPoint, type Tornado, tornado } from "./sensitivity.js";
+import { setUpBudgetQuestion } from "./setup.js";
 
 /** What `targetcast allocate` needs: the loaded inputs and scenario, the extra budget, paths, seed and options. */
 export interface AllocateInput {
@@ -38,9 +40,33 @@ export interface AllocateInput {
 export interface SplitReport {
   /** Spending per programme, budget unit per year. */
   split: Record<string, number>;
+  /** Expected number of targets met, Σ P(met) (targets). */
   expectedMet: number;
+  /** The objective maximised: expectedMet, or Σ w·P(met) with --weights (see `objective`). */
   score: number;
   pMet: Record<string, number>;
+}
+
+/** A runner-up split and whether it is tied with the best (|best − it| ≤ 2 paired SE). */
+export interface RunnerUp extends SplitReport {
+  /** best − this, on the objective, and its paired Monte Carlo standard error. */
+  gap: number;
+  gapStandardError: number;
+  tied: boolean;
+}
+
+/** P(met) of one target with no extra budget, the equal split and the best split. */
+export interface TargetChange {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  weight: number;
+  none: number;
+  equal: number;
+  best: number;
+  /** best − equal and best − none (probability, 0–1). */
+  changeOverEqual: number;
+  changeOverNone: number;
 }
 
 /** The outcome of a budget allocation: the best split, the equal and grid splits, marginal values, with the run's settings. */
@@ -51,12 +77,27 @@ export interface AllocateResult {
   paths: number;
   seed: number;
   programmes: { id: string; nameZh: string; nameEn: string; floor: number; cap: number | null }[];
+  /**
+   * What the score is: "expectedMet" (expected number of targets met) or "weightedScore"
+   * (Σ w_i P(met_i) with the priority weights given).
+   */
+  objective: "expectedMet" | "weightedScore";
+  weights: Record<string, number> | null;
+  /** No extra budget (every programme at 0): what business as usual gives on the same draws. */
+  noBudget: SplitReport;
   best: SplitReport;
-  runnersUp: SplitReport[];
+  runnersUp: RunnerUp[];
   equalSplit: SplitReport;
   gridSearch: SplitReport & { size: number; steps: number };
-  /** Expected targets met: best − equal split, best − grid best. */
-  gain: { overEqualSplit: number; overGrid: number };
+  /** Expected targets met: best − equal split, best − grid best, best − no budget. */
+  gain: { overEqualSplit: number; overGrid: number; overNoBudget: number };
+  /** best − equal split on the objective (score), computed path by path on common random numbers. */
+  gainOverEqualSplit: number;
+  /** Paired Monte Carlo standard error of gainOverEqualSplit (same unit as the objective). */
+  gainStandardError: number;
+  /** |gainOverEqualSplit| > 2 · gainStandardError: the best split is really better than the equal one. */
+  gainDistinguishable: boolean;
+  perTarget: TargetChange[];
   marginal: MarginalValue[];
   evaluations: number;
   tornado?: Tornado;
@@ -65,17 +106,6 @@ export interface AllocateResult {
 
 /** Finds the best split of an extra S&T budget across the plan's programmes (the library side of `targetcast allocate`). */
 export function allocateBudget(input: AllocateInput): AllocateResult {
-  // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
-  const scenario: Scenario = input.scenario.budget
-    ? { ...input.scenario, budget: { ...input.scenario.budget, amount: input.budget, share_of: undefined } }
-    : input.scenario;
-  if (!Object.keys(scenario.programmes).length) {
-    throw new InputError({
-      file: input.scenarioFile,
-      problem: "the scenario defines no programmes",
-      fix: "add a `programmes:` section (see scenarios/baseline.yaml)",
-    });
-  }
   if (!(Number.isFinite(input.budget) && input.budget >= 0)) {
     throw new InputError({
       file: input.scenarioFile,
@@ -83,16 +113,9 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
       fix: "give --budget as a plain number in the budget unit",
     });
   }
-  const bounds = programmeBounds(scenario);
+  // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
+  const { scenario, bounds, plan, targets } = setUpBudgetQuestion(input, input.budget);
   checkBudget(input.budget, bounds, input.scenarioFile);
-  const plan = buildPlan({
-    scenario,
-    scenarioFile: input.scenarioFile,
-    baseline: input.baseline,
-    catalogue: input.catalogue,
-    dictionary: input.dictionary,
-  });
-  const targets = prepareTargets(plan, input.catalogue, input.baseline, input.weights);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
   const ev = makeEvaluator(plan, targets, paths, seed);
@@ -107,6 +130,32 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
   });
   const step = input.marginalStep ?? 100;
   const marginal = marginalValues(ev, opt.best, bounds.programmes, step, bounds.cap);
+  const none = ev.score(bounds.programmes.map(() => 0));
+  const gain = pairedDifference(opt.best.scorePerPath, opt.equal.scorePerPath);
+  const runnersUp = opt.runnersUp.map((s): RunnerUp => {
+    const d = pairedDifference(opt.best.scorePerPath, s.scorePerPath);
+    return {
+      ...report(s),
+      gap: d.mean,
+      gapStandardError: d.standardError,
+      tied: !distinguishable(d.mean, d.standardError),
+    };
+  });
+  const byId = new Map(input.catalogue.targets.map((t) => [t.id, t]));
+  const perTarget = targets.map((t, i): TargetChange => {
+    const row = byId.get(t.id);
+    return {
+      id: t.id,
+      nameZh: row?.nameZh ?? t.id,
+      nameEn: row?.nameEn ?? t.id,
+      weight: t.weight,
+      none: none.pMet[i],
+      equal: opt.equal.pMet[i],
+      best: opt.best.pMet[i],
+      changeOverEqual: opt.best.pMet[i] - opt.equal.pMet[i],
+      changeOverNone: opt.best.pMet[i] - none.pMet[i],
+    };
+  });
   const result: AllocateResult = {
     scenario: input.scenarioFile,
     budget: input.budget,
@@ -120,19 +169,29 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
       floor: bounds.floor[i],
       cap: Number.isFinite(bounds.cap[i]) ? bounds.cap[i] : null,
     })),
+    objective: input.weights?.size ? "weightedScore" : "expectedMet",
+    weights: input.weights?.size ? Object.fromEntries(input.weights) : null,
+    noBudget: report(none),
     best: report(opt.best),
-    runnersUp: opt.runnersUp.map(report),
+    runnersUp,
     equalSplit: report(opt.equal),
     gridSearch: { ...report(opt.gridBest), size: opt.gridSize, steps: gridSteps },
     gain: {
       overEqualSplit: opt.best.expectedMet - opt.equal.expectedMet,
       overGrid: opt.best.expectedMet - opt.gridBest.expectedMet,
+      overNoBudget: opt.best.expectedMet - none.expectedMet,
     },
+    gainOverEqualSplit: gain.mean,
+    gainStandardError: gain.standardError,
+    gainDistinguishable: distinguishable(gain.mean, gain.standardError),
+    perTarget,
     marginal,
     evaluations: ev.evaluations,
   };
   if (input.sensitivity) {
     const t = tornado(ev, opt.best);
+    const names = labelNames(input.catalogue, input.dictionary, scenario.programmes);
+    for (const b of t.bars) b.label = assumptionLabel(b.parameter, names);
     result.tornado = t;
     result.sweeps = t.bars
       .slice(0, 3)

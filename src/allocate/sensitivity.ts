@@ -6,6 +6,7 @@
  * one-way sweep of the most influential parameters across their range.
  * Percentiles come from the parameter's own draws, so trend quantiles are handled too.
  */
+import { downstream } from "../simulate/plan.js";
 import { quantileSorted } from "../stats/quantiles.js";
 import type { AllocationScore, Evaluator } from "./evaluate.js";
 
@@ -17,6 +18,14 @@ function ensureDraws(ev: Evaluator, at: AllocationScore): { draws: Float64Array;
 /** One assumption's bar in the tornado: its values at P10 and P90 of its draws, and the expected targets met and P(met) per target with it held there. */
 export interface TornadoBar {
   parameter: string;
+  /** Bilingual name of the assumption (set by runAllocation; the id until then). */
+  label: { zh: string; en: string };
+  /**
+   * True when the assumption sits on a path from programme spending to a target (a programme's
+   * effect, or a mechanism that reads spending, such as the leverage of fiscal S&T money on R&D):
+   * what the budget works through. False: the budget cannot change what it drives (e.g. a trend).
+   */
+  budgetCanChange: boolean;
   lowValue: number;
   highValue: number;
   /** Expected number of targets met with the parameter at its 10th / 90th percentile. */
@@ -37,6 +46,11 @@ export interface Tornado {
 export function tornado(ev: Evaluator, at: AllocationScore): Tornado {
   const { draws, paths } = ensureDraws(ev, at);
   const params = ev.plan.params;
+  const plan = ev.plan;
+  const programmeSlots = plan.indicators.flatMap((id, slot) => (id.startsWith("programme.") ? [slot] : []));
+  const reached = downstream(plan, programmeSlots);
+  const owner = (k: number) =>
+    plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
   const bars: TornadoBar[] = [];
   params.forEach((p, k) => {
     const sorted = Float64Array.from(draws.subarray(k * paths, (k + 1) * paths)).sort();
@@ -45,8 +59,11 @@ export function tornado(ev: Evaluator, at: AllocationScore): Tornado {
     if (lowValue === highValue) return; // a fixed parameter cannot move anything
     const lo = ev.score(at.spending, new Map([[k, lowValue]]));
     const hi = ev.score(at.spending, new Map([[k, highValue]]));
+    const slot = owner(k);
     bars.push({
       parameter: p.name,
+      label: { zh: p.name, en: p.name },
+      budgetCanChange: slot >= 0 && reached[slot] === 1,
       lowValue,
       highValue,
       low: lo.expectedMet,

@@ -4,15 +4,17 @@
  * every target not on track, why.
  */
 import type { Baseline, IndicatorDef, Target, TargetCatalogue } from "../data/types.js";
+import { assumptionLabel, labelNames, type NameBook } from "../scenario/assumptionLabel.js";
 import type { Simulation } from "../simulate/monteCarlo.js";
 import { pathValues } from "../simulate/monteCarlo.js";
 import { cagr } from "../stats/cagr.js";
+import { proportionStandardError } from "../stats/monteCarloError.js";
 import { quantileSorted } from "../stats/quantiles.js";
 import { pearson, ranks } from "../stats/spearman.js";
 import { meets } from "./comparator.js";
 import { growthRatio } from "./openSdg.js";
 import { progressShare } from "./progressShare.js";
-import { DEFAULT_THRESHOLDS, type StatusThresholds, statusFromProbability } from "./status.js";
+import { DEFAULT_THRESHOLDS, isBorderline, type StatusThresholds, statusFromProbability } from "./status.js";
 import type { RiskReason, TargetAssessment } from "./types.js";
 
 /** A simulation, the catalogue, baseline and dictionary it was made for, the base year and the status thresholds. */
@@ -23,6 +25,8 @@ export interface AssessInput {
   dictionary?: Map<string, IndicatorDef>;
   baseYear: number;
   thresholds?: StatusThresholds;
+  /** The scenario's programmes, for the names of programme effects in the "why". */
+  programmes?: Record<string, { name: { zh: string; en: string } }>;
 }
 
 /** Below this |ρ| no parameter is named as the main driver: the spread comes from yearly shocks. */
@@ -56,6 +60,8 @@ function emptyAssessment(t: Target, why: string): TargetAssessment {
     threshold: null,
     status: "not_assessed",
     pMet: null,
+    pMetStandardError: null,
+    borderline: false,
     median: null,
     p10: null,
     p90: null,
@@ -77,6 +83,7 @@ const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : +v.toPrecision(3
 /** Assesses every target of the catalogue on the simulated paths: P(met), quantiles, progress categories, status and reason. */
 export function assessTargets(input: AssessInput): TargetAssessment[] {
   const { sim, baseline, catalogue } = input;
+  const names = labelNames(input.catalogue, input.dictionary, input.programmes);
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const paramRanks = new Map<number, Float64Array>();
   const rankOfParam = (k: number) => {
@@ -155,6 +162,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     const median = quantileSorted(sorted, 0.5);
     const alreadyMet = baseValue !== null && meets(baseValue, t.comparator, threshold);
     const status = statusFromProbability(pMet, alreadyMet, thresholds);
+    const pMetStandardError = proportionStandardError(pMet, sample.length);
 
     // History-based progress categories: first observation (v_b) to the latest (v_t).
     let cagrRatio: number | null = null;
@@ -188,6 +196,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
         sim,
         rankOfParam,
         paramsReaching(t.indicator),
+        names,
       );
     }
     return {
@@ -196,6 +205,8 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       threshold,
       status,
       pMet,
+      pMetStandardError,
+      borderline: isBorderline(pMet, pMetStandardError, alreadyMet, thresholds),
       median,
       p10: quantileSorted(sorted, 0.1),
       p90: quantileSorted(sorted, 0.9),
@@ -223,6 +234,7 @@ function explain(
   sim: Simulation,
   rankOfParam: (k: number) => Float64Array,
   candidates: number[],
+  names: NameBook,
 ): RiskReason {
   const span = baseYear !== null ? t.targetYear - baseYear : 0;
   const requiredGrowth = baseValue !== null && span > 0 ? cagr(threshold, baseValue, t.targetYear, baseYear!) : null;
@@ -235,7 +247,7 @@ function explain(
   for (const k of candidates) {
     const rho = pearson(rankOfParam(k), outcomeRanks);
     if (Math.abs(rho) >= MIN_DRIVER_RHO && (!topDriver || Math.abs(rho) > Math.abs(topDriver.rho)))
-      topDriver = { parameter: sim.plan.params[k].name, rho };
+      topDriver = { parameter: sim.plan.params[k].name, label: assumptionLabel(sim.plan.params[k].name, names), rho };
   }
 
   const useGrowth =
@@ -260,8 +272,8 @@ function explain(
   }
   const d = topDriver as RiskReason["topDriver"];
   if (d) {
-    zh += `；影响最大的假设：${d.parameter}（ρ = ${d.rho.toFixed(2)}）`;
-    en += `; most influential assumption: ${d.parameter} (ρ = ${d.rho.toFixed(2)})`;
+    zh += `；影响最大的假设：${d.label.zh}（ρ = ${d.rho.toFixed(2)}）`;
+    en += `; most influential assumption: ${d.label.en} (ρ = ${d.rho.toFixed(2)})`;
   } else {
     zh += "；无单一主导假设，离散来自逐年波动";
     en += "; no single assumption dominates: the spread comes from year-to-year shocks";

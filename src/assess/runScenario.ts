@@ -14,6 +14,7 @@ import type { Plan } from "../simulate/plan.js";
 import { buildPlan } from "../simulate/plan.js";
 import { simulateInThreads } from "../simulate/threads.js";
 import { assessTargets } from "./assess.js";
+import { jointView } from "./joint.js";
 import type { ScenarioResult } from "./types.js";
 
 /** Everything one scenario run needs: the inputs, the scenario and its file, and optionally paths, seed and a progress callback. */
@@ -167,6 +168,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
     dictionary,
     baseYear: scenario.base_year,
     thresholds,
+    programmes: scenario.programmes,
   });
 
   const used = new Set(plan.indicators);
@@ -203,6 +205,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
         mechanism: plan.nodes[i].mechanism,
         summary: plan.nodes[i].summary,
       })),
+      trendByDefault: plan.indicators.filter((i) => !i.includes(".") && !(i in scenario.indicators)),
     },
     paths,
     seed,
@@ -213,6 +216,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
     actuals,
     series: summariseSimulation(simulation),
     targets,
+    joint: jointView(simulation, targets),
   };
   return result;
 }

@@ -8,6 +8,7 @@
  * risk in between. Scenario files may change both
  * (`assessment: { on_track, off_track }`).
  */
+import { DISTINGUISHABLE_SE } from "../stats/monteCarloError.js";
 import type { Status } from "./types.js";
 
 /** P(met) thresholds of the status: on track at or above `onTrack`, off track below `offTrack`, at risk between. */
@@ -29,4 +30,20 @@ export function statusFromProbability(
   if (pMet >= t.onTrack) return "on_track";
   if (pMet < t.offTrack) return "off_track";
   return "at_risk";
+}
+
+/**
+ * A P(met) within `DISTINGUISHABLE_SE` (2) Monte Carlo standard errors of either cut-off: the
+ * status could flip with the seed. Already-met targets are not borderline (their status does not
+ * come from P(met)).
+ */
+export function isBorderline(
+  pMet: number,
+  standardError: number,
+  alreadyMet: boolean,
+  t: StatusThresholds = DEFAULT_THRESHOLDS,
+): boolean {
+  if (alreadyMet) return false;
+  const band = DISTINGUISHABLE_SE * standardError;
+  return Math.abs(pMet - t.onTrack) <= band || Math.abs(pMet - t.offTrack) <= band;
 }

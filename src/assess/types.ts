@@ -25,7 +25,7 @@ export interface RiskReason {
   requiredChangePerYear: number | null;
   projectedChangePerYear: number | null;
   /** The uncertain assumption whose per-path draws correlate most with the outcome (Spearman ρ). */
-  topDriver: { parameter: string; rho: number } | null;
+  topDriver: { parameter: string; label: { zh: string; en: string }; rho: number } | null;
   /** One sentence in each language, ready for a briefing. */
   textZh: string;
   textEn: string;
@@ -49,6 +49,13 @@ export interface TargetAssessment {
   status: Status;
   /** Share of Monte Carlo paths meeting the target in the target year, 0–1. */
   pMet: number | null;
+  /** Monte Carlo standard error of pMet, √(p(1 − p)/paths) (probability, 0–1). */
+  pMetStandardError: number | null;
+  /**
+   * True when pMet is within 2 standard errors of a status cut-off (src/assess/status.ts): another
+   * seed could give the neighbouring status. Never set for already-met or unassessed targets.
+   */
+  borderline: boolean;
   median: number | null;
   p10: number | null;
   p90: number | null;
@@ -79,6 +86,8 @@ export interface ScenarioResult {
     horizon: number;
     /** Human-readable assumptions, one row per indicator, for briefing tables. */
     assumptions: { indicator: string; mechanism: string; summary: string }[];
+    /** Indicators the scenario file does not set: they follow their fitted trend by default. */
+    trendByDefault: string[];
   };
   paths: number;
   seed: number;
@@ -93,4 +102,20 @@ export interface ScenarioResult {
   actuals: { indicator: string; year: number; value: number; source: string }[];
   series: import("../simulate/types.js").SeriesSummary[];
   targets: TargetAssessment[];
+  /** How many targets are met together, path by path (src/assess/joint.ts). */
+  joint: JointView;
+}
+
+/** The distribution of the number of targets met on one path, over the assessed targets. */
+export interface JointView {
+  /** Targets with a P(met) (qualitative and unassessed ones excluded): n. */
+  targets: number;
+  /** Mean number met per path = Σ P(met) over those targets (targets). */
+  expectedMet: number;
+  /** Monte Carlo standard error of expectedMet: sd of the per-path count / √paths (targets). */
+  expectedMetStandardError: number;
+  /** exactly[k] = P(exactly k targets met), k = 0..n. */
+  exactly: number[];
+  /** atLeast[k] = P(at least k targets met), k = 0..n; atLeast[0] = 1 and Σ_{k≥1} atLeast[k] = expectedMet. */
+  atLeast: number[];
 }

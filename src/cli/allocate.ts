@@ -1,7 +1,8 @@
 /** `targetcast allocate`: the best split of an S&T budget across programmes. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type AllocateResult, allocateBudget } from "../allocate/runAllocation.js";
+import { type Goal, goalSeek } from "../allocate/goalSeek.js";
+import { allocateBudget } from "../allocate/runAllocation.js";
 import { provenanceOfBaseline } from "../assess/runScenario.js";
 import { renderPngs } from "../charts/pngPool.js";
 import { toSvg } from "../charts/render.js";
@@ -11,19 +12,28 @@ import { writeOutputSet } from "../project/outputSet.js";
 import { checkOutputDir } from "../project/outputs.js";
 import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
-import { renderTable } from "../report/textTable.js";
+import { allocationText, goalText } from "../report/allocationText.js";
 import { loadScenario } from "../scenario/load.js";
+import { progressReporter, QUIET_OPTION, quiet } from "./progress.js";
 import { intOption } from "./scenarios.js";
 
 export const ALLOCATE_HELP = `targetcast allocate [SCENARIO.yaml] --budget AMOUNT [options]
+targetcast allocate [SCENARIO.yaml] --goal TARGET_ID:P | --goal expected:K [options]
 
 Finds the split of an extra yearly S&T budget across the scenario's programmes that
 maximises the expected number of targets met (or a weighted score), within each
 programme's floor and cap, and compares it with the equal split and a coarse grid
 search on the same Monte Carlo draws.
 
+With --goal: the smallest extra budget a year (and its best split) that makes the target's
+P(met) at least P, or the expected number of targets met at least K; or that it is not
+reachable within the programmes' caps (or --max-budget when a programme has no cap).
+
 Options:
   --budget AMOUNT     extra spending per year, in the scenario's budget unit (万元)
+  --goal GOAL         TARGET_ID:P (0 < P ≤ 1), e.g. rd_intensity:0.5, or expected:K
+  --tolerance T       goal seek: budget step of the search, budget unit a year [10]
+  --max-budget M      goal seek: search limit when a programme has no cap [100000]
   --weights LIST      priority weights, e.g. rd_intensity=3,invention_patents_per_10k_pop=2
   --paths N           paths per evaluation [2000]
   --seed S            random seed [the scenario's]
@@ -34,6 +44,7 @@ Options:
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
   --force             replace existing output files that targetcast did not write
+  --quiet             no progress line on stderr (shown only when stderr is a terminal)
   -h, --help          this help
 `;
 
@@ -57,12 +68,16 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     options: {
       ...INPUT_OPTIONS,
       budget: { type: "string" },
+      goal: { type: "string" },
+      tolerance: { type: "string" },
+      "max-budget": { type: "string" },
       weights: { type: "string" },
       grid: { type: "string" },
       sensitivity: { type: "boolean" },
       out: { type: "string" },
       format: { type: "string" },
       force: { type: "boolean" },
+      ...QUIET_OPTION,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -71,6 +86,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError("give at most one scenario file");
+  if (values.goal !== undefined) return goalCommand(values, positionals);
   if (values.budget === undefined)
     throw new UsageError(
       "--budget is required (extra spending per year, e.g. --budget 5000 for 50 million yuan in 万元)",
@@ -109,7 +125,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
           output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
           baseline: result.tornado.baseline,
           bars: result.tornado.bars.slice(0, 15).map((b) => ({
-            parameter: b.parameter,
+            parameter: `${b.label.zh} ${b.label.en}${b.budgetCanChange ? "" : " (预算无法改变 budget cannot change)"}`,
             low: b.low,
             high: b.high,
             lowLabel: String(+b.lowValue.toPrecision(3)),
@@ -132,50 +148,76 @@ export async function allocateCommand(argv: string[]): Promise<number> {
       await set.write("tornado.png", png);
     }
   });
-  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationTable(result));
+  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationText(result));
   return 0;
 }
 
-function allocationTable(r: AllocateResult): string {
-  const f = (v: number) => v.toFixed(0);
-  const e = (v: number) => v.toFixed(2);
-  const rows = r.programmes.map((p) => [
-    `${p.nameZh} ${p.nameEn}`,
-    f(r.best.split[p.id]),
-    f(r.equalSplit.split[p.id]),
-    f(r.gridSearch.split[p.id]),
-    (r.marginal.find((m) => m.programme === p.id)?.expectedMet ?? 0).toFixed(3),
-  ]);
-  const lines = [
-    `Budget ${r.budget} ${r.unit}/yr on top of business as usual — ${r.scenario}, ${r.paths} paths, seed ${r.seed}, ${r.evaluations} allocations evaluated`,
-    "",
-    renderTable(
-      [
-        { header: "项目 Programme", max: 44 },
-        { header: `最优 Best (${r.unit})`, align: "right" },
-        { header: "平均 Equal", align: "right" },
-        { header: `网格 Grid /${r.gridSearch.steps}`, align: "right" },
-        { header: `+100${r.unit} → Δ E[met]`, align: "right" },
-      ],
-      rows,
-    ),
-    "",
-    `Expected targets met: best ${e(r.best.expectedMet)} · equal split ${e(r.equalSplit.expectedMet)} (+${e(r.gain.overEqualSplit)}) · grid best of ${r.gridSearch.size} ${e(r.gridSearch.expectedMet)} (+${e(r.gain.overGrid)})`,
-    `Runners-up: ${r.runnersUp.map((s) => e(s.expectedMet)).join(", ")}`,
-  ];
-  if (r.tornado) {
-    lines.push("", "Tornado — expected targets met with each assumption at its P10 / P90 (others drawn):");
-    lines.push(
-      renderTable(
-        [
-          { header: "Assumption" },
-          { header: "P10", align: "right" },
-          { header: "P90", align: "right" },
-          { header: "Swing", align: "right" },
-        ],
-        r.tornado.bars.slice(0, 10).map((b) => [b.parameter, e(b.low), e(b.high), e(Math.abs(b.high - b.low))]),
-      ),
-    );
-  }
-  return lines.join("\n") + "\n";
+type AllocateValues = Record<string, string | boolean | undefined>;
+
+/** "rd_intensity:0.5" → { target: "rd_intensity", p: 0.5 }; "expected:25" → { target: "expected", p: 25 }. */
+export function parseGoal(s: string): Goal {
+  const i = s.lastIndexOf(":");
+  const target = s.slice(0, i).trim();
+  const p = Number(s.slice(i + 1));
+  if (i <= 0 || !target || !Number.isFinite(p) || p <= 0)
+    throw new UsageError(`--goal: "${s}" is not TARGET_ID:P (e.g. rd_intensity:0.5) or expected:K (e.g. expected:25)`);
+  return { target, p };
+}
+
+function positiveNumber(v: string | boolean | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== "string" || !Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${name} must be a number above 0, not "${String(v)}"`);
+  return n;
+}
+
+async function goalCommand(values: AllocateValues, positionals: string[]): Promise<number> {
+  if (values.budget !== undefined) throw new UsageError("give --budget or --goal, not both");
+  for (const o of ["weights", "sensitivity"])
+    if (values[o] !== undefined) throw new UsageError(`--${o} does not apply to --goal`);
+  const goal = parseGoal(values.goal as string);
+  const format = (values.format as string | undefined) ?? "table";
+  if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
+  const tolerance = positiveNumber(values.tolerance, "--tolerance");
+  const maxBudget = positiveNumber(values["max-budget"], "--max-budget");
+  const gridSteps = intOption(values.grid as string | undefined, "--grid", 1, 20);
+  const file = positionals[0] ?? path.join(loadDefaults().scenarios, "baseline.yaml");
+  const outDir = (values.out as string | undefined) ?? "out";
+  checkOutputDir(outDir, ["allocation.json"], {
+    inputs: inputFiles(values as Parameters<typeof inputFiles>[0], [file]),
+    force: values.force === true,
+  });
+  const inputs = await loadInputs(values as Parameters<typeof loadInputs>[0]);
+  const { scenario } = await loadScenario(file);
+  const paths = intOption(values.paths as string | undefined, "--paths", 100, 1_000_000) ?? 2000;
+  const seed = values.seed !== undefined ? intOption(values.seed as string, "--seed", 0, 2 ** 32 - 1)! : scenario.seed;
+  const progress = quiet(values) ? null : progressReporter("goal seek", "budgets");
+  const answer = goalSeek({
+    ...inputs,
+    scenario,
+    scenarioFile: file,
+    goal,
+    paths,
+    seed,
+    ...(tolerance ? { tolerance } : {}),
+    ...(maxBudget ? { maxBudget } : {}),
+    ...(gridSteps ? { gridSteps } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.end();
+  const doc = { scenario: file, budget: answer.budget, unit: answer.unit, paths, seed, goal: answer };
+  await writeOutputSet(outDir, "allocate", async (set) => {
+    await set.write("allocation.json", JSON.stringify(doc, null, 2) + "\n");
+  });
+  const names = new Map(inputs.catalogue.targets.map((t) => [t.id, { zh: t.nameZh, en: t.nameEn }]));
+  const programmes = Object.fromEntries(
+    Object.entries(scenario.programmes).map(([id, p]) => [id, { zh: p.name.zh, en: p.name.en }]),
+  );
+  process.stdout.write(
+    format === "json"
+      ? JSON.stringify(doc, null, 2) + "\n"
+      : goalText(answer, { file, paths, seed, names, programmes }),
+  );
+  return 0;
 }

@@ -13,6 +13,7 @@ Usage:
   targetcast run [SCENARIO.yaml ...] [options]   projection, P(met) and risk table
   targetcast brief [SCENARIO.yaml ...]           HTML briefing and charts (SVG, PNG, Vega-Lite)
   targetcast allocate [SCENARIO] --budget N      best split of an S&T budget across programmes
+  targetcast compare A.yaml B.yaml [...]         what differs between scenarios, what it changes, and why
   targetcast forecast --indicator ID [options]   the calibrated trend forecast of one indicator
   targetcast evaluate FILE [options]             score the forecasts on series with known outcomes
   targetcast targets [options]                   print the target catalogue
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import("./run.js")).runCommand,
   brief: async () => (await import("./brief.js")).briefCommand,
   allocate: async () => (await import("./allocate.js")).allocateCommand,
+  compare: async () => (await import("./compare.js")).compareCommand,
   forecast: async () => (await import("./forecast.js")).forecastCommand,
   evaluate: async () => (await import("./evaluate.js")).evaluateCommand,
   targets: async () => (await import("./targets.js")).targetsCommand,

@@ -12,6 +12,7 @@ import { resultsDocument } from "../report/resultsJson.js";
 import { riskCsv } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import type { StagedBriefing } from "./briefingFolder.js";
+import { QUIET_OPTION, quiet } from "./progress.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const RUN_HELP = `targetcast run [SCENARIO.yaml ...] [options]
@@ -40,6 +41,7 @@ Options:
                       (.svg, .png, .vl.json; see \`targetcast brief --help\`)
   --format F          table | json | csv  [table]
   --force             replace existing output files that targetcast did not write
+  --quiet             no progress line on stderr (shown only when stderr is a terminal)
   -h, --help          this help
 `;
 
@@ -56,6 +58,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       brief: { type: "string" },
       threads: { type: "string" },
       force: { type: "boolean" },
+      ...QUIET_OPTION,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -86,6 +89,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     paths,
     seed,
     threads,
+    quiet: quiet(values),
   });
 
   const read = [

@@ -24,6 +24,8 @@ export interface RunScenariosOptions {
   seed?: number;
   /** Worker threads for the Monte Carlo (default: one per core for big runs). */
   threads?: number;
+  /** No progress line (--quiet). */
+  quiet?: boolean;
 }
 
 /** Load the inputs, warn about what needs attention, and run each scenario (with a progress line). */
@@ -57,7 +59,7 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
       scenarioFile: job.file,
       paths: o.paths,
       seed: o.seed,
-      onProgress: progress.update,
+      ...(o.quiet ? {} : { onProgress: progress.update }),
       trendFits,
     };
     const { result } =

@@ -20,7 +20,14 @@ export function toResultsJson(r: ScenarioResult) {
     illustrative: r.illustrative,
     dataSource: r.dataSource,
     assumptions: r.scenario.assumptions,
+    trendByDefault: r.scenario.trendByDefault,
     targets: r.targets,
+    // The joint view: number of targets met together, path by path (src/assess/joint.ts).
+    targetsAssessed: r.joint.targets,
+    expectedMet: r.joint.expectedMet,
+    expectedMetStandardError: r.joint.expectedMetStandardError,
+    exactlyMet: r.joint.exactly,
+    atLeast: r.joint.atLeast,
     series: r.series,
   };
 }

@@ -1,6 +1,7 @@
 /** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { statusLabel } from "../charts/labels.js";
+import { BORDERLINE_LEGEND, jointLine, pMetCell } from "./jointText.js";
 import { renderTable } from "./textTable.js";
 
 const fmt = (v: number | null) =>
@@ -13,16 +14,24 @@ function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
   return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
 }
 
+/** The first few ids of a long list, and how many more. */
+function listSome(ids: string[], shown = 12): string {
+  return ids.length <= shown ? ids.join(", ") : `${ids.slice(0, shown).join(", ")} … and ${ids.length - shown} more`;
+}
+
 /** The terminal risk table of one scenario (bilingual). */
 export function riskTable(r: ScenarioResult): string {
   const head = `${r.scenario.nameZh} / ${r.scenario.nameEn}  (${r.scenario.file}; ${r.paths} paths, seed ${r.seed}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
   const warn =
     (r.illustrative ? "\n⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "") +
-    `\nData: ${r.dataSource}`;
+    `\nData: ${r.dataSource}` +
+    (r.scenario.trendByDefault.length
+      ? `\n默认趋势外推（情景未设定）Follow their trend by default (not set in the scenario): ${listSome(r.scenario.trendByDefault)}`
+      : "");
   const rows = sortByRisk(r.targets).map((t) => [
     t.nameZh,
     statusLabel(t.status, "both"),
-    pct(t.pMet),
+    pMetCell(t),
     t.median === null ? "–" : `${fmt(t.median)} [${fmt(t.p10)}–${fmt(t.p90)}]`,
     t.comparator && t.threshold !== null ? `${t.comparator} ${fmt(t.threshold)}` : "–",
     t.unit,
@@ -49,6 +58,7 @@ export function riskTable(r: ScenarioResult): string {
   return [
     head + warn,
     table,
+    (r.targets.some((t) => t.borderline) ? BORDERLINE_LEGEND + "\n" : "") + jointLine(r.joint),
     reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : "",
     skipped.length ? "未评估原因 Not assessed, because:\n" + skipped.join("\n") : "",
   ]

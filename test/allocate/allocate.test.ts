@@ -11,6 +11,7 @@ import { type Inputs, loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { pathValues, simulate } from "../../src/simulate/monteCarlo.js";
 import { buildPlan } from "../../src/simulate/plan.js";
+import { pairedDifference } from "../../src/stats/monteCarloError.js";
 import { catalogue, makeBaseline, plan, scenario, target } from "../engine/helpers.js";
 
 const YEARS = { 2011: 100, 2012: 110, 2013: 121 };
@@ -280,6 +281,17 @@ describe("tornado on the bundled baseline", () => {
     // P10 → P90 of a parameter that only raises R&D can only raise the expected number met.
     const own = bars.find((b) => b.parameter === "rd_expenditure.leveraged.own_growth")!;
     expect(own.high).toBeGreaterThanOrEqual(own.low);
+    // Bilingual labels, never the internal id; what the budget works through is told apart.
+    expect(own.label).toEqual({ zh: "研发经费支出：自身增速", en: "R&D expenditure: own growth" });
+    for (const b of bars) expect(b.label.en).not.toBe(b.parameter);
+    const bar = (id: string) => bars.find((b) => b.parameter === id)!;
+    expect(bar("rd_expenditure.leveraged.multiplier").budgetCanChange).toBe(true);
+    expect(bar("enterprise_rd.effect.rd_expenditure").budgetCanChange).toBe(true);
+    expect(bar("enterprise_rd.effect.rd_expenditure").label.en).toBe(
+      "Enterprise R&D matching and rewards: maximum effect on R&D expenditure",
+    );
+    expect(bar("agri_labour_productivity.trend").budgetCanChange).toBe(false);
+    expect(bar("gdp.growth").budgetCanChange).toBe(false);
   });
 
   it("plan for the bundled scenario adds the programme budget to fiscal S&T spending", async () => {
@@ -310,5 +322,94 @@ describe("budget as a share of another budget", () => {
       // programme spending is the top-up times each programme's share of the split
       progs.forEach((prog, k) => expect(prog[i]).toBeCloseTo(topUp * p.allocation!.split[k], 6));
     }
+  });
+});
+
+describe("the allocation answer in full: no budget, per target, paired error, ties", () => {
+  const inputs = { baseline, catalogue: cat };
+
+  it("noBudget is the run with every programme at zero; perTarget changes are best − equal and best − none", () => {
+    const r = allocateBudget({
+      ...inputs,
+      scenario: programmeScenario(),
+      scenarioFile: "mem.yaml",
+      budget: 3000,
+      paths: 1000,
+      gridSteps: 3,
+    });
+    const p = plan(programmeScenario(), baseline, cat);
+    const zero = makeEvaluator(p, prepareTargets(p, cat, baseline), 1000, 7).score([0, 0]);
+    expect(r.noBudget.pMet).toEqual({ useful_2015: zero.pMet[0], firms_2015: zero.pMet[1] });
+    expect(r.noBudget.split).toEqual({ useful: 0, useless: 0 });
+    expect(r.gain.overNoBudget).toBeCloseTo(r.best.expectedMet - zero.expectedMet, 12);
+    // The useful programme raises both targets: with 3000 everything goes there and both gain.
+    expect(r.best.expectedMet).toBeGreaterThan(r.noBudget.expectedMet);
+    for (const t of r.perTarget) {
+      expect(t.none).toBe(r.noBudget.pMet[t.id]);
+      expect(t.equal).toBe(r.equalSplit.pMet[t.id]);
+      expect(t.best).toBe(r.best.pMet[t.id]);
+      expect(t.changeOverEqual).toBeCloseTo(t.best - t.equal, 15);
+      expect(t.changeOverNone).toBeCloseTo(t.best - t.none, 15);
+      expect(t.changeOverNone).toBeGreaterThan(0);
+    }
+    expect(r.objective).toBe("expectedMet");
+    expect(r.weights).toBeNull();
+    // gain over the equal split, path by path: its mean is the difference of the two scores
+    expect(r.gainOverEqualSplit).toBeCloseTo(r.best.score - r.equalSplit.score, 12);
+    expect(r.gainStandardError).toBeGreaterThan(0);
+    expect(r.gainDistinguishable).toBe(Math.abs(r.gainOverEqualSplit) > 2 * r.gainStandardError);
+    for (const u of r.runnersUp) {
+      expect(u.gap).toBeCloseTo(r.best.score - u.score, 12);
+      expect(u.tied).toBe(Math.abs(u.gap) <= 2 * u.gapStandardError);
+    }
+  });
+
+  it("with weights the objective is named the weighted score and the gain is measured on it", () => {
+    const r = allocateBudget({
+      ...inputs,
+      scenario: programmeScenario(),
+      scenarioFile: "mem.yaml",
+      budget: 1000,
+      paths: 500,
+      gridSteps: 2,
+      weights: new Map([["useful_2015", 3]]),
+    });
+    expect(r.objective).toBe("weightedScore");
+    expect(r.weights).toEqual({ useful_2015: 3 });
+    expect(r.best.score).toBeCloseTo(3 * r.best.pMet.useful_2015 + r.best.pMet.firms_2015, 12);
+    expect(r.gainOverEqualSplit).toBeCloseTo(r.best.score - r.equalSplit.score, 12);
+  });
+
+  it("the paired standard error matches the spread of the gain over repeated seeds", () => {
+    // Two fixed splits of 1000: all to the useful programme, and half each. Over 40 seeds the
+    // gain's standard deviation should match the paired SE each seed reports (within sampling
+    // error of a standard deviation from 40 values, about ±25% at 2σ).
+    const p = plan(programmeScenario(), baseline, cat);
+    const targets = prepareTargets(p, cat, baseline);
+    const gains: number[] = [];
+    const ses: number[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const ev = makeEvaluator(p, targets, 400, seed);
+      const a = ev.score([1000, 0]);
+      const b = ev.score([500, 500]);
+      const d = pairedDifference(a.scorePerPath, b.scorePerPath);
+      gains.push(d.mean);
+      ses.push(d.standardError);
+    }
+    const mean = gains.reduce((x, y) => x + y, 0) / gains.length;
+    const sd = Math.sqrt(gains.reduce((x, g) => x + (g - mean) ** 2, 0) / (gains.length - 1));
+    const meanSe = ses.reduce((x, y) => x + y, 0) / ses.length;
+    expect(mean).toBeGreaterThan(0);
+    expect(sd / meanSe).toBeGreaterThan(0.7);
+    expect(sd / meanSe).toBeLessThan(1.35);
+    // …and pairing matters: the unpaired error √(SE_a² + SE_b²) would be several times larger.
+    const ev = makeEvaluator(p, targets, 400, 1);
+    const a = ev.score([1000, 0]);
+    const b = ev.score([500, 500]);
+    const unpaired = Math.sqrt(
+      Array.from(a.pMet).reduce((x, q) => x + q * (1 - q), 0) / 400 +
+        Array.from(b.pMet).reduce((x, q) => x + q * (1 - q), 0) / 400,
+    );
+    expect(pairedDifference(a.scorePerPath, b.scorePerPath).standardError).toBeLessThan(unpaired / 2);
   });
 });

@@ -218,6 +218,8 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
     threshold: t.value,
     status,
     pMet: Math.round(pMet * 1000) / 1000,
+    pMetStandardError: Math.sqrt((pMet * (1 - pMet)) / 5000),
+    borderline: false,
     median: p.median,
     p10: Math.round(p10 * 1000) / 1000,
     p90: Math.round(p90 * 1000) / 1000,
@@ -234,7 +236,7 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
           projectedGrowth: projected,
           requiredChangePerYear: (t.value - base) / years,
           projectedChangePerYear: (p.median - base) / years,
-          topDriver: p.driver,
+          topDriver: { ...p.driver, label: { zh: driverZh, en: p.driver.parameter } },
           textZh:
             `${TARGET_YEAR}年预测中位数${p.median}${unitSep}${t.unit}，目标${cmp} ${t.value}${unitSep}${t.unit}；` +
             `需年均${required >= 0 ? "增长" : "下降"}${pct(Math.abs(required))}，预测为${pct(Math.abs(projected))}。` +
@@ -263,6 +265,8 @@ const QUALITATIVE: TargetAssessment = {
   threshold: null,
   status: "not_assessed",
   pMet: null,
+  pMetStandardError: null,
+  borderline: false,
   median: null,
   p10: null,
   p90: null,
@@ -293,6 +297,12 @@ function build(
   projection: Projection,
   assumptions: ScenarioResult["scenario"]["assumptions"],
 ): ScenarioResult {
+  const targets = [
+    ...TARGETS.map((t) =>
+      assess(t, projection[t.indicator], DRIVER_ZH[projection[t.indicator].driver.parameter] ?? ""),
+    ),
+    QUALITATIVE,
+  ];
   return {
     scenario: {
       file: `scenarios/${id}.yaml`,
@@ -303,6 +313,7 @@ function build(
       baseYear: BASE_YEAR,
       horizon: TARGET_YEAR,
       assumptions,
+      trendByDefault: [],
     },
     paths: 5000,
     seed: 20150101,
@@ -315,13 +326,19 @@ function build(
     // A prospective run: nothing observed after the base year yet.
     actuals: [],
     series: INDICATORS.flatMap((ind) => series(ind, projection[ind.id])),
-    targets: [
-      ...TARGETS.map((t) =>
-        assess(t, projection[t.indicator], DRIVER_ZH[projection[t.indicator].driver.parameter] ?? ""),
-      ),
-      QUALITATIVE,
-    ],
+    targets,
+    joint: independentJoint(targets.flatMap((t) => (t.pMet === null ? [] : [t.pMet]))),
   };
+}
+
+/** The fixture's joint view: the number met if targets were independent (Poisson-binomial). */
+function independentJoint(p: number[]): ScenarioResult["joint"] {
+  let exactly = [1];
+  for (const q of p) exactly = [...exactly, 0].map((v, k) => v * (1 - q) + (k > 0 ? exactly[k - 1] * q : 0));
+  const atLeast = exactly.map((_, k) => exactly.slice(k).reduce((a, b) => a + b, 0));
+  const expectedMet = p.reduce((a, b) => a + b, 0);
+  const variance = p.reduce((a, q) => a + q * (1 - q), 0);
+  return { targets: p.length, expectedMet, expectedMetStandardError: Math.sqrt(variance / 5000), exactly, atLeast };
 }
 
 export const baselineResult: ScenarioResult = build(

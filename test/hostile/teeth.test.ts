@@ -123,7 +123,13 @@ describe("marginal value of money", () => {
     // A score that rises by 0.01 target per 万元: hand-computed marginal values are 1 per 100 万元.
     const score = (x: readonly number[]) => {
       const met = 0.01 * x.reduce((a, v) => a + v, 0);
-      return { spending: [...x], pMet: new Float64Array(), expectedMet: met, score: 2 * met };
+      return {
+        spending: [...x],
+        pMet: new Float64Array(),
+        expectedMet: met,
+        score: 2 * met,
+        scorePerPath: new Float64Array(),
+      };
     };
     const ev = { score } as unknown as Evaluator;
     const at = score([100, 200, 300]);

@@ -180,9 +180,17 @@ if (missing) {
       expect(svgCount(nb)).toBeGreaterThanOrEqual(2);
     });
 
-    it("04-budget-allocation: best vs equal split at two budgets, P(met) moving, marginal values, tornado", () => {
+    it("04-budget-allocation: a planner's decision — what the budget buys, for which targets, how sure, what a goal costs", () => {
       const nb = load("04-budget-allocation");
-      expect(stdout(nb)).toMatch(/budget\s+5000 万元: best [\d.]+ targets expected to be met, equal split [\d.]+/);
+      expect(stdout(nb)).toMatch(
+        /budget\s+5000 万元: best [\d.]+ targets expected to be met, equal split [\d.]+, no extra budget [\d.]+/,
+      );
+      expect(stdout(nb)).toMatch(/best − equal -?[\d.]+ ± [\d.]+ \(paired SE\)/);
+      expect(stdout(nb)).toMatch(
+        /smallest budget for P\(R&D ≥ 2\.5%\) ≥ 50%: \d+ 万元\/yr → P\(met\) [\d.]+% ± [\d.]+/,
+      );
+      expect(stdout(nb)).toMatch(/check: \d+ 万元\/yr gives [\d.]+%, below the goal/);
+      expect(stdout(nb)).toMatch(/cost per extra target met: \d+ 万元\/yr/);
       const h = html(nb);
       for (const s of [
         "best @2000",
@@ -191,6 +199,9 @@ if (missing) {
         "equal @5000",
         "Targets that money moves",
         "Marginal value",
+        "Is the best split really better than the equal one?",
+        "Assumptions the budget cannot change",
+        "The split that reaches the goal",
       ])
         expect(h).toContain(s);
       expect(svgCount(nb)).toBeGreaterThanOrEqual(2); // the splits and the tornado

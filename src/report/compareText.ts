@@ -1,0 +1,151 @@
+/**
+ * `targetcast compare` in words: the assumptions that differ side by side, the expected number
+ * of targets met, the targets that changed (with the paired Monte Carlo error) and what moved
+ * them, and for every changed assumption that moves nothing, why. Numbers and reason codes come
+ * from src/assess/compareScenarios.ts.
+ */
+import type { Comparison, ComparisonResult, NoEffectReason } from "../assess/compareScenarios.js";
+import { FAR_FROM_THRESHOLD } from "../assess/compareScenarios.js";
+import type { ScenarioResult } from "../assess/types.js";
+import { statusLabel } from "../charts/labels.js";
+import { type BilingualName, nameBook } from "../scenario/assumptionLabel.js";
+import { renderTable } from "./textTable.js";
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const pp = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)}`;
+const num = (v: number | null) => (v === null ? "–" : Math.abs(v) >= 100 ? v.toFixed(0) : String(+v.toPrecision(3)));
+
+/** The bilingual name of a compared assumption: an indicator's spec, or the budget / programmes. */
+export function assumptionKeyName(key: string, r: ScenarioResult): BilingualName {
+  if (key === "budget") return { zh: "追加预算", en: "Extra budget" };
+  if (key === "programmes") return { zh: "项目设置", en: "Programmes" };
+  return nameBook(r.indicators).indicator(key) ?? { zh: key, en: key };
+}
+
+const far = `${FAR_FROM_THRESHOLD * 100}%`;
+const REASON: Record<NoEffectReason, (year: string) => BilingualName> = {
+  no_target_depends: () => ({
+    zh: "没有任何目标依赖该指标",
+    en: "no target is computed from this indicator",
+  }),
+  same_by_target_year: (y) => ({
+    zh: `相关目标在目标年的取值在每条路径上都完全相同（该假设自 ${y} 年起才改变本指标，影响经滞后在目标年之后才显现）`,
+    en: `the targets it feeds have exactly the same values in their target year on every path (it changes its own indicator from ${y}; a lag puts the effect after the target year)`,
+  }),
+  out_of_reach: () => ({
+    zh: `相关目标取值变化，但两种情况下达成概率均低于 ${far}：目标本就遥不可及`,
+    en: `the targets' values move, but P(met) is below ${far} either way: the target is out of reach regardless`,
+  }),
+  secure: () => ({
+    zh: `相关目标取值变化，但两种情况下达成概率均高于 ${100 - FAR_FROM_THRESHOLD * 100}%`,
+    en: `the targets' values move, but P(met) stays above ${100 - FAR_FROM_THRESHOLD * 100}% either way`,
+  }),
+  within_noise: () => ({
+    zh: "达成概率的变化小于两倍配对蒙特卡洛标准误",
+    en: "P(met) moves by less than 2 paired Monte Carlo standard errors",
+  }),
+};
+
+export function reasonText(reason: NoEffectReason, firstYearChanged: number | null): BilingualName {
+  return REASON[reason](firstYearChanged === null ? "–" : String(firstYearChanged));
+}
+
+function comparisonText(c: Comparison, base: ScenarioResult, other: ScenarioResult, r: ComparisonResult): string {
+  const name = (k: string) => {
+    const n = assumptionKeyName(k, base);
+    return `${n.zh} ${n.en}`;
+  };
+  const lines = [
+    `情景对比 ${base.scenario.nameZh} → ${other.scenario.nameZh} / ${base.scenario.nameEn} → ${other.scenario.nameEn}  (${r.paths} paths, seed ${r.seed}, common random numbers)`,
+    base.illustrative ? "⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "",
+    "",
+    "不同的假设 Assumptions that differ:",
+    c.assumptions.length
+      ? renderTable(
+          [
+            { header: "假设 Assumption", max: 40 },
+            { header: base.scenario.id, max: 60 },
+            { header: other.scenario.id, max: 60 },
+          ],
+          c.assumptions.map((a) => [
+            name(a.key),
+            a.baseSummary ?? (a.base === null ? "(trend by default)" : JSON.stringify(a.base)),
+            a.otherSummary ?? (a.other === null ? "(trend by default)" : JSON.stringify(a.other)),
+          ]),
+        )
+      : "  none",
+  ];
+  for (const s of c.settings)
+    lines.push(
+      `  ${s.key}: ${JSON.stringify(s.base)} → ${JSON.stringify(s.other)} (runs differ in their settings: no one-at-a-time attribution)`,
+    );
+  const e = c.expectedMet;
+  lines.push(
+    "",
+    `预期达成目标数 Expected targets met: ${e.base.toFixed(2)} → ${e.other.toFixed(2)} (${e.change >= 0 ? "+" : "−"}${Math.abs(e.change).toFixed(2)} ± ${e.standardError.toFixed(2)}, paired Monte Carlo SE)`,
+    "",
+    "变化的目标 Targets whose status changed or whose P(met) moved beyond 2 paired SE:",
+  );
+  lines.push(
+    c.changed.length
+      ? renderTable(
+          [
+            { header: "目标 Target", max: 30 },
+            { header: "状态 Status", max: 36 },
+            { header: "P(met)", align: "right" },
+            { header: "Δ ± SE (points)", align: "right" },
+            { header: "中位数 Median", align: "right" },
+            { header: "由何引起 Moved by (alone)", max: 44 },
+          ],
+          c.changed.map((t) => [
+            `${t.nameZh} ${t.nameEn}`,
+            t.statusBase === t.statusOther
+              ? statusLabel(t.statusBase, "both")
+              : `${statusLabel(t.statusBase, "both")} → ${statusLabel(t.statusOther, "both")}`,
+            `${pct(t.pMetBase)} → ${pct(t.pMetOther)}`,
+            `${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)}`,
+            `${num(t.medianBase)} → ${num(t.medianOther)}`,
+            t.movedBy.length
+              ? t.movedBy.map((m) => `${name(m.key)} (${pp(m.change)})`).join("; ")
+              : "no single assumption alone; only together",
+          ]),
+        )
+      : "  none",
+  );
+  if (c.unchanged.length) {
+    lines.push("", "受影响但未变化的目标 Targets computed from a changed assumption that did not change:");
+    for (const t of c.unchanged) {
+      const why = reasonText(t.reason, null);
+      lines.push(
+        `  • ${t.nameZh} ${t.nameEn}: P(met) ${pct(t.pMetBase)} → ${pct(t.pMetOther)} (${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)} points), median ${num(t.medianBase)} → ${num(t.medianOther)}`,
+        `    ${why.zh}`,
+        `    ${why.en}`,
+      );
+    }
+  }
+  lines.push("", "每个假设单独换入时 Each assumption swapped in alone (the rest as in the first scenario):");
+  const targetName = new Map(base.targets.map((t) => [t.id, `${t.nameZh} ${t.nameEn}`]));
+  for (const a of c.effects) {
+    if (a.moves.length) {
+      lines.push(
+        `  • ${name(a.key)}: moves ${a.moves.map((m) => `${targetName.get(m.target) ?? m.target} ${pp(m.change)} ± ${(m.standardError * 100).toFixed(1)} points`).join("; ")}`,
+      );
+    } else {
+      const why = reasonText(a.reason!, a.firstYearChanged);
+      lines.push(`  • ${name(a.key)}: 无可辨影响 moves no target —`, `    ${why.zh}`, `    ${why.en}`);
+    }
+    for (const x of a.reached)
+      lines.push(
+        `    ${targetName.get(x.target) ?? x.target} (${x.targetYear}): median ${num(x.medianBase)} → ${num(x.medianSwapped)}, P(met) ${pct(x.pMetBase)} → ${pct(x.pMetSwapped)}`,
+      );
+  }
+  return lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
+}
+
+export function compareText(r: ComparisonResult): string {
+  const base = r.results[0];
+  return (
+    r.comparisons.map((c, i) => comparisonText(c, base, r.results[i + 1], r)).join("\n\n" + "═".repeat(80) + "\n\n") +
+    "\n"
+  );
+}
