@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ScenarioResult } from "../assess/types.js";
 import type { Lang } from "../charts/labels.js";
 import { recordOutputs } from "../project/outputs.js";
+import type { AllocationSummary } from "../report/allocationSummary.js";
 import { buildBriefing } from "../report/briefing.js";
 import { writeBriefing } from "../report/writeBriefing.js";
 import { progressReporter } from "./progress.js";
@@ -10,9 +11,14 @@ import { progressReporter } from "./progress.js";
 export async function writeBriefingFolder(
   results: ScenarioResult[],
   dir: string,
-  opts: { lang: Lang; png: boolean },
+  opts: { lang: Lang; png: boolean; appendix?: boolean; allocation?: AllocationSummary },
 ): Promise<void> {
-  const briefing = await buildBriefing(results, { lang: opts.lang, generatedAt: new Date() });
+  const briefing = await buildBriefing(results, {
+    lang: opts.lang,
+    generatedAt: new Date(),
+    appendix: opts.appendix === true,
+    ...(opts.allocation ? { allocation: opts.allocation } : {}),
+  });
   const progress = progressReporter("PNG");
   const written = await writeBriefing(dir, briefing, {
     png: opts.png,
