@@ -18,12 +18,14 @@ export interface StatusStyle {
   fill: string;
   /** Text drawn on that fill (contrast ≥ 4.5:1). */
   ink: string;
+  /** The status drawn as text or a mark on white (the fill, darkened where it is too light to read). */
+  text: string;
 }
 
 export const STATUS_STYLE: Record<Status, StatusStyle> = {
-  already_met: { mark: "✓", fill: "#bdbdbd", ink: "#1a1a1a" },
-  on_track: { mark: "●", fill: "#2e8b6e", ink: "#ffffff" },
-  at_risk: { mark: "▲", fill: "#f2b43c", ink: "#1a1a1a" },
-  off_track: { mark: "✗", fill: "#a8321d", ink: "#ffffff" },
-  not_assessed: { mark: "·", fill: "#f0f0f0", ink: "#555555" },
+  already_met: { mark: "✓", fill: "#bdbdbd", ink: "#1a1a1a", text: "#555555" },
+  on_track: { mark: "●", fill: "#2e8b6e", ink: "#ffffff", text: "#2e8b6e" },
+  at_risk: { mark: "▲", fill: "#f2b43c", ink: "#1a1a1a", text: "#9a6400" },
+  off_track: { mark: "✗", fill: "#a8321d", ink: "#ffffff", text: "#a8321d" },
+  not_assessed: { mark: "·", fill: "#f0f0f0", ink: "#555555", text: "#8c8c8c" },
 };

@@ -11,6 +11,7 @@ const HELP = `targetcast — project plan targets under scenarios and flag which
 Usage:
   targetcast run [SCENARIO.yaml ...] [options]   projection, P(met) and risk table
   targetcast brief [SCENARIO.yaml ...]           HTML briefing and charts (SVG, PNG, Vega-Lite)
+  targetcast chart --target ID --out FILE        one target's chart for a slide, A4 or square
   targetcast allocate [SCENARIO] --budget N      best split of an S&T budget across programmes
   targetcast forecast --indicator ID [options]   the calibrated trend forecast of one indicator
   targetcast evaluate FILE [options]             score the forecasts on series with known outcomes
@@ -27,6 +28,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import("./run.js")).runCommand,
   brief: async () => (await import("./brief.js")).briefCommand,
+  chart: async () => (await import("./chart.js")).chartCommand,
   allocate: async () => (await import("./allocate.js")).allocateCommand,
   forecast: async () => (await import("./forecast.js")).forecastCommand,
   evaluate: async () => (await import("./evaluate.js")).evaluateCommand,

@@ -20,7 +20,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { fanChart } from "../charts/fanChart.js";
-import { ILLUSTRATIVE_TEXT, provenanceOf } from "../charts/frame.js";
+import { ILLUSTRATIVE_TEXT, provenanceOf, publicationSources } from "../charts/frame.js";
 import { growthGap, targetGrowth } from "../charts/growthGap.js";
 import {
   type Bi,
@@ -45,7 +45,7 @@ import { FONT_FAMILY } from "../charts/theme.js";
 import type { AllocationSummary } from "./allocationSummary.js";
 import { escapeHtml } from "./html.js";
 import { mechanismLabel, plainReason } from "./messages.js";
-import { badge, badgeCss, byRisk, headlineTargets, publicationSources, summarySection } from "./summary.js";
+import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
 
 export interface BriefingOptions {
   lang?: Lang;
@@ -449,7 +449,7 @@ function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): s
         )}</td><td>${r.illustrative ? `<strong>${yes}</strong>` : no}</td><td class="num">${r.paths.toLocaleString("en-US")}</td><td class="num">${r.seed}</td><td class="num">${r.scenario.baseYear}–${r.scenario.horizon}</td></tr>`,
     )
     .join("");
-  const sources = publicationSources(results);
+  const sources = publicationSources(results, undefined, Number.POSITIVE_INFINITY).split("; ").filter(Boolean);
   return `${prov.illustrative ? `<p class="warning"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong></p>` : ""}
 <table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T({ zh: "数据文件", en: "Data file" })}</th><th>${T(
     { zh: "示意数据", en: "Illustrative" },

@@ -6,6 +6,7 @@
  * results carry them; the data caveat. It fits one 1366×768 screen (test/report/browser.test.ts).
  */
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
+import { publicationSources } from "../charts/frame.js";
 import {
   type Bi,
   colon,
@@ -60,11 +61,6 @@ export function badgeCss(): string {
     (s) =>
       `.badge.${s} { background: ${STATUS_STYLE[s].fill}; color: ${STATUS_STYLE[s].ink}; border-color: ${STATUS_STYLE[s].fill}; }`,
   ).join("\n");
-}
-
-/** "Source: 海州区统计年鉴; …" — the data's own source column, not a file path. */
-export function publicationSources(results: ScenarioResult[]): string[] {
-  return [...new Set(results.flatMap((r) => r.history.map((h) => h.source)).filter((s) => s?.trim()))];
 }
 
 /** Chinese, then English on a second, smaller line ("both"); one language otherwise. */
@@ -172,9 +168,7 @@ export function summarySection(
           en: "The baseline figures are illustrative, for demonstrating the method only; do not cite them as official statistics.",
         })}<br>`
       : ""
-  }${T(WORDS.source)}${colon(lang)}${escapeHtml(sources.length ? sources.slice(0, 3).join("；") : first.dataSource)}${
-    sources.length > 3 ? ` ${T({ zh: "等", en: "and others" })}` : ""
-  }</div>`;
+  }${T(WORDS.source)}${colon(lang)}${escapeHtml(sources || first.dataSource)}</div>`;
 
   return `<section id="summary">
 <h1>${T(opts.title)}</h1>

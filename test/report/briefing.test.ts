@@ -27,10 +27,10 @@ describe("buildBriefing", async () => {
   it("has the title, the date, the provenance and the illustrative warning up front", () => {
     expect(html).toContain("区域创新目标情景简报 Regional innovation targets: scenario briefing");
     expect(html).toContain("2024-05-06 08:30 UTC");
-    const header = html.slice(0, html.indexOf("</header>"));
-    expect(header).toContain('class="warning"');
-    expect(header).toContain("示意数据，非官方统计 Illustrative data, not official statistics");
-    expect(header).toContain("data/baseline/haizhou.csv (illustrative)");
+    const summary = html.slice(0, html.indexOf('<nav id="toc">'));
+    expect(summary).toContain('class="block caveat warning"');
+    expect(summary).toContain("示意数据，非官方统计 Illustrative data, not official statistics");
+    expect(html.slice(html.indexOf('id="provenance"'))).toContain("data/baseline/haizhou.csv (illustrative)");
     expect(html).toContain('id="provenance"');
     expect(html).toContain("scenarios/baseline.yaml");
     expect(html).toContain("20150101");
