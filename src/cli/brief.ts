@@ -25,6 +25,9 @@ Options:
                       scenario's full tables (without it: summary, contents and detail only)
   --allocation FILE   the allocation.json of \`targetcast allocate\`: the summary says what
                       the extra budget buys
+  --pdf               also print the briefing to briefing.pdf (A4, headless Chromium)
+  --pptx              also write briefing.pptx: a title slide, the summary, one slide per
+                      headline target and the risk matrix
   --no-png            skip the PNGs (they take about a second per chart, cached between runs)
   --force             replace existing files in --out that targetcast did not write
   --paths N, --seed S, --threads N, --data, --targets, --indicators   as for \`targetcast run\`
@@ -55,6 +58,8 @@ export async function briefCommand(argv: string[]): Promise<number> {
       lang: { type: "string" },
       "no-png": { type: "boolean" },
       appendix: { type: "boolean" },
+      pdf: { type: "boolean" },
+      pptx: { type: "boolean" },
       allocation: { type: "string" },
       threads: { type: "string" },
       force: { type: "boolean" },
@@ -69,7 +74,8 @@ export async function briefCommand(argv: string[]): Promise<number> {
   if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
   const dir = values.out ?? path.join("out", "briefing");
   const inputs = [...inputFiles(values, positionals), values.allocation];
-  checkOutputDir(dir, ["briefing.html"], { inputs, force: values.force === true });
+  const files = ["briefing.html", ...(values.pptx ? ["briefing.pptx"] : []), ...(values.pdf ? ["briefing.pdf"] : [])];
+  checkOutputDir(dir, files, { inputs, force: values.force === true });
   const allocation = values.allocation ? await readAllocation(values.allocation) : undefined;
   const results = await runScenarios({
     files: positionals,
@@ -84,6 +90,8 @@ export async function briefCommand(argv: string[]): Promise<number> {
     lang,
     png: values["no-png"] !== true,
     appendix: values.appendix === true,
+    pdf: values.pdf === true,
+    pptx: values.pptx === true,
     ...(allocation ? { allocation } : {}),
   });
   return 0;

@@ -75,7 +75,7 @@ export interface Briefing {
 /** Statuses that get a fan chart and a row in "targets at risk". */
 const NOT_ON_TRACK: Status[] = ["off_track", "at_risk"];
 
-const DEFAULT_TITLE: Bi = { zh: "区域创新目标情景简报", en: "Regional innovation targets: scenario briefing" };
+export const BRIEFING_TITLE: Bi = { zh: "区域创新目标情景简报", en: "Regional innovation targets: scenario briefing" };
 
 export { escapeHtml };
 
@@ -128,7 +128,7 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
   if (results.length === 0) throw new Error("buildBriefing: no scenario results");
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   const stamp = formatTimestamp(opts.generatedAt);
-  const title = opts.title ?? DEFAULT_TITLE;
+  const title = opts.title ?? BRIEFING_TITLE;
   const first = results[0];
 
   // Charts, named uniquely; a chart that cannot be drawn becomes a note instead of an error.
@@ -362,12 +362,28 @@ ${rows}
 </tbody></table>`;
 }
 
-/** Indicator ids inside model text (e.g. "× added fiscal_st_spending") replaced by the indicator's name. */
+/**
+ * Model text (src/model writes it in English, e.g. "× added fiscal_st_spending") with every node
+ * id named: indicators by their name, a programme's share by "programme", a business-as-usual part
+ * by its indicator's name; distribution codes in words. Internal ids never reach the reader.
+ */
 function nameIndicators(text: string, r: ScenarioResult, lang: Lang): string {
-  const ids = r.indicators.map((d) => d.id).sort((a, b) => b.length - a.length);
-  if (!ids.length) return text;
-  const re = new RegExp(`\\b(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "g");
-  return text.replace(re, (id) => tr(lang === "both" ? "zh" : lang, indicatorInfo(r, id).name));
+  const l = lang === "both" ? "zh" : lang;
+  return text
+    .replace(/^[a-z][a-z0-9_]*: /, "")
+    .replace(/\bnegative_binomial\b/g, tr(l, { zh: "负二项分布", en: "negative binomial" }))
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9_]*)*\b/g, (token) =>
+      token.includes("_") || token.includes(".") ? tr(l, nodeLabel(token, r)) : token,
+    );
+}
+
+/** A simulation node as words: an indicator, "<indicator>.bau", "programme.<id>". */
+function nodeLabel(node: string, r: ScenarioResult): Bi {
+  if (node.startsWith("programme.")) return { zh: "财政科技项目", en: "a programme" };
+  const [head, part] = node.split(".");
+  const info = indicatorInfo(r, head);
+  if (info.name.zh === head) return { zh: "模型中间量", en: "an intermediate quantity" };
+  return part === "bau" ? { zh: `${info.name.zh}（常规部分）`, en: `${info.name.en} (business as usual)` } : info.name;
 }
 
 /** A scenario's name, description and (against the reference scenario) the assumptions it changes. */
@@ -427,8 +443,7 @@ function assumptionsTable(r: ScenarioResult, rows: ScenarioResult["scenario"]["a
   if (rows.length === 0) return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
   const body = rows
     .map((a) => {
-      const info = indicatorInfo(r, a.indicator);
-      return `<tr><th scope="row">${escapeHtml(tr(lang, info.name))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td lang="en">${escapeHtml(nameIndicators(a.summary, r, lang))}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, nodeLabel(a.indicator, r)))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td lang="en">${escapeHtml(nameIndicators(a.summary, r, lang))}</td></tr>`;
     })
     .join("");
   return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T(

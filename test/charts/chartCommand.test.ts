@@ -2,62 +2,55 @@
  * `targetcast chart`: one target's fan chart at an exact size, through the built CLI; the finding in
  * the title, the status beside the target point, the base-year label clear of the target line.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { fanChart, findingTitle } from "../../src/charts/fanChart.js";
 import { riskMatrix } from "../../src/charts/riskMatrix.js";
 import { CHART_SIZES, fitSvg } from "../../src/charts/sizes.js";
 import { STATUS_STYLE } from "../../src/charts/statusStyle.js";
+import { cliAsync } from "../report/cliAsync.js";
 import { baselineResult, results } from "./fixture.js";
 import { decodePng, vegaLiteValidator } from "./helpers.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-chart-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const cli = (...args: string[]) =>
-  spawnSync("node", ["dist/cli/main.js", "chart", "--paths", "500", ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+const cli = (...args: string[]) => cliAsync(["chart", "--paths", "500", ...args]);
 
 describe("targetcast chart", () => {
-  it("--size slide --format png gives a 1920×1080 PNG; square 1080×1080; svg and vl.json by extension", () => {
+  it("--size slide --format png gives a 1920×1080 PNG; square 1080×1080; svg and vl.json by extension", async () => {
     const png = path.join(tmp, "rd.png");
-    const r = cli("--target", "rd_intensity", "--size", "slide", "--format", "png", "--out", png);
+    const r = await cli("--target", "rd_intensity", "--size", "slide", "--format", "png", "--out", png);
     expect(r.status, r.stderr).toBe(0);
     const slide = decodePng(readFileSync(png));
     expect([slide.width, slide.height]).toEqual([1920, 1080]);
 
     const sq = path.join(tmp, "sq.png");
-    expect(cli("--target", "energy_intensity", "--size", "square", "--lang", "zh", "--out", sq).status).toBe(0);
+    expect((await cli("--target", "energy_intensity", "--size", "square", "--lang", "zh", "--out", sq)).status).toBe(0);
     const square = decodePng(readFileSync(sq));
     expect([square.width, square.height]).toEqual([1080, 1080]);
 
     const svgFile = path.join(tmp, "rd.svg");
-    expect(cli("--target", "rd_intensity", "--size", "a4", "--out", svgFile).status).toBe(0);
+    expect((await cli("--target", "rd_intensity", "--size", "a4", "--out", svgFile)).status).toBe(0);
     expect(readFileSync(svgFile, "utf8")).toMatch(/^<svg[^>]* width="1123" height="794"/);
 
     const vl = path.join(tmp, "rd.vl.json");
-    expect(cli("--target", "rd_intensity", "--scenario", "accelerated-investment", "--out", vl).status).toBe(0);
+    expect((await cli("--target", "rd_intensity", "--scenario", "accelerated-investment", "--out", vl)).status).toBe(0);
     const spec = JSON.parse(readFileSync(vl, "utf8"));
     expect(vegaLiteValidator()(spec)).toBe(true);
     expect(JSON.stringify(spec.title.text)).toContain("加大投入情景");
   }, 240_000);
 
-  it("refuses an unknown target (with a suggestion), a qualitative one, and a bad size, without a stack trace", () => {
+  it("refuses an unknown target (with a suggestion) and a bad size or format, without a stack trace", async () => {
     const out = path.join(tmp, "x.png");
-    const unknown = cli("--target", "rd_intensty", "--out", out);
+    const unknown = await cli("--target", "rd_intensty", "--out", out);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('"rd_intensity"');
-    const size = cli("--target", "rd_intensity", "--size", "poster", "--out", out);
+    const size = await cli("--target", "rd_intensity", "--size", "poster", "--out", out);
     expect(size.status).toBe(2);
     expect(size.stderr).toContain("--size must be slide, a4 or square");
-    const clash = cli("--target", "rd_intensity", "--format", "svg", "--out", out);
+    const clash = await cli("--target", "rd_intensity", "--format", "svg", "--out", out);
     expect(clash.status).toBe(2);
     for (const r of [unknown, size, clash]) expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);

@@ -2,11 +2,9 @@
  * Files offices use: risk.csv with a UTF-8 byte order mark (Excel on Chinese Windows), and
  * results.xlsx with four sheets, bilingual frozen header rows and no cell that runs as a formula.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ScenarioResult } from "../../src/assess/types.js";
@@ -14,8 +12,8 @@ import { tr } from "../../src/charts/labels.js";
 import { resultsXlsx, XLSX_SHEETS } from "../../src/report/resultsXlsx.js";
 import { RISK_COLUMNS, riskCsv, riskCsvFile } from "../../src/report/riskCsv.js";
 import { results } from "../charts/fixture.js";
+import { cliAsync } from "./cliAsync.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-files-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -88,11 +86,7 @@ describe("results.xlsx", async () => {
 describe("run --out DIR", () => {
   it("leaves results.json, a BOM'd risk.csv and results.xlsx with every scenario", async () => {
     const out = path.join(tmp, "run");
-    const r = spawnSync("node", ["dist/cli/main.js", "run", "--paths", "100", "--out", out], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const r = await cliAsync(["run", "--paths", "100", "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(path.join(out, "results.xlsx"));
     expect(readFileSync(path.join(out, "risk.csv"), "utf8").startsWith("\uFEFFscenario,target,")).toBe(true);
