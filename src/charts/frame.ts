@@ -16,14 +16,14 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json
 
 /** Where the numbers on a chart come from. */
 export interface Provenance {
-  /** The data's source column, e.g. "海州区统计年鉴 2013" (the data file when no source is named). */
+  /** The data's source column, e.g. "某区统计年鉴 2013" (the data file when no source is named). */
   dataSource: string;
   /** True when any figure is illustrative rather than an official statistic. */
   illustrative: boolean;
 }
 
 /**
- * The data's own `source` column, as a publication cites it (e.g. "海州区统计年鉴 2013"), each once,
+ * The data's own `source` column, as a publication cites it (e.g. "某区统计年鉴 2013"), each once,
  * for one indicator when given; at most `max` named, then "…". Empty when no observation has one.
  */
 export function publicationSources(results: ScenarioResult | ScenarioResult[], indicator?: string, max = 3): string {
