@@ -10,9 +10,22 @@
  * Example: `fanChart(result, "rd_intensity", { lang: "zh" })` → a Vega-Lite spec.
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { ScenarioResult } from "../assess/types.js";
+import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
 import { chartTitle, frame, type Layer, provenanceOf } from "./frame.js";
-import { bandLabel, colon, DEFAULT_LANG, indicatorInfo, type Lang, tr, trLines, unitTitle, WORDS } from "./labels.js";
+import {
+  bandLabel,
+  colon,
+  DEFAULT_LANG,
+  formatPercent,
+  indicatorInfo,
+  type Lang,
+  STATUS_WORDS,
+  targetLabel,
+  tr,
+  trLines,
+  unitTitle,
+  WORDS,
+} from "./labels.js";
 import {
   anchoredSeries,
   baseYearLayer,
@@ -23,6 +36,7 @@ import {
   xYear,
   yValue,
 } from "./layers.js";
+import { STATUS_STYLE } from "./statusStyle.js";
 import { BAND, INK, SIZE } from "./theme.js";
 
 export interface FanChartOptions {
@@ -98,7 +112,8 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
   if (series.length > 0) {
     layers.push(band(bandLabels[0], "p5", "p95"), band(bandLabels[1], "p10", "p90"), band(bandLabels[2], "p25", "p75"));
   }
-  layers.push(baseYearLayer(result.scenario.baseYear, lang));
+  const falling = targets.length > 0 && targets.every((t) => t.comparator === "<=" || t.comparator === "<");
+  layers.push(baseYearLayer(result.scenario.baseYear, lang, falling ? "bottom" : "top"));
   if (series.length > 0) {
     layers.push({
       data: { values: series.map((s) => ({ year: s.year, value: s.p50, series: lineLabels[1] })) },
@@ -129,16 +144,49 @@ export function fanChart(result: ScenarioResult, indicator: string, opts: FanCha
   }
   layers.push(...targetLayers(targets, result.scenario.baseYear, lang, yTitle));
 
-  const heading = trLines(lang, {
-    zh: `${info.name.zh}：${result.scenario.nameZh}`,
-    en: `${info.name.en}: ${result.scenario.nameEn}`,
-  });
+  // One target: the title states the finding ("… ≥ 2.5% by 2015: 16% likely — off track").
+  const one = opts.targetId !== undefined ? targets[0] : undefined;
+  const heading = one
+    ? findingLines(findingTitle(one, result), lang)
+    : trLines(lang, {
+        zh: `${info.name.zh}：${result.scenario.nameZh}`,
+        en: `${info.name.en}: ${result.scenario.nameEn}`,
+      });
   const extra = [`${tr(lang, WORDS.paths)}${colon(lang)}${result.paths.toLocaleString("en-US")}`];
   return frame({
     description: `Fan chart of ${info.name.en} (${info.unit}) in scenario ${result.scenario.nameEn}`,
-    title: chartTitle(heading, provenanceOf(result), lang, extra),
+    title: chartTitle(heading, provenanceOf(result, indicator), lang, extra),
     width: opts.width ?? SIZE.width,
     height: opts.height ?? SIZE.height,
     layer: layers,
   } as TopLevelSpec);
+}
+
+/**
+ * The finding of a one-target chart, in two lines per language:
+ * "研发投入占地区生产总值的比重 ≥ 2.5%（2015年）" / "达成概率 16% ✗ 偏离（基准情景）", and
+ * "R&D expenditure as a share of GDP ≥ 2.5% by 2015:" / "16% likely ✗ off track (Baseline)".
+ */
+export function findingTitle(
+  t: TargetAssessment,
+  result: ScenarioResult,
+): { zh: [string, string]; en: [string, string] } {
+  const p = t.pMet === null ? "–" : formatPercent(t.pMet);
+  const mark = STATUS_STYLE[t.status].mark;
+  const zhTarget = targetLabel(t, "zh").replace(/^目标 /, "");
+  const enTarget = targetLabel(t, "en").replace(/^Target /, "");
+  return {
+    zh: [
+      `${t.nameZh} ${zhTarget}（${t.targetYear}年）`,
+      `达成概率 ${p} ${mark} ${STATUS_WORDS[t.status].zh}（${result.scenario.nameZh}）`,
+    ],
+    en: [
+      `${t.nameEn} ${enTarget} by ${t.targetYear}:`,
+      `${p} likely ${mark} ${STATUS_WORDS[t.status].en.toLowerCase()} (${result.scenario.nameEn})`,
+    ],
+  };
+}
+
+function findingLines(f: { zh: [string, string]; en: [string, string] }, lang: Lang): string[] {
+  return lang === "zh" ? f.zh : lang === "en" ? f.en : [...f.zh, ...f.en];
 }

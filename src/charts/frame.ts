@@ -16,18 +16,41 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json
 
 /** Where the numbers on a chart come from. */
 export interface Provenance {
-  /** e.g. "data/baseline/<region>.csv (illustrative data, not official statistics)" */
+  /** The data's source column, e.g. "某区统计年鉴 2013" (the data file when no source is named). */
   dataSource: string;
   /** True when any figure is illustrative rather than an official statistic. */
   illustrative: boolean;
 }
 
-/** The provenance of one or several results: sources listed once each, illustrative if any is. */
-export function provenanceOf(results: ScenarioResult | ScenarioResult[]): Provenance {
+/**
+ * The data's own `source` column, as a publication cites it (e.g. "某区统计年鉴 2013"), each once,
+ * for one indicator when given; at most `max` named, then "…". Empty when no observation has one.
+ */
+export function publicationSources(results: ScenarioResult | ScenarioResult[], indicator?: string, max = 3): string {
   const list = Array.isArray(results) ? results : [results];
-  const sources = [...new Set(list.map((r) => r.dataSource).filter((s) => s.trim() !== ""))];
+  const all = [
+    ...new Set(
+      list.flatMap((r) =>
+        r.history
+          .filter((h) => indicator === undefined || h.indicator === indicator)
+          .map((h) => h.source?.trim() ?? ""),
+      ),
+    ),
+  ].filter((s) => s !== "");
+  return all.length > max ? `${all.slice(0, max).join("; ")}; …` : all.join("; ");
+}
+
+/**
+ * The provenance of one or several results (of one indicator when given): the data's source
+ * column in publication style, or — when no observation names a source — the data file; illustrative
+ * if any result is.
+ */
+export function provenanceOf(results: ScenarioResult | ScenarioResult[], indicator?: string): Provenance {
+  const list = Array.isArray(results) ? results : [results];
+  const files = [...new Set(list.map((r) => r.dataSource).filter((s) => s.trim() !== ""))];
+  const cited = publicationSources(list, indicator);
   return {
-    dataSource: sources.length ? sources.join("; ") : "?",
+    dataSource: cited || (files.length ? files.join("; ") : "?"),
     illustrative: list.some((r) => r.illustrative),
   };
 }

@@ -5,7 +5,8 @@
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
 import type { SeriesSummary } from "../simulate/types.js";
 import type { Layer } from "./frame.js";
-import { type Lang, targetLabel, tr, WORDS } from "./labels.js";
+import { formatPercent, type Lang, targetLabel, tr, WORDS } from "./labels.js";
+import { STATUS_STYLE } from "./statusStyle.js";
 import { INK, TARGET_COLOR } from "./theme.js";
 
 /** The x encoding of every time chart (years as integers, no thousands separator). */
@@ -91,14 +92,25 @@ export function observedLayer(
 }
 
 /** A dashed vertical rule at the base year, labelled at the top of the plot. */
-export function baseYearLayer(baseYear: number, lang: Lang): Layer {
+export function baseYearLayer(baseYear: number, lang: Lang, corner: "top" | "bottom" = "top"): Layer {
+  // The label sits LEFT of the rule: target lines run right of the base year, so they never strike it.
+  // "top" suits rising histories (the top-left is empty), "bottom" falling ones.
+  const y = corner === "top" ? { value: 0 } : { value: { expr: "height" } };
   return {
     data: { values: [{ year: baseYear, label: `${tr(lang, WORDS.baseYear)} ${baseYear}` }] },
     layer: [
       { mark: { type: "rule", color: INK.faint, strokeDash: [4, 4], strokeWidth: 1 }, encoding: { x: xYear(lang) } },
       {
-        mark: { type: "text", align: "left", baseline: "top", dx: 4, dy: 2, fontSize: 10, color: INK.muted },
-        encoding: { x: xYear(lang), y: { value: 0 }, text: { field: "label" } },
+        mark: {
+          type: "text",
+          align: "right",
+          baseline: corner === "top" ? "top" : "bottom",
+          dx: -4,
+          dy: corner === "top" ? 2 : -2,
+          fontSize: 10,
+          color: INK.muted,
+        },
+        encoding: { x: xYear(lang), y, text: { field: "label" } },
       },
     ],
   } as Layer;
@@ -121,6 +133,8 @@ export function targetLayers(
     year: t.targetYear,
     threshold: t.threshold,
     label: targetLabel(t, lang),
+    status: `${STATUS_STYLE[t.status].mark} ${t.pMet === null ? "" : formatPercent(t.pMet)}`.trim(),
+    statusColor: STATUS_STYLE[t.status].text,
   }));
   const x = xYear(lang);
   const y = yValue(yTitle, "threshold");
@@ -161,6 +175,23 @@ export function targetLayers(
           encoding: { x, y, text: { field: "label" } },
         },
         { mark: label, encoding: { x, y, text: { field: "label" } } },
+        // The status mark and P(met) just below the target point, in the status colour.
+        {
+          mark: {
+            ...label,
+            baseline: "top",
+            dy: 9,
+            fontSize: 13,
+            stroke: "#ffffff",
+            strokeWidth: 4,
+            strokeOpacity: 0.9,
+          },
+          encoding: { x, y, text: { field: "status" } },
+        },
+        {
+          mark: { ...label, baseline: "top", dy: 9, fontSize: 13 },
+          encoding: { x, y, text: { field: "status" }, color: { field: "statusColor", type: "nominal", scale: null } },
+        },
       ],
     } as Layer,
   ];

@@ -1,9 +1,9 @@
 /**
- * Risk matrix: targets (rows) × scenarios (columns). Each cell is shaded by P(met) — the share
- * of Monte Carlo paths meeting the target in the target year — on a sequential blue scale whose
- * lightness falls steadily, so it still reads when printed in grey, and is labelled with the
- * status ("有风险 At risk") and P(met) as a percentage. Targets that were not assessed
- * (qualitative, no data) get a pale grey cell saying so.
+ * Risk matrix: targets (rows) × scenarios (columns). Each cell is filled with its status colour
+ * (the one palette, statusStyle.ts: red off track, amber at risk, green on track, neutral greys for
+ * already met and not assessed) and labelled with the status mark and word ("▲ 有风险") and
+ * P(met) — the share of Monte Carlo paths meeting the target in the target year — so it reads in
+ * grey print and for colour-blind readers too.
  *
  * Example: `riskMatrix(results, { lang: "zh" })`.
  */
@@ -16,13 +16,14 @@ import {
   formatNumber,
   formatPercent,
   type Lang,
+  STATUS_ORDER,
   statusLabel,
   tr,
   trLines,
   unitLabel,
   WORDS,
 } from "./labels.js";
-import { INK, PROBABILITY_SCHEME } from "./theme.js";
+import { STATUS_STYLE } from "./statusStyle.js";
 
 /** Options of the scenario × target risk matrix chart: language and cell width. */
 export interface RiskMatrixOptions {
@@ -79,9 +80,10 @@ export function riskMatrix(results: ScenarioResult[], opts: RiskMatrixOptions = 
         scenario: r.scenario.id,
         pMet: p,
         status: t.status,
-        label: [statusLabel(t.status, lang), p === null ? "" : formatPercent(p)].filter((s) => s !== "").join("\n"),
-        // Dark cells take white text (Vega-Lite blues is dark above about 0.6).
-        dark: p !== null && p >= 0.6,
+        label: [`${STATUS_STYLE[t.status].mark} ${statusLabel(t.status, lang)}`, p === null ? "" : formatPercent(p)]
+          .filter((s) => s !== "")
+          .join("\n"),
+        ink: STATUS_STYLE[t.status].ink,
       };
     }),
   );
@@ -133,38 +135,29 @@ export function riskMatrix(results: ScenarioResult[], opts: RiskMatrixOptions = 
       labelFontSize: 11,
     },
   };
-  const valid = "isValid(datum.pMet)";
+  const statuses = STATUS_ORDER.filter((st) => cells.some((c) => c.status === st));
   const layers: Layer[] = [
-    // Every cell: pale grey (what not-assessed cells keep).
-    { mark: { type: "rect", fill: "#f2f2f2", stroke: "#ffffff", strokeWidth: 1 }, encoding: { x, y } },
     {
-      transform: [{ filter: valid }],
       mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },
       encoding: {
         x,
         y,
         color: {
-          field: "pMet",
-          type: "quantitative",
-          scale: { scheme: PROBABILITY_SCHEME, domain: [0, 1], clamp: true },
+          field: "status",
+          type: "nominal",
+          scale: { domain: statuses, range: statuses.map((st) => STATUS_STYLE[st].fill) },
           legend: {
-            title: tr(lang, WORDS.pMet),
-            format: ".0%",
+            title: tr(lang, WORDS.status),
             direction: "horizontal",
-            gradientLength: 220,
-            values: [0, 0.25, 0.5, 0.75, 1],
+            orient: "bottom",
+            labelExpr: `${JSON.stringify(Object.fromEntries(statuses.map((st) => [st, `${STATUS_STYLE[st].mark} ${statusLabel(st, lang)}`])))}[datum.value]`,
           },
         },
       },
     },
     {
       mark: { type: "text", lineBreak: "\n", fontSize: 11, lineHeight: 14, baseline: "middle" },
-      encoding: {
-        x,
-        y,
-        text: { field: "label" },
-        color: { condition: { test: "datum.dark", value: "#ffffff" }, value: INK.text },
-      },
+      encoding: { x, y, text: { field: "label" }, color: { field: "ink", type: "nominal", scale: null } },
     },
   ] as Layer[];
 
@@ -174,7 +167,7 @@ export function riskMatrix(results: ScenarioResult[], opts: RiskMatrixOptions = 
     en: "cells: status and P(met), the share of simulated paths meeting the target in the target year",
   });
   return frame({
-    description: `Risk matrix: ${rowIds.length} targets × ${results.length} scenarios, shaded by P(met)`,
+    description: `Risk matrix: ${rowIds.length} targets × ${results.length} scenarios, coloured by status`,
     title: chartTitle(heading, provenanceOf(results), lang, [note]),
     data: { values: cells },
     width: { step: cellWidth },

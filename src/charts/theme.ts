@@ -50,9 +50,6 @@ export const SCENARIO_DASHES: number[][] = [
 /** Target marks: a dark red that prints as near-black. */
 export const TARGET_COLOR = "#a3221c";
 
-/** Sequential scheme for probabilities: lightness falls monotonically from 0 to 1. */
-export const PROBABILITY_SCHEME = "blues" as const;
-
 /** Bars of a tornado: low input (light) and high input (dark). */
 export const TORNADO_COLORS = { low: "#9fbfdf", high: "#0b3b6f" } as const;
 

@@ -44,7 +44,7 @@ Options:
 `;
 
 /** The combined table's columns: the region, then risk.csv's. */
-export const COMBINED_COLUMNS = ["region", ...RISK_COLUMNS] as const;
+export const COMBINED_COLUMNS = ["region", ...RISK_COLUMNS.map((c) => c.key)];
 
 export async function batchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

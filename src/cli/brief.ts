@@ -1,10 +1,13 @@
 /** `targetcast brief`: the one-file HTML briefing and every chart as SVG, PNG and Vega-Lite spec. */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Lang } from "../charts/labels.js";
+import { InputError } from "../data/errors.js";
 import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
+import { type AllocationSummary, parseAllocation } from "../report/allocationSummary.js";
 import { writeBriefingFolder } from "./briefingFolder.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
@@ -18,11 +21,32 @@ and every chart beside it as .svg, .png and .vl.json (open it in the Vega editor
 Options:
   --out DIR           folder for the briefing [out/briefing]
   --lang L            zh | en | both [both]
+  --appendix          add the appendix: every target's fan chart, growth gaps and each
+                      scenario's full tables (without it: summary, contents and detail only)
+  --allocation FILE   the allocation.json of \`targetcast allocate\`: the summary says what
+                      the extra budget buys
+  --pdf               also print the briefing to briefing.pdf (A4, headless Chromium)
+  --pptx              also write briefing.pptx: a title slide, the summary, one slide per
+                      headline target and the risk matrix
   --no-png            skip the PNGs (they take about a second per chart, cached between runs)
   --force             replace existing files in --out that targetcast did not write
   --paths N, --seed S, --threads N, --data, --targets, --indicators, --sheet, --allow-outside   as for \`targetcast run\`
   -h, --help          this help
 `;
+
+async function readAllocation(file: string): Promise<AllocationSummary> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new InputError({
+      file,
+      problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      fix: "give the allocation.json written by `targetcast allocate --out DIR`",
+    });
+  }
+  return parseAllocation(text, file);
+}
 
 export async function briefCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -33,6 +57,10 @@ export async function briefCommand(argv: string[]): Promise<number> {
       out: { type: "string" },
       lang: { type: "string" },
       "no-png": { type: "boolean" },
+      appendix: { type: "boolean" },
+      pdf: { type: "boolean" },
+      pptx: { type: "boolean" },
+      allocation: { type: "string" },
       threads: { type: "string" },
       force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -45,7 +73,10 @@ export async function briefCommand(argv: string[]): Promise<number> {
   const lang = (values.lang ?? "both") as Lang;
   if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
   const dir = values.out ?? path.join("out", "briefing");
-  checkOutputDir(dir, ["briefing.html"], { inputs: inputFiles(values, positionals), force: values.force === true });
+  const inputs = [...inputFiles(values, positionals), values.allocation];
+  const files = ["briefing.html", ...(values.pptx ? ["briefing.pptx"] : []), ...(values.pdf ? ["briefing.pdf"] : [])];
+  checkOutputDir(dir, files, { inputs, force: values.force === true });
+  const allocation = values.allocation ? await readAllocation(values.allocation) : undefined;
   const results = await runScenarios({
     files: positionals,
     data: values.data,
@@ -57,6 +88,13 @@ export async function briefCommand(argv: string[]): Promise<number> {
     seed: intOption(values.seed, "--seed", 0, 2 ** 32 - 1),
     threads: intOption(values.threads, "--threads", 1, 256),
   });
-  await writeBriefingFolder(results, dir, { lang, png: values["no-png"] !== true });
+  await writeBriefingFolder(results, dir, {
+    lang,
+    png: values["no-png"] !== true,
+    appendix: values.appendix === true,
+    pdf: values.pdf === true,
+    pptx: values.pptx === true,
+    ...(allocation ? { allocation } : {}),
+  });
   return 0;
 }

@@ -12,6 +12,7 @@ const HELP = `targetcast — project plan targets under scenarios and flag which
 Usage:
   targetcast run [SCENARIO.yaml ...] [options]   projection, P(met) and risk table
   targetcast brief [SCENARIO.yaml ...]           HTML briefing and charts (SVG, PNG, Vega-Lite)
+  targetcast chart --target ID --out FILE        one target's chart for a slide, A4 or square
   targetcast allocate [SCENARIO] --budget N      best split of an S&T budget across programmes
   targetcast compare A.yaml B.yaml [...]         what differs between scenarios, what it changes, and why
   targetcast forecast --indicator ID [options]   the calibrated trend forecast of one indicator
@@ -32,6 +33,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import("./run.js")).runCommand,
   brief: async () => (await import("./brief.js")).briefCommand,
+  chart: async () => (await import("./chart.js")).chartCommand,
   allocate: async () => (await import("./allocate.js")).allocateCommand,
   compare: async () => (await import("./compare.js")).compareCommand,
   forecast: async () => (await import("./forecast.js")).forecastCommand,

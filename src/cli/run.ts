@@ -5,11 +5,12 @@ import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { INPUT_OPTIONS, inputDigests, inputFiles } from "../project/inputs.js";
 import { critical } from "../project/interrupt.js";
 import { OutputSet } from "../project/outputSet.js";
-import { checkOutputDir } from "../project/outputs.js";
+import { checkOutputDir, RUN_OUTPUT_FILES } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { TOOL_VERSION } from "../project/version.js";
 import { resultsDocument } from "../report/resultsJson.js";
-import { riskCsv } from "../report/riskCsv.js";
+import { resultsXlsx } from "../report/resultsXlsx.js";
+import { riskCsv, riskCsvFile } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix } from "../report/riskTable.js";
 import type { StagedBriefing } from "./briefingFolder.js";
 import { QUIET_OPTION, quiet } from "./progress.js";
@@ -36,7 +37,8 @@ Options:
   --seed S            random seed (overrides the scenario)
   --threads N         worker threads for the Monte Carlo [one per core for big runs, else 1];
                       the results are the same bit for bit for any N
-  --out DIR           where results.json and risk.csv are written [out]
+  --out DIR           where results.json, risk.csv (UTF-8 with BOM, for Excel) and
+                      results.xlsx (risk table, scenario matrix, series, assumptions) are written [out]
   --brief DIR         also write the HTML briefing and every chart there
                       (.svg, .png, .vl.json; see \`targetcast brief --help\`)
   --format F          table | json | csv  [table]
@@ -73,7 +75,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const seed = intOption(values.seed, "--seed", 0, 2 ** 32 - 1);
   const outDir = values.out ?? "out";
   const guard = { inputs: inputFiles(values, positionals), force: values.force === true };
-  checkOutputDir(outDir, ["results.json", "risk.csv"], guard);
+  checkOutputDir(outDir, RUN_OUTPUT_FILES, guard);
   if (values.brief) checkOutputDir(values.brief, ["briefing.html"], guard);
 
   const threads = intOption(values.threads, "--threads", 1, 256);
@@ -102,11 +104,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   });
   const csv = riskCsv(results);
   // Both folders are staged first and committed together: a stopped run changes neither.
+  const xlsx = await resultsXlsx(results); // built before anything is written: no half-written output
   const set = await OutputSet.begin(outDir, "run");
   let briefing: StagedBriefing | undefined;
   try {
     await set.write("results.json", JSON.stringify(doc, null, 2) + "\n");
-    await set.write("risk.csv", csv);
+    await set.write("risk.csv", riskCsvFile(results));
+    await set.write("results.xlsx", xlsx);
     if (values.brief) {
       const { stageBriefingFolder } = await import("./briefingFolder.js"); // charts load only when asked for
       briefing = await stageBriefingFolder(results, values.brief, { lang: "both", png: true });
@@ -126,7 +130,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   else {
     process.stdout.write(results.map(riskTable).join("\n\n" + "═".repeat(80) + "\n\n") + "\n\n");
     if (results.length > 1) process.stdout.write("情景 × 目标 Scenario × target\n" + scenarioMatrix(results) + "\n\n");
-    process.stdout.write(`Wrote ${path.join(outDir, "results.json")} and ${path.join(outDir, "risk.csv")}\n`);
+    process.stdout.write(`Wrote ${RUN_OUTPUT_FILES.map((f) => path.join(outDir, f)).join(", ")}\n`);
   }
   briefing?.report();
   return 0;

@@ -18,6 +18,9 @@ import { InputError } from "../data/errors.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 
 export const MANIFEST = ".targetcast-outputs.json";
+
+/** The files `run --out DIR` writes (results.xlsx is recognised by the manifest only: it is a zip). */
+export const RUN_OUTPUT_FILES = ["results.json", "risk.csv", "results.xlsx"];
 const SYSTEM_ROOTS = ["/proc", "/sys", "/dev"];
 
 export interface OutputCheckOptions {
@@ -72,7 +75,7 @@ function writtenByTargetcast(file: string): boolean {
   }
   if (/"tool":\s*"targetcast"/.test(head)) return true;
   if (file.endsWith(".schema.json") && /"title":\s*"targetcast/.test(head)) return true;
-  if (file.endsWith(".csv") && head.startsWith("scenario,")) return true;
+  if (file.endsWith(".csv") && head.replace(/^\uFEFF/, "").startsWith("scenario,")) return true;
   if (file.endsWith(".html") && head.includes("targetcast")) return true;
   return false;
 }

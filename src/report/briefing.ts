@@ -1,18 +1,26 @@
 /**
- * The briefing: one self-contained HTML page for planners — title and date, data provenance and
- * (when any figure is illustrative) a prominent warning, the risk matrix, per scenario the
- * targets at risk with their reasons, a fan chart for each target not on track, the growth gap,
- * the scenario's assumptions, and a provenance section.
+ * The briefing: one self-contained HTML page, summary first.
  *
- * Self-contained: charts are inline SVG, styles inline CSS; no script, no font or image fetched.
- * Every piece of text from results is HTML-escaped. Writing it to disk is writeBriefing.ts.
+ * 1. `#summary` — one screen (1366×768) for a leader: status counts per scenario, the headline
+ *    targets most at risk with P(met) and a one-sentence reason, what an extra budget buys, the
+ *    data caveat (summary.ts);
+ * 2. a table of contents;
+ * 3. detail: the targets not on track in any scenario (one table, a column per scenario), the risk
+ *    matrix and the scenarios side by side, the headline targets' fan charts, each scenario's
+ *    description and what it changes, targets not assessed, provenance;
+ * 4. with `appendix: true`, every chart of every target and each scenario's full tables.
+ *
+ * Prints to A4 with page breaks (print CSS); the bundled example fits 12 pages without the
+ * appendix (test/report/browser.test.ts). Self-contained: charts are inline SVG, styles inline CSS;
+ * no script, nothing fetched. Every piece of text from results is HTML-escaped. Writing it to disk
+ * is writeBriefing.ts.
  *
  * Example: `const b = await buildBriefing(results, { lang: "both", generatedAt: new Date() })`.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { fanChart } from "../charts/fanChart.js";
-import { ILLUSTRATIVE_TEXT, provenanceOf } from "../charts/frame.js";
+import { ILLUSTRATIVE_TEXT, provenanceOf, publicationSources } from "../charts/frame.js";
 import { growthGap, targetGrowth } from "../charts/growthGap.js";
 import {
   type Bi,
@@ -23,6 +31,7 @@ import {
   formatPercent,
   indicatorInfo,
   type Lang,
+  STATUS_ORDER,
   scenarioName,
   statusLabel,
   tr,
@@ -33,6 +42,10 @@ import { toSvg } from "../charts/render.js";
 import { riskMatrix } from "../charts/riskMatrix.js";
 import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
+import type { AllocationSummary } from "./allocationSummary.js";
+import { escapeHtml } from "./html.js";
+import { mechanismLabel, plainReason } from "./messages.js";
+import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
 
 /** Options of the briefing: language, generation time and title. */
 export interface BriefingOptions {
@@ -41,6 +54,10 @@ export interface BriefingOptions {
   generatedAt: Date;
   /** Page title; default "区域创新目标情景简报 Regional innovation targets: scenario briefing". */
   title?: Bi;
+  /** Add the appendix: every target's fan chart, growth gaps and each scenario's full tables. */
+  appendix?: boolean;
+  /** The result of `targetcast allocate` (allocation.json), for "what an extra budget buys". */
+  allocation?: AllocationSummary;
 }
 
 /** One chart of the briefing: its file name, Vega-Lite spec and SVG. */
@@ -61,17 +78,9 @@ export interface Briefing {
 /** Statuses that get a fan chart and a row in "targets at risk". */
 const NOT_ON_TRACK: Status[] = ["off_track", "at_risk"];
 
-const DEFAULT_TITLE: Bi = { zh: "区域创新目标情景简报", en: "Regional innovation targets: scenario briefing" };
+export const BRIEFING_TITLE: Bi = { zh: "区域创新目标情景简报", en: "Regional innovation targets: scenario briefing" };
 
-/** Escape text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 /** A name usable as a file name and an HTML id: ASCII letters, digits, "-" and "_". */
 export function safeName(raw: string): string {
@@ -123,7 +132,8 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
   if (results.length === 0) throw new Error("buildBriefing: no scenario results");
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   const stamp = formatTimestamp(opts.generatedAt);
-  const prov = provenanceOf(results);
+  const title = opts.title ?? BRIEFING_TITLE;
+  const first = results[0];
 
   // Charts, named uniquely; a chart that cannot be drawn becomes a note instead of an error.
   const charts: BriefingChart[] = [];
@@ -144,41 +154,35 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
     charts.push({ name, spec, svg });
     return `<figure id="fig-${name}">${scopeSvgIds(svg, name)}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
   }
+  const fanCaption = (t: TargetAssessment) =>
+    `${tr(lang, { zh: t.nameZh, en: t.nameEn })} — ${statusLabel(t.status, lang)}, ${tr(lang, WORDS.pMet)} ${t.pMet === null ? "–" : formatPercent(t.pMet)}`;
 
-  const parts: string[] = [];
-  const title = opts.title ?? DEFAULT_TITLE;
-  parts.push(`<header>
-<h1>${T(title)}</h1>
-<p class="meta">${T({ zh: "生成时间", en: "Generated" })}${colon(lang)}${escapeHtml(stamp)} · ${T(WORDS.scenario)}${colon(lang)}${results
-    .map((r) => escapeHtml(scenarioName(r, lang)))
-    .join("、")}</p>
-${
-  prov.illustrative
-    ? `<div class="warning" role="note"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong><br>${T({
-        zh: "本简报中的部分或全部基线数据为示意数据，仅用于演示方法，不得作为官方统计引用。",
-        en: "Some or all baseline figures in this briefing are illustrative, for demonstrating the method only; do not cite them as official statistics.",
-      })}</div>`
-    : ""
-}
-<p class="source">${T(WORDS.source)}${colon(lang)}${escapeHtml(prov.dataSource)}</p>
-</header>`);
+  const toc: { id: string; title: Bi }[] = [];
+  const section = (id: string, heading: Bi, body: string) => {
+    toc.push({ id, title: heading });
+    return `<section id="${id}"><h2>${T(heading)}</h2>\n${body}\n</section>`;
+  };
+  const detail: string[] = [];
 
-  // Overview: status counts per scenario, then the risk matrix.
-  parts.push(`<section id="overview"><h2>${T({ zh: "概览", en: "Overview" })}</h2>${overviewTable(results, lang)}`);
-  parts.push(
+  // Every target not on track in some scenario: one table, one column per scenario.
+  detail.push(
+    section("not-on-track", { zh: "未按计划推进的目标", en: "Targets not on track" }, notOnTrackTable(results, lang)),
+  );
+
+  // The risk matrix and, where assumptions flip a status, the scenarios side by side.
+  const overview = [
     await chart(
       "risk-matrix",
       () => riskMatrix(results, { lang }),
       tr(lang, {
-        zh: "目标达成风险矩阵：颜色越深，达成概率越高。",
-        en: "Risk matrix: the darker the cell, the likelier the target is met.",
+        zh: "目标达成风险矩阵：每格为达成概率，颜色与符号表示状态（✗ 偏离、▲ 有风险、● 按计划、✓ 已达成）。",
+        en: "Risk matrix: each cell is P(met); colour and mark give the status (✗ off track, ▲ at risk, ● on track, ✓ already met).",
       }),
     ),
-  );
-  // Side by side: the indicators whose status differs between scenarios (where assumptions flip a target).
+  ];
   const contested = comparedIndicators(results);
   if (contested.length) {
-    parts.push(
+    overview.push(
       await chart(
         "scenario-comparison",
         () => scenarioComparisonPanels(results, contested, { lang }),
@@ -189,55 +193,99 @@ ${
       ),
     );
   }
-  parts.push(`</section>`);
+  detail.push(
+    section("risk-matrix-section", { zh: "风险矩阵与情景对比", en: "Risk matrix and scenarios" }, overview.join("\n")),
+  );
 
-  for (const r of results) {
-    const sid = r.scenario.id;
-    const risky = r.targets.filter((t) => NOT_ON_TRACK.includes(t.status));
-    parts.push(`<section class="scenario" id="scenario-${escapeHtml(safeName(sid))}">
-<h2>${T(WORDS.scenario)}${colon(lang)}${escapeHtml(scenarioName(r, lang))}</h2>
-${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}
-<p class="meta">${T({ zh: "基年", en: "Base year" })} ${r.scenario.baseYear} · ${T({ zh: "展望至", en: "horizon" })} ${r.scenario.horizon} · ${escapeHtml(
-      tr(lang, WORDS.paths),
-    )}${colon(lang)}${r.paths.toLocaleString("en-US")}</p>
-<h3>${T({ zh: "有风险的目标", en: "Targets at risk" })}</h3>
-${risky.length ? riskTable(risky, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
-    for (const t of risky) {
-      parts.push(
+  // The headline targets' fan charts, in the first scenario.
+  const headline = headlineTargets(results);
+  if (headline.length) {
+    const figs: string[] = [];
+    for (const t of headline)
+      figs.push(
         await chart(
-          `fan-${sid}-${t.id}`,
-          () => fanChart(r, t.indicator, { lang, targetId: t.id }),
-          `${tr(lang, { zh: t.nameZh, en: t.nameEn })} — ${statusLabel(t.status, lang)}, ${tr(lang, WORDS.pMet)} ${t.pMet === null ? "–" : formatPercent(t.pMet)}`,
+          `fan-${first.scenario.id}-${t.id}`,
+          () => fanChart(first, t.indicator, { lang, targetId: t.id }),
+          fanCaption(t),
         ),
       );
-    }
-    if (r.targets.some((t) => targetGrowth(t) !== null)) {
-      parts.push(
-        await chart(
-          `growth-gap-${sid}`,
-          () => growthGap(r, { lang }),
-          tr(lang, {
-            zh: "所需年均增速与预测年均增速之差越大，目标越难实现。",
-            en: "The wider the gap between required and projected growth, the harder the target.",
-          }),
-        ),
-      );
-    }
-    const notAssessed = r.targets.filter((t) => t.status === "not_assessed");
-    if (notAssessed.length) {
-      parts.push(
-        `<h3>${T({ zh: "未评估的目标", en: "Targets not assessed" })}</h3><ul>${notAssessed
-          .map(
-            (t) =>
-              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessedBecause ? `${colon(lang)}${escapeHtml(t.notAssessedBecause)}` : ""}</li>`,
-          )
-          .join("")}</ul>`,
-      );
-    }
-    parts.push(`<h3>${T({ zh: "情景假设", en: "Assumptions" })}</h3>${assumptionsTable(r, lang)}</section>`);
+    detail.push(
+      section(
+        "headline",
+        { zh: `重点目标（${first.scenario.nameZh}）`, en: `Headline targets (${first.scenario.nameEn})` },
+        `<div class="fans">${figs.join("\n")}</div>`,
+      ),
+    );
   }
 
-  parts.push(provenanceSection(results, lang, stamp));
+  // Each scenario: what it assumes, in words, and what it changes against the first.
+  detail.push(
+    section(
+      "scenarios",
+      { zh: "情景说明", en: "Scenarios" },
+      results.map((r, i) => scenarioBlock(r, i === 0 ? null : first, lang)).join("\n"),
+    ),
+  );
+
+  const notAssessed = first.targets.filter((t) => t.status === "not_assessed");
+  if (notAssessed.length)
+    detail.push(
+      section(
+        "not-assessed",
+        { zh: "未评估的目标", en: "Targets not assessed" },
+        `<ul class="compact">${notAssessed
+          .map(
+            (t) =>
+              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessedBecause ? `${colon(lang)}<span class="muted">${escapeHtml(t.notAssessedBecause)}</span>` : ""}</li>`,
+          )
+          .join("")}</ul>`,
+      ),
+    );
+
+  detail.push(
+    section("provenance", { zh: "数据来源与方法说明", en: "Provenance" }, provenanceBody(results, lang, stamp)),
+  );
+
+  if (opts.appendix) {
+    const parts: string[] = [];
+    for (const r of results) {
+      const sid = r.scenario.id;
+      const risky = byRisk(r.targets.filter((t) => NOT_ON_TRACK.includes(t.status)));
+      parts.push(`<section class="scenario" id="appendix-${escapeHtml(safeName(sid))}">
+<h3>${T(WORDS.scenario)}${colon(lang)}${escapeHtml(scenarioName(r, lang))}</h3>
+${risky.length ? riskTable(risky, r, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
+      for (const t of risky)
+        parts.push(
+          await chart(`fan-${sid}-${t.id}`, () => fanChart(r, t.indicator, { lang, targetId: t.id }), fanCaption(t)),
+        );
+      if (r.targets.some((t) => targetGrowth(t) !== null)) {
+        parts.push(
+          await chart(
+            `growth-gap-${sid}`,
+            () => growthGap(r, { lang }),
+            tr(lang, {
+              zh: "所需年均增速与预测年均增速之差越大，目标越难实现。",
+              en: "The wider the gap between required and projected growth, the harder the target.",
+            }),
+          ),
+        );
+      }
+      parts.push(
+        `<h4>${T({ zh: "情景假设", en: "Assumptions" })}</h4>${assumptionsTable(r, r.scenario.assumptions, lang)}</section>`,
+      );
+    }
+    detail.push(
+      section(
+        "appendix",
+        { zh: "附录：各情景全部目标与图表", en: "Appendix: every target and chart by scenario" },
+        parts.join("\n"),
+      ),
+    );
+  }
+
+  const nav = `<nav id="toc"><h2>${T({ zh: "目录", en: "Contents" })}</h2><ol>${toc
+    .map((s) => `<li><a href="#${s.id}">${T(s.title)}</a></li>`)
+    .join("")}</ol></nav>`;
 
   const htmlLang = lang === "en" ? "en" : "zh-CN";
   const html = `<!DOCTYPE html>
@@ -247,34 +295,18 @@ ${risky.length ? riskTable(risky, lang) : `<p class="note">${T({ zh: "本情景�
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="targetcast">
 <title>${T(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${badgeCss()}</style>
 </head>
 <body>
 <main>
-${parts.join("\n")}
+${summarySection(results, { lang, title, stamp, ...(opts.allocation ? { allocation: opts.allocation } : {}) })}
+${nav}
+${detail.join("\n")}
 </main>
 </body>
 </html>
 `;
   return { html, charts };
-}
-
-function overviewTable(results: ScenarioResult[], lang: Lang): string {
-  const statuses: Status[] = ["already_met", "on_track", "at_risk", "off_track", "not_assessed"];
-  const head = statuses.map((s) => `<th class="num">${badge(s, lang)}</th>`).join("");
-  const rows = results
-    .map((r) => {
-      const cells = statuses
-        .map((s) => `<td class="num">${r.targets.filter((t) => t.status === s).length}</td>`)
-        .join("");
-      return `<tr><th scope="row">${escapeHtml(scenarioName(r, lang))}</th>${cells}</tr>`;
-    })
-    .join("");
-  return `<table class="overview"><thead><tr><th>${escapeHtml(tr(lang, WORDS.scenario))}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
-}
-
-function badge(status: Status, lang: Lang): string {
-  return `<span class="badge ${status}">${escapeHtml(statusLabel(status, lang))}</span>`;
 }
 
 /** A value with its unit: "2.42%", "5.4 件/万人" (English unit names with lang "en"). */
@@ -284,64 +316,148 @@ function withUnit(v: number | null, unit: string, lang: Lang): string {
   return `${formatNumber(v)}${unit === "%" ? "" : " "}${u}`;
 }
 
-function riskTable(targets: TargetAssessment[], lang: Lang): string {
+function targetText(t: TargetAssessment, lang: Lang): string {
+  return t.comparator !== null && t.threshold !== null
+    ? `${comparatorSymbol(t.comparator)} ${withUnit(t.threshold, t.unit, lang)}`
+    : "–";
+}
+
+/** One sentence in the page's language(s): Chinese, then English on its own line with "both". */
+function reasonHtml(t: TargetAssessment, r: ScenarioResult, lang: Lang, driver = true): string {
+  const one = (l: Lang) => plainReason(t, r, l, { driver });
+  if (lang !== "both") return one(lang) ? `<p>${escapeHtml(one(lang))}</p>` : "–";
+  const zh = one("zh");
+  const en = one("en");
+  return zh && en ? `<p>${escapeHtml(zh)}</p><p lang="en">${escapeHtml(en)}</p>` : "–";
+}
+
+/** Targets not on track in any scenario: status and P(met) per scenario, the first scenario's median and reason. */
+function notOnTrackTable(results: ScenarioResult[], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
-  const order: Record<string, number> = { off_track: 0, at_risk: 1 };
-  const rows = [...targets]
-    .sort((a, b) => (order[a.status] ?? 2) - (order[b.status] ?? 2) || (a.pMet ?? 2) - (b.pMet ?? 2))
+  const first = results[0];
+  const ids = new Set(
+    results.flatMap((r) => r.targets.filter((t) => NOT_ON_TRACK.includes(t.status)).map((t) => t.id)),
+  );
+  const targets = byRisk(first.targets.filter((t) => ids.has(t.id)));
+  if (!targets.length)
+    return `<p class="note">${T({ zh: "各情景下均没有有风险或偏离的目标。", en: "No target is at risk or off track in any scenario." })}</p>`;
+  const rows = targets
     .map((t) => {
-      const target =
-        t.comparator !== null && t.threshold !== null
-          ? `${comparatorSymbol(t.comparator)} ${withUnit(t.threshold, t.unit, lang)}`
-          : "–";
+      const cells = results
+        .map((r) => {
+          const x = r.targets.find((y) => y.id === t.id);
+          return x
+            ? `<td class="num">${badge(x.status, lang, true)} ${x.pMet === null ? "–" : escapeHtml(formatPercent(x.pMet))}</td>`
+            : "<td></td>";
+        })
+        .join("");
+      return `<tr><th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear} · ${T(WORDS.target)} ${escapeHtml(targetText(t, lang))}</span></th>${cells}<td class="vs">${escapeHtml(withUnit(t.median, t.unit, lang))}</td><td class="reason">${reasonHtml(t, first, lang, false)}</td></tr>`;
+    })
+    .join("\n");
+  return `<p class="meta">${T({
+    zh: `每格为状态符号与达成概率；中位数与原因按${first.scenario.nameZh}。`,
+    en: `Each cell: status mark and P(met); median and reason in ${first.scenario.nameEn}.`,
+  })}</p><table class="risk not-on-track"><thead><tr><th class="target">${T(WORDS.target)}</th>${results
+    .map((r) => `<th class="num scen">${escapeHtml(scenarioName(r, lang === "both" ? "zh" : lang))}</th>`)
+    .join(
+      "",
+    )}<th class="median">${T({ zh: "预测中位数", en: "Projected median" })}</th><th>${T({ zh: "原因", en: "Reason" })}</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+/**
+ * Model text (src/model writes it in English, e.g. "× added fiscal_st_spending") with every node
+ * id named: indicators by their name, a programme's share by "programme", a business-as-usual part
+ * by its indicator's name; distribution codes in words. Internal ids never reach the reader.
+ */
+function nameIndicators(text: string, r: ScenarioResult, lang: Lang): string {
+  const l = lang === "both" ? "zh" : lang;
+  return text
+    .replace(/^[a-z][a-z0-9_]*: /, "")
+    .replace(/\bnegative_binomial\b/g, tr(l, { zh: "负二项分布", en: "negative binomial" }))
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9_]*)*\b/g, (token) =>
+      token.includes("_") || token.includes(".") ? tr(l, nodeLabel(token, r)) : token,
+    );
+}
+
+/** A simulation node as words: an indicator, "<indicator>.bau", "programme.<id>". */
+function nodeLabel(node: string, r: ScenarioResult): Bi {
+  if (node.startsWith("programme.")) return { zh: "财政科技项目", en: "a programme" };
+  const [head, part] = node.split(".");
+  const info = indicatorInfo(r, head);
+  if (info.name.zh === head) return { zh: "模型中间量", en: "an intermediate quantity" };
+  return part === "bau" ? { zh: `${info.name.zh}（常规部分）`, en: `${info.name.en} (business as usual)` } : info.name;
+}
+
+/** A scenario's name, description and (against the reference scenario) the assumptions it changes. */
+function scenarioBlock(r: ScenarioResult, reference: ScenarioResult | null, lang: Lang): string {
+  const T = (b: Bi) => escapeHtml(tr(lang, b));
+  const counts = STATUS_ORDER.map(
+    (s) => `${badge(s, lang, true)} ${r.targets.filter((t) => t.status === s).length}`,
+  ).join(" ");
+  let changes = "";
+  if (reference) {
+    const before = new Map(reference.scenario.assumptions.map((a) => [a.indicator, a]));
+    const changed = r.scenario.assumptions.filter((a) => {
+      const b = before.get(a.indicator);
+      return !b || b.mechanism !== a.mechanism || b.summary !== a.summary;
+    });
+    changes = changed.length
+      ? `<p>${T({ zh: `与${reference.scenario.nameZh}相比改变的假设`, en: `Assumptions changed from ${reference.scenario.nameEn}` })}${colon(lang)}</p>${assumptionsTable(r, changed, lang)}`
+      : `<p class="note">${T({ zh: "假设与参照情景相同。", en: "Same assumptions as the reference scenario." })}</p>`;
+  }
+  return `<div class="scenario" id="scenario-${escapeHtml(safeName(r.scenario.id))}">
+<h3>${escapeHtml(scenarioName(r, lang))}</h3>
+${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}
+<p class="meta">${T(WORDS.baseYear)} ${r.scenario.baseYear} · ${T({ zh: "展望至", en: "horizon" })} ${r.scenario.horizon} · ${escapeHtml(
+    tr(lang, WORDS.paths),
+  )}${colon(lang)}${r.paths.toLocaleString("en-US")} · ${counts}</p>
+${reference ? changes : `<p class="note">${T({ zh: "参照情景：其余情景与之比较；全部假设见附录（--appendix）。", en: "The reference scenario: the others are compared with it; every assumption is in the appendix (--appendix)." })}</p>`}
+</div>`;
+}
+
+function riskTable(targets: TargetAssessment[], r: ScenarioResult, lang: Lang): string {
+  const T = (b: Bi) => escapeHtml(tr(lang, b));
+  const rows = targets
+    .map((t) => {
       const range = t.p10 !== null && t.p90 !== null ? `P10–P90: ${formatNumber(t.p10)}–${formatNumber(t.p90)}` : "";
-      const reason = t.reason
-        ? lang === "zh"
-          ? `<p>${escapeHtml(t.reason.textZh)}</p>`
-          : lang === "en"
-            ? `<p>${escapeHtml(t.reason.textEn)}</p>`
-            : `<p>${escapeHtml(t.reason.textZh)}</p><p lang="en">${escapeHtml(t.reason.textEn)}</p>`
-        : "–";
       return `<tr>
 <th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear}</span></th>
 <td>${badge(t.status, lang)}</td>
 <td class="num">${t.pMet === null ? "–" : escapeHtml(formatPercent(t.pMet))}</td>
-<td class="vs"><strong>${escapeHtml(withUnit(t.median, t.unit, lang))}</strong><span class="small">${T(WORDS.target)} ${escapeHtml(target)}</span>${
+<td class="vs"><strong>${escapeHtml(withUnit(t.median, t.unit, lang))}</strong><span class="small">${T(WORDS.target)} ${escapeHtml(targetText(t, lang))}</span>${
         range ? `<span class="small">${escapeHtml(range)}</span>` : ""
       }</td>
 <td class="responsible">${t.responsible.trim() ? escapeHtml(t.responsible) : `<span class="muted">${T({ zh: "未列明", en: "not stated" })}</span>`}</td>
-<td class="reason">${reason}</td>
+<td class="reason">${reasonHtml(t, r, lang)}</td>
 </tr>`;
     })
     .join("\n");
-  return `<div class="table-wrap"><table class="risk"><thead><tr>
+  return `<table class="risk"><thead><tr>
 <th>${T(WORDS.target)}</th><th>${T(WORDS.status)}</th><th class="num">${T(WORDS.pMet)}</th>
 <th>${T({ zh: "预测中位数与目标", en: "Projected median vs target" })}</th><th>${T({ zh: "责任单位", en: "Responsible units" })}</th><th>${T({ zh: "原因", en: "Reason" })}</th>
 </tr></thead><tbody>
 ${rows}
-</tbody></table></div>`;
+</tbody></table>`;
 }
 
-function assumptionsTable(r: ScenarioResult, lang: Lang): string {
+function assumptionsTable(r: ScenarioResult, rows: ScenarioResult["scenario"]["assumptions"], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
-  if (r.scenario.assumptions.length === 0)
-    return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
-  const rows = r.scenario.assumptions
+  if (rows.length === 0) return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
+  const body = rows
     .map((a) => {
-      const info = indicatorInfo(r, a.indicator);
-      return `<tr><th scope="row">${escapeHtml(tr(lang, info.name))}</th><td><code>${escapeHtml(a.mechanism)}</code></td><td>${escapeHtml(a.summary)}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, nodeLabel(a.indicator, r)))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td lang="en">${escapeHtml(nameIndicators(a.summary, r, lang))}</td></tr>`;
     })
     .join("");
   return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T(
-    {
-      zh: "假设",
-      en: "Assumptions",
-    },
-  )}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    { zh: "假设", en: "Assumptions" },
+  )}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function provenanceSection(results: ScenarioResult[], lang: Lang, stamp: string): string {
+function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
+  const prov = provenanceOf(results);
   const yes = T({ zh: "是", en: "yes" });
   const no = T({ zh: "否", en: "no" });
   const rows = results
@@ -352,71 +468,84 @@ function provenanceSection(results: ScenarioResult[], lang: Lang, stamp: string)
         )}</td><td>${r.illustrative ? `<strong>${yes}</strong>` : no}</td><td class="num">${r.paths.toLocaleString("en-US")}</td><td class="num">${r.seed}</td><td class="num">${r.scenario.baseYear}–${r.scenario.horizon}</td></tr>`,
     )
     .join("");
-  const sources = [...new Set(results.flatMap((r) => r.history.map((h) => h.source)).filter((s) => s?.trim()))];
-  return `<section id="provenance"><h2>${T({ zh: "数据来源与方法说明", en: "Provenance" })}</h2>
-<table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T(WORDS.source)}</th><th>${T(
-    {
-      zh: "示意数据",
-      en: "Illustrative",
-    },
+  const sources = publicationSources(results, undefined, Number.POSITIVE_INFINITY).split("; ").filter(Boolean);
+  return `${prov.illustrative ? `<p class="warning"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong></p>` : ""}
+<table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T({ zh: "数据文件", en: "Data file" })}</th><th>${T(
+    { zh: "示意数据", en: "Illustrative" },
   )}</th><th class="num">${T({ zh: "路径数", en: "Paths" })}</th><th class="num">${T({ zh: "随机种子", en: "Seed" })}</th><th class="num">${T(
-    {
-      zh: "基年–展望年",
-      en: "Base year–horizon",
-    },
+    { zh: "基年–展望年", en: "Base year–horizon" },
   )}</th></tr></thead><tbody>${rows}</tbody></table>
-${sources.length ? `<p>${T({ zh: "历史数据出处", en: "Sources of observed values" })}${colon(lang)}</p><ul>${sources.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` : ""}
+${sources.length ? `<p>${T({ zh: "历史数据出处", en: "Sources of observed values" })}${colon(lang)}${sources.map(escapeHtml).join("；")}</p>` : ""}
 <p>${T({
     zh: "达成概率为目标年份满足目标的蒙特卡洛模拟路径占比；预测区间取自模拟分位数（P5、P10、P25、P50、P75、P90、P95），图中最宽为 90% 区间。",
     en: "P(met) is the share of Monte Carlo paths meeting the target in the target year; projection intervals come from the simulated quantiles (P5, P10, P25, P50, P75, P90, P95), the widest drawn being the 90% interval.",
   })}</p>
-<p class="meta">${T({ zh: "由 targetcast 生成", en: "Generated by targetcast" })} · ${escapeHtml(stamp)}</p>
-</section>`;
+<p class="meta">${T({ zh: "由 targetcast 生成", en: "Generated by targetcast" })} · ${escapeHtml(stamp)}</p>`;
 }
 
 const CSS = `
 :root { --ink: #222; --muted: #555; --rule: #d9d9d9; --warn: #8a1c1c; }
 * { box-sizing: border-box; }
-html { font-family: ${FONT_FAMILY}; color: var(--ink); background: #fff; line-height: 1.55; }
+html { font-family: ${FONT_FAMILY}; color: var(--ink); background: #fff; line-height: 1.5; font-size: 15px; }
 body { margin: 0; }
-main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 48px; }
-h1 { font-size: 26px; margin: 0 0 6px; }
-h2 { font-size: 20px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
-h3 { font-size: 16px; margin: 22px 0 8px; }
-p { margin: 6px 0; }
-.meta, .source { color: var(--muted); font-size: 14px; }
+main { max-width: 1240px; margin: 0 auto; padding: 8px 24px 48px; }
+h1 { font-size: 24px; margin: 0 0 2px; }
+h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 3px; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 16px; margin: 16px 0 6px; }
+h4 { font-size: 15px; margin: 12px 0 6px; }
+p { margin: 4px 0; }
+.meta, .source { color: var(--muted); font-size: 13px; }
 .note { color: var(--muted); font-style: italic; }
 .muted { color: var(--muted); }
-.warning { border: 2px solid var(--warn); border-left-width: 8px; color: var(--warn); background: #fdf3f2; padding: 10px 14px; margin: 12px 0; font-size: 15px; }
-table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 13.5px; }
-th, td { border-bottom: 1px solid var(--rule); padding: 6px 8px; text-align: left; vertical-align: top; }
+.warning { border: 2px solid var(--warn); border-left-width: 8px; color: var(--warn); background: #fdf3f2; padding: 8px 12px; margin: 10px 0; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
+th, td { border-bottom: 1px solid var(--rule); padding: 3px 6px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); font-weight: 600; vertical-align: bottom; }
-.table-wrap { overflow-x: auto; }
-table.risk th[scope="row"] { min-width: 9em; max-width: 16em; }
-table.risk td.reason { min-width: 20em; }
-table.risk td.responsible { min-width: 10em; max-width: 16em; }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, td.vs { white-space: nowrap; }
 .small { display: block; color: var(--muted); font-size: 12px; }
 .year { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
-td.reason p { margin: 0 0 4px; }
-table.overview { width: auto; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12.5px; white-space: nowrap; border: 1px solid; font-weight: 600; }
-.badge.already_met { background: #08306b; color: #fff; border-color: #08306b; }
-.badge.on_track { background: #c6dbef; color: #08306b; border-color: #6f9fcf; }
-.badge.at_risk { background: #fff; color: #7a4a00; border-color: #d9822b; border-style: dashed; }
-.badge.off_track { background: #fff; color: var(--warn); border-color: var(--warn); border-width: 2px; }
-.badge.not_assessed { background: #f2f2f2; color: var(--muted); border-color: #bbb; }
-figure { margin: 16px 0 24px; page-break-inside: avoid; break-inside: avoid; }
+td.reason p { margin: 0; }
+table.risk th[scope="row"] { min-width: 12em; }
+table.not-on-track { table-layout: fixed; }
+table.not-on-track th.target { width: 24%; }
+table.not-on-track th.scen { width: 7.5%; white-space: normal; }
+table.not-on-track th.median { width: 9%; }
+.badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; white-space: nowrap; border: 1px solid; font-weight: 600; }
+#summary { max-width: 1318px; }
+#summary h1 { font-size: 24px; }
+#summary h2 { font-size: 16px; margin: 10px 0 4px; }
+#summary table.counts { font-size: 14px; width: auto; }
+#summary table.counts td { padding-left: 14px; }
+#summary table.counts th[scope="row"] { white-space: nowrap; }
+#summary .summary-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
+#summary .block { margin: 8px 0; font-size: 14px; }
+#summary .caveat { font-size: 13px; padding: 6px 10px; }
+ol.headline { margin: 4px 0; padding-left: 22px; font-size: 14px; }
+ol.headline li { margin-bottom: 6px; }
+ol.headline .why { display: block; color: var(--muted); font-size: 13px; }
+#toc ol { columns: 2; font-size: 14px; margin: 4px 0; }
+#toc a { color: var(--ink); }
+.fans { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 20px; }
+ul.compact { font-size: 13px; columns: 2; margin: 4px 0; }
+figure { margin: 10px 0 16px; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
-code { font-size: 12.5px; background: #f4f4f4; padding: 0 4px; border-radius: 3px; }
+figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
+code { font-size: 12px; background: #f4f4f4; padding: 0 4px; border-radius: 3px; }
+@page { size: A4; margin: 12mm 11mm; }
 @media print {
+  html { font-size: 10.5pt; line-height: 1.3; }
   main { max-width: none; padding: 0; }
-  h2 { page-break-after: avoid; break-after: avoid; }
+  table, .meta, .small, .year, figcaption, ol.headline .why, ul.compact, #summary .block, #summary .caveat, #toc ol { font-size: 10pt; }
+  .badge, code { font-size: 10pt; }
+  #summary { break-after: page; }
+  #summary .summary-grid { display: block; }
+  #summary h2 { margin-top: 8px; }
+  section#risk-matrix-section, section#headline, section#appendix { break-before: page; }
+  h2, h3 { break-after: avoid; }
   .warning { background: none; }
-  table { page-break-inside: auto; }
-  tr { page-break-inside: avoid; break-inside: avoid; }
+  tr { break-inside: avoid; }
+  figure svg { max-height: 240mm; width: auto; }
 }
 `;

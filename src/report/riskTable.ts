@@ -1,6 +1,7 @@
 /** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
-import { statusLabel } from "../charts/labels.js";
+import { STATUS_ORDER, statusLabel } from "../charts/labels.js";
+import { STATUS_STYLE } from "../charts/statusStyle.js";
 import { BORDERLINE_LEGEND, jointLine, pMetCell } from "./jointText.js";
 import { renderTable } from "./textTable.js";
 
@@ -66,13 +67,14 @@ export function riskTable(r: ScenarioResult): string {
     .join("\n\n");
 }
 
-const SHORT: Record<Status, string> = {
-  already_met: "✓ met",
-  on_track: "● on",
-  at_risk: "▲ risk",
-  off_track: "✗ off",
-  not_assessed: "·",
+const SHORT_WORD: Record<Status, string> = {
+  already_met: "met",
+  on_track: "on",
+  at_risk: "risk",
+  off_track: "off",
+  not_assessed: "",
 };
+const SHORT = (s: Status) => `${STATUS_STYLE[s].mark} ${SHORT_WORD[s]}`.trim();
 
 /** Targets as rows, scenarios as columns: status mark and P(met). */
 export function scenarioMatrix(results: ScenarioResult[]): string {
@@ -84,11 +86,11 @@ export function scenarioMatrix(results: ScenarioResult[]): string {
       first.nameZh,
       ...results.map((r) => {
         const t = r.targets.find((x) => x.id === id);
-        return t ? `${SHORT[t.status]} ${t.pMet === null ? "" : pct(t.pMet)}`.trim() : "";
+        return t ? `${SHORT(t.status)} ${t.pMet === null ? "" : pct(t.pMet)}`.trim() : "";
       }),
     ];
   });
-  const legend = "✓ 已达成 already met  ● 按计划 on track  ▲ 有风险 at risk  ✗ 偏离 off track  · 未评估 not assessed";
+  const legend = STATUS_ORDER.map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, "both")}`).join("  ");
   return (
     renderTable([{ header: "目标 Target", max: 28 }, ...results.map((r) => ({ header: r.scenario.id }))], rows) +
     "\n" +

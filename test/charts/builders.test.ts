@@ -4,6 +4,7 @@ import { growthGap, targetGrowth } from "../../src/charts/growthGap.js";
 import { formatNumber, formatPercent, statusLabel, targetLabel, unitTitle } from "../../src/charts/labels.js";
 import { riskMatrix } from "../../src/charts/riskMatrix.js";
 import { scenarioComparison, scenarioComparisonPanels } from "../../src/charts/scenarioComparison.js";
+import { STATUS_STYLE } from "../../src/charts/statusStyle.js";
 import { tornado } from "../../src/charts/tornado.js";
 import { acceleratedResult, baselineResult, results, tornadoInput } from "./fixture.js";
 import { INDICATORS } from "./helpers.js";
@@ -139,22 +140,24 @@ describe("riskMatrix", () => {
   it("a cell per target and scenario, labelled with status and P(met)", () => {
     expect(cells).toHaveLength(2 * 5);
     const rd = cells.find((c) => c.target === "rd_intensity" && c.scenario === "baseline")!;
-    expect(rd.label).toBe(`有风险 At risk\n${formatPercent(rd.pMet as number)}`);
+    expect(rd.label).toBe(`▲ 有风险 At risk\n${formatPercent(rd.pMet as number)}`);
     const met = cells.find((c) => c.target === "national_hightech_enterprises" && c.scenario === "baseline")!;
     expect(met.status).toBe("already_met");
-    expect(String(met.label)).toMatch(/^已达成 Already met/);
+    expect(String(met.label)).toMatch(/^✓ 已达成 Already met/);
   });
 
   it("a qualitative target is a 'not assessed' cell without a probability", () => {
     const q = cells.filter((c) => c.target === "environmental_quality");
     expect(q).toHaveLength(2);
-    for (const c of q) expect(c).toMatchObject({ pMet: null, label: "未评估 Not assessed" });
+    for (const c of q) expect(c).toMatchObject({ pMet: null, label: "· 未评估 Not assessed" });
   });
 
-  it("shades with a sequential scheme on [0, 1]", () => {
-    const text = JSON.stringify(spec);
-    expect(text).toContain('"scheme":"blues"');
-    expect(text).toContain('"domain":[0,1]');
+  it("colours cells by status (the one palette), with text that contrasts with the fill", () => {
+    const off = cells.find((c) => c.status === "off_track")!;
+    const risk = cells.find((c) => c.status === "at_risk")!;
+    expect(off.ink).toBe(STATUS_STYLE.off_track.ink);
+    expect(risk.ink).toBe(STATUS_STYLE.at_risk.ink);
+    expect(JSON.stringify(spec)).not.toContain('"scheme"');
   });
 });
 

@@ -9,6 +9,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult } from "../../src/assess/types.js";
 import { fanChart } from "../../src/charts/fanChart.js";
+import { provenanceOf } from "../../src/charts/frame.js";
 import { growthGap } from "../../src/charts/growthGap.js";
 import type { Lang } from "../../src/charts/labels.js";
 import { cjkFontAvailable } from "../../src/charts/render.js";
@@ -48,7 +49,7 @@ export function allSpecs(lang: Lang, rs: ScenarioResult[] = results): { name: st
     { name: "scenario panels", spec: scenarioComparisonPanels(rs, INDICATORS, { lang, columns: 2 }) },
     { name: "risk matrix", spec: riskMatrix(rs, { lang }) },
     { name: "growth gap", spec: growthGap(a, { lang }) },
-    { name: "tornado", spec: tornado(tornadoInput, { lang, provenance: a, unit: "%" }) },
+    { name: "tornado", spec: tornado(tornadoInput, { lang, provenance: provenanceOf(a), unit: "%" }) },
   ];
 }
 

@@ -28,16 +28,23 @@ describe("every chart names its data source and flags illustrative data on the c
       for (const { name, spec } of allSpecs(lang)) {
         const title = spec.title as { text: unknown; subtitle: string[] };
         expect(title.subtitle, name).toContain(`【${ILLUSTRATIVE_TEXT}】`);
+        // The data's source column, as a publication cites it — not a file path.
         expect(
-          title.subtitle.some((l) => l.includes("data/baseline/haizhou.csv (illustrative)")),
+          title.subtitle.some((l) => l.includes("海州区统计年鉴 (illustrative)")),
           name,
         ).toBe(true);
+        expect(JSON.stringify(title.subtitle), name).not.toContain("data/baseline/");
       }
     });
   }
 
   it("official results carry the source but no illustrative warning", () => {
-    const official = results.map((r) => ({ ...r, illustrative: false, dataSource: "海州区统计局 2013 统计年鉴" }));
+    const official = results.map((r) => ({
+      ...r,
+      illustrative: false,
+      dataSource: "data/official.csv",
+      history: r.history.map((h) => ({ ...h, source: "海州区统计局 2013 统计年鉴" })),
+    }));
     for (const { name, spec } of allSpecs("both", official)) {
       const text = JSON.stringify(spec.title);
       expect(text, name).not.toContain("示意数据");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ScenarioResult } from "../../src/assess/types.js";
-import { buildBriefing, escapeHtml, scopeSvgIds } from "../../src/report/briefing.js";
+import { buildBriefing, scopeSvgIds } from "../../src/report/briefing.js";
 import { writeBriefing } from "../../src/report/writeBriefing.js";
 import { baselineResult, results } from "../charts/fixture.js";
 import { decodePng, HAVE_CJK_FONT, inkStats, NO_FONT_REASON, vegaLiteValidator } from "../charts/helpers.js";
@@ -27,54 +27,102 @@ describe("buildBriefing", async () => {
   it("has the title, the date, the provenance and the illustrative warning up front", () => {
     expect(html).toContain("区域创新目标情景简报 Regional innovation targets: scenario briefing");
     expect(html).toContain("2024-05-06 08:30 UTC");
-    const header = html.slice(0, html.indexOf("</header>"));
-    expect(header).toContain('class="warning"');
-    expect(header).toContain("示意数据，非官方统计 Illustrative data, not official statistics");
-    expect(header).toContain("data/baseline/haizhou.csv (illustrative)");
+    const summary = html.slice(0, html.indexOf('<nav id="toc">'));
+    expect(summary).toContain('class="block caveat warning"');
+    expect(summary).toContain("示意数据，非官方统计 Illustrative data, not official statistics");
+    expect(html.slice(html.indexOf('id="provenance"'))).toContain("data/baseline/haizhou.csv (illustrative)");
     expect(html).toContain('id="provenance"');
     expect(html).toContain("scenarios/baseline.yaml");
     expect(html).toContain("20150101");
     expect(html).toContain("海州区统计年鉴 (illustrative)");
   });
 
-  it("lists the targets at risk per scenario with status, P(met), median vs target, units, responsible units and reasons", () => {
-    const base = html.slice(html.indexOf('id="scenario-baseline"'), html.indexOf('id="scenario-accelerated"'));
-    expect(base).toContain("有风险 At risk");
-    expect(base).toContain("偏离 Off track");
-    expect(base).toContain("≥ 6 件/万人");
-    expect(base).toContain("5.4 件/万人");
-    expect(base).toContain("≤ 0.5 吨标准煤/万元");
-    expect(base).toContain("科技局、中小企业局、财政局");
+  it("opens with the summary: status counts per scenario, headline targets with P(met) and a reason, the caveat", () => {
+    expect(html.indexOf('<section id="summary">')).toBe(html.indexOf("<main>") + "<main>\n".length);
+    const summary = html.slice(html.indexOf('<section id="summary">'), html.indexOf('<nav id="toc">'));
+    // Counts: baseline has 1 already met, 0 on track, 2 at risk, 1 off track, 1 not assessed.
+    const counts = summary.slice(summary.indexOf('<table class="counts">'));
+    const baseRow = counts.slice(counts.indexOf("基准情景"), counts.indexOf("</tr>", counts.indexOf("基准情景")));
+    expect([...baseRow.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]))).toEqual([1, 0, 2, 1, 1]);
+    // Headline: the baseline's targets not on track, lowest P(met) first.
+    const items = summary.slice(summary.indexOf('<ol class="headline">')).split("<li>").slice(1);
+    expect(items.map((i) => i.match(/<strong>([^<]+)<\/strong>/)![1])).toEqual([
+      "万人发明专利拥有量 Invention patents in force per 10000 population",
+      "研发投入占地区生产总值的比重 R&amp;D expenditure as a share of GDP",
+      "单位GDP能耗 Energy consumption per unit of GDP",
+    ]);
+    expect(items[0]).toContain("达成概率 P(met) <strong>21%</strong>");
     const rd = baselineResult.targets.find((t) => t.id === "rd_intensity")!;
-    expect(base).toContain(escapeHtml(rd.reason!.textZh));
-    expect(base).toContain(escapeHtml(rd.reason!.textEn));
-    // Already met and not assessed targets are not "at risk".
-    const riskTable = base.slice(
-      base.indexOf('<table class="risk">'),
-      base.indexOf("</table>", base.indexOf('<table class="risk">')),
-    );
-    expect(riskTable.split('<th scope="row">').length - 1).toBe(3);
-    expect(riskTable.includes("国家高新技术企业数")).toBe(false);
-    expect(riskTable.includes("环境质量达省定小康标准")).toBe(false);
-    expect(base).toContain("环境质量达省定小康标准");
-    expect(base).toContain("qualitative goal: no number in the plan");
+    expect(items[1]).toContain(`需年均增长 ${(rd.reason!.requiredGrowth! * 100).toFixed(1)}%`);
+    expect(summary).toContain("示意数据，非官方统计 Illustrative data, not official statistics");
+    expect(summary).toContain("海州区统计年鉴 (illustrative)"); // the data's source column, not a file path
+    expect(summary).not.toContain("What an extra budget buys"); // no allocation given
+    expect(html).toContain('<nav id="toc">');
+    for (const id of ["not-on-track", "risk-matrix-section", "headline", "scenarios", "provenance"])
+      expect(html).toContain(`<a href="#${id}">`);
   });
 
-  it("shows the risk matrix, a fan chart per target not on track, and each scenario's assumptions", () => {
+  it("says what an extra budget buys when an allocation is given", async () => {
+    const allocation = {
+      scenario: "scenarios/baseline.yaml",
+      budget: 25_000,
+      unit: "万元",
+      programmes: [
+        { id: "a", nameZh: "孵化器", nameEn: "Incubators" },
+        { id: "b", nameZh: "人才", nameEn: "Talent" },
+      ],
+      best: { split: { a: 15_000, b: 10_000 }, expectedMet: 20.31, pMet: {} },
+      equalSplit: { split: { a: 12_500, b: 12_500 }, expectedMet: 19.9, pMet: {} },
+    };
+    const page = (await buildBriefing(results, { lang: "zh", generatedAt, allocation })).html;
+    const summary = page.slice(0, page.indexOf('<nav id="toc">'));
+    expect(summary).toContain("新增预算能换来什么");
+    expect(summary).toContain("每年新增 2.5亿元 的最佳分配：孵化器 1.5亿元、人才 1亿元");
+    expect(summary).toContain("预期达成目标 20.3 个，平均分配为 19.9 个（+0.4）");
+  });
+
+  it("one table of the targets not on track in any scenario: a status mark and P(met) per scenario, median, reason", () => {
+    const table = html.slice(
+      html.indexOf('<section id="not-on-track">'),
+      html.indexOf("</section>", html.indexOf('<section id="not-on-track">')),
+    );
+    const rows = table.split('<th scope="row">').slice(1);
+    // rd_intensity, invention patents, energy intensity: not on track in the baseline; the rest never.
+    expect(rows).toHaveLength(3);
+    expect(table).not.toContain("国家高新技术企业数");
+    const patents = rows.find((r) => r.startsWith("万人发明专利拥有量"))!;
+    expect(patents).toContain("≥ 6 件/万人");
+    expect(patents).toContain("5.4 件/万人");
+    expect(patents.match(/<span class="badge (\w+)">/g)).toEqual([
+      '<span class="badge off_track">',
+      '<span class="badge at_risk">',
+    ]);
+    expect(table).toContain("≤ 0.5 吨标准煤/万元");
+  });
+
+  it("charts for every target only with the appendix; there, each scenario's full risk table", async () => {
     const names = charts.map((c) => c.name);
     expect(names).toContain("risk-matrix");
+    expect(names.filter((n) => n.startsWith("fan-"))).toEqual([
+      "fan-baseline-invention_patents_per_10k_pop",
+      "fan-baseline-rd_intensity",
+      "fan-baseline-energy_intensity",
+    ]);
+    expect(html).not.toContain('id="appendix"');
+    const full = await buildBriefing(results, { lang: "both", generatedAt, appendix: true });
+    const fans = full.charts.map((c) => c.name).filter((n) => n.startsWith("fan-"));
     const notOnTrack = results.flatMap((r) =>
       r.targets
         .filter((t) => t.status === "at_risk" || t.status === "off_track")
         .map((t) => `fan-${r.scenario.id}-${t.id}`),
     );
-    expect(notOnTrack.length).toBeGreaterThanOrEqual(3);
-    for (const n of notOnTrack) expect(names).toContain(n);
-    expect(names.filter((n) => n.startsWith("fan-"))).toHaveLength(notOnTrack.length);
-    expect(new Set(names).size).toBe(names.length);
-    expect((html.match(/<svg\b/g) ?? []).length).toBe(charts.length);
-    expect(html).toContain("R&amp;D spending grows 18%/yr");
-    expect(html).toContain("<code>stock_flow</code>");
+    for (const n of notOnTrack) expect(fans).toContain(n);
+    expect(new Set(full.charts.map((c) => c.name)).size).toBe(full.charts.length);
+    expect((full.html.match(/<svg\b/g) ?? []).length).toBe(full.charts.length);
+    expect(full.html).toContain('id="appendix"');
+    expect(full.html).toContain("科技局、中小企业局、财政局");
+    expect(full.html).toContain("R&amp;D spending grows 18%/yr");
+    expect(full.html).toContain("存量与流量 stock and flow"); // mechanisms in words, not codes
   });
 
   it("every chart spec validates and its inline SVG has scoped ids", () => {
@@ -88,13 +136,13 @@ describe("buildBriefing", async () => {
   it("Chinese-only and English-only pages", async () => {
     const zh = (await buildBriefing(results, { lang: "zh", generatedAt })).html;
     expect(zh).toContain('<html lang="zh-CN">');
-    expect(zh).toContain("有风险的目标");
-    expect(zh).not.toContain("Targets at risk");
+    expect(zh).toContain("未按计划推进的目标");
+    expect(zh).not.toContain("Targets not on track");
     expect(zh).toContain("示意数据，非官方统计 Illustrative data, not official statistics");
     const en = (await buildBriefing(results, { lang: "en", generatedAt })).html;
     expect(en).toContain('<html lang="en">');
-    expect(en).toContain("Targets at risk");
-    expect(en).not.toContain("有风险的目标");
+    expect(en).toContain("Targets not on track");
+    expect(en).not.toContain("未按计划推进的目标");
     expect(en).toContain("5.4 per 10,000 population");
   });
 
@@ -114,7 +162,7 @@ describe("buildBriefing", async () => {
           : t,
       ),
     };
-    const { html: page } = await buildBriefing([evil], { lang: "both", generatedAt });
+    const { html: page } = await buildBriefing([evil], { lang: "both", generatedAt, appendix: true });
     expect(page).not.toMatch(/<script/i);
     expect(page).not.toMatch(/<img/i);
     expect(page).not.toMatch(/<svg onload/i);

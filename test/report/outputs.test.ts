@@ -47,6 +47,7 @@ describe("output locations", () => {
     expect(cli(...RUN, "--out", out).status).toBe(0);
     expect(JSON.parse(readFileSync(path.join(out, ".targetcast-outputs.json"), "utf8")).files).toEqual([
       "results.json",
+      "results.xlsx",
       "risk.csv",
     ]);
   });
@@ -59,7 +60,7 @@ describe("output locations", () => {
     expect(readFileSync(path.join(out, "risk.csv"), "utf8")).toBe("my own notes\n");
     expect(existsSync(path.join(out, "results.json"))).toBe(false); // refused before any work
     expect(cli(...RUN, "--out", out, "--force").status).toBe(0);
-    expect(readFileSync(path.join(out, "risk.csv"), "utf8")).toMatch(/^scenario,/);
+    expect(readFileSync(path.join(out, "risk.csv"), "utf8")).toMatch(/^\uFEFFscenario,/);
   });
 
   it("never writes over an input, even one named like an output", () => {

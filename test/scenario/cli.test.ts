@@ -141,7 +141,7 @@ describe("targetcast CLI", () => {
     expect(file.tool).toBe("targetcast");
     expect(file.scenarios).toEqual(doc);
     const csv = readFileSync(join(out, "risk.csv"), "utf8").trimEnd().split("\n");
-    expect(csv[0].startsWith("scenario,target,")).toBe(true);
+    expect(csv[0].startsWith("\uFEFFscenario,target,")).toBe(true); // UTF-8 BOM for Excel
     expect(csv.length).toBe(1 + 4 * 43);
     expect(hashes("data", "scenarios")).toEqual(before);
   });

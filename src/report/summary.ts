@@ -1,0 +1,189 @@
+/**
+ * The briefing's first screen (`<section id="summary">`), for a leader with ten seconds:
+ * per scenario how many targets are met, on track, at risk, off track and not assessed; the
+ * headline targets most at risk, each with P(met) and its reason in one sentence; what an extra
+ * budget buys (when an allocation result is given); borderline statuses and commitments when the
+ * results carry them; the data caveat. It fits one 1366×768 screen (test/report/browser.test.ts).
+ */
+import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
+import { publicationSources } from "../charts/frame.js";
+import {
+  type Bi,
+  colon,
+  formatPercent,
+  type Lang,
+  STATUS_ORDER,
+  STATUS_WORDS,
+  scenarioName,
+  statusLabel,
+  tr,
+  WORDS,
+} from "../charts/labels.js";
+import { STATUS_STYLE } from "../charts/statusStyle.js";
+import type { AllocationSummary } from "./allocationSummary.js";
+import { escapeHtml } from "./html.js";
+import { formatAmount, plainReason } from "./messages.js";
+
+/** How many headline targets the summary, the deck and the detail show. */
+export const HEADLINE_COUNT = 5;
+
+/** Worst first: off track, at risk, on track, already met, not assessed. */
+export const SEVERITY: Record<Status, number> = {
+  off_track: 0,
+  at_risk: 1,
+  on_track: 2,
+  already_met: 3,
+  not_assessed: 4,
+};
+
+/** Targets worst first, then by P(met) (lowest first), then in catalogue order. */
+export function byRisk(targets: TargetAssessment[]): TargetAssessment[] {
+  return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
+}
+
+/**
+ * The headline targets: in the first scenario (the reference, usually the baseline), the targets
+ * off track or at risk with the lowest P(met), at most HEADLINE_COUNT.
+ */
+export function headlineTargets(results: ScenarioResult[], n = HEADLINE_COUNT): TargetAssessment[] {
+  return byRisk(results[0].targets.filter((t) => t.status === "off_track" || t.status === "at_risk")).slice(0, n);
+}
+
+/** A status pill: mark and word, coloured by STATUS_STYLE. */
+export function badge(status: Status, lang: Lang, short = false): string {
+  const s = STATUS_STYLE[status];
+  return `<span class="badge ${status}">${s.mark}${short ? "" : ` ${escapeHtml(statusLabel(status, lang))}`}</span>`;
+}
+
+/** The CSS of the pills, from the one palette. */
+export function badgeCss(): string {
+  return STATUS_ORDER.map(
+    (s) =>
+      `.badge.${s} { background: ${STATUS_STYLE[s].fill}; color: ${STATUS_STYLE[s].ink}; border-color: ${STATUS_STYLE[s].fill}; }`,
+  ).join("\n");
+}
+
+/** Chinese, then English on a second, smaller line ("both"); one language otherwise. */
+function twoLines(lang: Lang, b: Bi): string {
+  return lang === "both" && b.zh !== b.en
+    ? `${escapeHtml(b.zh)}<span class="small" lang="en">${escapeHtml(b.en)}</span>`
+    : escapeHtml(tr(lang, b));
+}
+
+type Flagged = TargetAssessment & { borderline?: unknown };
+type WithCommitments = ScenarioResult & { commitments?: unknown };
+
+function commitmentText(c: unknown, lang: Lang): string | null {
+  if (typeof c === "string") return c;
+  if (c && typeof c === "object") {
+    const o = c as Record<string, unknown>;
+    const zh = o.textZh ?? o.nameZh ?? o.zh;
+    const en = o.textEn ?? o.nameEn ?? o.en;
+    if (typeof zh === "string" && typeof en === "string") return tr(lang, { zh, en });
+  }
+  return null;
+}
+
+export function summarySection(
+  results: ScenarioResult[],
+  opts: { lang: Lang; title: Bi; stamp: string; allocation?: AllocationSummary },
+): string {
+  const { lang } = opts;
+  const T = (b: Bi) => escapeHtml(tr(lang, b));
+  const first = results[0];
+
+  const head = STATUS_ORDER.map(
+    (s) => `<th class="num">${badge(s, lang, true)} ${twoLines(lang, STATUS_WORDS[s])}</th>`,
+  ).join("");
+  const rows = results
+    .map(
+      (r) =>
+        `<tr><th scope="row">${twoLines(lang, { zh: r.scenario.nameZh, en: r.scenario.nameEn })}</th>${STATUS_ORDER.map(
+          (s) => `<td class="num">${r.targets.filter((t) => t.status === s).length}</td>`,
+        ).join("")}</tr>`,
+    )
+    .join("");
+  const counts = `<table class="counts"><thead><tr><th>${T(WORDS.scenario)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+
+  const headline = headlineTargets(results)
+    .map((t) => {
+      const others = results
+        .slice(1)
+        .map((r) => r.targets.find((x) => x.id === t.id))
+        .filter((x): x is TargetAssessment => !!x && x.pMet !== null);
+      const range = others.length
+        ? ` <span class="muted">(${T({ zh: "其他情景", en: "other scenarios" })} ${others.map((x) => formatPercent(x.pMet!)).join(" / ")})</span>`
+        : "";
+      const reason = plainReason(t, first, lang === "both" ? "zh" : lang, { driver: false });
+      const reasonEn = lang === "both" ? plainReason(t, first, "en", { driver: false }) : null;
+      return `<li>${badge(t.status, lang, true)} <strong>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}</strong> — ${T(WORDS.pMet)} <strong>${t.pMet === null ? "–" : formatPercent(t.pMet)}</strong>${range}${
+        reason ? `<span class="why">${escapeHtml(reason)}</span>` : ""
+      }${reasonEn ? `<span class="why" lang="en">${escapeHtml(reasonEn)}</span>` : ""}</li>`;
+    })
+    .join("");
+
+  const blocks: string[] = [];
+  const a = opts.allocation;
+  if (a) {
+    const names = new Map(a.programmes.map((p) => [p.id, tr(lang, { zh: p.nameZh, en: p.nameEn })]));
+    const top = Object.entries(a.best.split)
+      .filter(([, v]) => v > 0)
+      .sort((x, y) => y[1] - x[1])
+      .map(([id, v]) => `${escapeHtml(names.get(id) ?? id)} ${escapeHtml(formatAmount(v, a.unit, lang))}`)
+      .join("、");
+    const gain = a.best.expectedMet - a.equalSplit.expectedMet;
+    blocks.push(
+      `<div class="block"><h2>${T({ zh: "新增预算能换来什么", en: "What an extra budget buys" })}</h2><p>${T({
+        zh: `每年新增 ${formatAmount(a.budget, a.unit, "zh")} 的最佳分配`,
+        en: `Best split of an extra ${formatAmount(a.budget, a.unit, "en")} a year`,
+      })}${colon(lang)}${top || "–"}。</p><p>${T({
+        zh: `预期达成目标 ${a.best.expectedMet.toFixed(1)} 个，平均分配为 ${a.equalSplit.expectedMet.toFixed(1)} 个（${gain >= 0 ? "+" : ""}${gain.toFixed(1)}）`,
+        en: `Expected targets met: ${a.best.expectedMet.toFixed(1)}, against ${a.equalSplit.expectedMet.toFixed(1)} with an equal split (${gain >= 0 ? "+" : ""}${gain.toFixed(1)})`,
+      })}。</p></div>`,
+    );
+  }
+  const borderline = (first.targets as Flagged[]).filter((t) => t.borderline === true);
+  if (borderline.length)
+    blocks.push(
+      `<div class="block"><h2>${T({ zh: "临界状态", en: "Borderline statuses" })}</h2><p>${T({
+        zh: "以下目标的达成概率接近状态分界，状态可能随模拟误差改变",
+        en: "P(met) of these targets is close to a status threshold; the status may change with simulation error",
+      })}${colon(lang)}${borderline.map((t) => escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))).join("、")}</p></div>`,
+    );
+  const commitments = ((first as WithCommitments).commitments ?? []) as unknown[];
+  const commitmentLines = Array.isArray(commitments)
+    ? commitments.map((c) => commitmentText(c, lang)).filter((c): c is string => !!c)
+    : [];
+  if (commitmentLines.length)
+    blocks.push(
+      `<div class="block"><h2>${T({ zh: "承诺事项", en: "Commitments" })}</h2><ul>${commitmentLines.map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul></div>`,
+    );
+
+  const sources = publicationSources(results);
+  const illustrative = results.some((r) => r.illustrative);
+  const caveat = `<div class="block caveat${illustrative ? " warning" : ""}" role="note">${
+    illustrative
+      ? `<strong>${escapeHtml(`${WORDS.illustrative.zh} ${WORDS.illustrative.en}`)}</strong><br>${T({
+          zh: "基线数据为示意数据，仅用于演示方法，不得作为官方统计引用。",
+          en: "The baseline figures are illustrative, for demonstrating the method only; do not cite them as official statistics.",
+        })}<br>`
+      : ""
+  }${T(WORDS.source)}${colon(lang)}${escapeHtml(sources || first.dataSource)}</div>`;
+
+  return `<section id="summary">
+<h1>${T(opts.title)}</h1>
+<p class="meta">${T({ zh: "生成时间", en: "Generated" })}${colon(lang)}${escapeHtml(opts.stamp)} · ${T({ zh: "重点目标按", en: "headline targets in" })} ${escapeHtml(scenarioName(first, lang))}</p>
+<div class="summary-grid">
+<div>
+<h2>${T({ zh: "各情景目标状态（个）", en: "Targets by status and scenario (count)" })}</h2>
+${counts}
+${blocks.join("\n")}
+${caveat}
+</div>
+<div>
+<h2>${T({ zh: "最需关注的重点目标", en: "Headline targets most at risk" })}</h2>
+<ol class="headline">${headline || `<li>${T({ zh: "没有有风险或偏离的目标。", en: "No target is at risk or off track." })}</li>`}</ol>
+</div>
+</div>
+</section>`;
+}
