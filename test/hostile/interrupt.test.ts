@@ -4,12 +4,14 @@
  * commit, so a signal can be sent at a known step. A folder holds an earlier run (seed 1); the
  * stopped run uses seed 2, whose outputs are known from an uninterrupted reference run.
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RUN_OUTPUT_FILES } from "../../src/project/outputs.js";
 import { ROOT } from "./cases.js";
 
 const CLI = path.join(ROOT, "dist/cli/main.js");
@@ -108,7 +110,7 @@ describe("a process killed outright mid-commit", () => {
     expect(existsSync(path.join(dir, "allocation.json"))).toBe(true);
     expect(leftovers(dir)).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(dir, ".targetcast-outputs.json"), "utf8"));
-    expect(manifest.sets).toEqual({ allocate: ["allocation.json"], run: ["results.json", "risk.csv"] });
+    expect(manifest.sets).toEqual({ allocate: ["allocation.json"], run: RUN_OUTPUT_FILES });
   }, 180_000);
 });
 
