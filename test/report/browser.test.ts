@@ -18,10 +18,10 @@ import { buildBriefing } from "../../src/report/briefing.js";
 import { writeBriefing } from "../../src/report/writeBriefing.js";
 import { results } from "../charts/fixture.js";
 import { CHROMIUM, HAVE_CHROMIUM, HAVE_CJK_FONT, NO_CHROMIUM_REASON, NO_FONT_REASON } from "../charts/helpers.js";
+import { cliAsync } from "./cliAsync.js";
 
 const SCREENSHOT = fileURLToPath(new URL("../../out/briefing-screenshot.png", import.meta.url));
 const SUMMARY_SHOT = fileURLToPath(new URL("../../out/briefing-summary-1366x768.png", import.meta.url));
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Pages of a PDF as Chromium writes it: one uncompressed `/Type /Page` dictionary per page. */
 function pdfPageCount(pdf: Buffer): number {
@@ -114,11 +114,8 @@ describe.skipIf(skip)(`briefing in headless Chromium (${why})`, () => {
     const work = mkdtempSync(path.join(tmpdir(), "targetcast-print-"));
     try {
       const out = path.join(work, "briefing");
-      const r = spawnSync("node", ["dist/cli/main.js", "brief", "--no-png", "--paths", "1000", "--out", out], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 240_000,
-      });
+      // Asynchronously: a long spawnSync would starve vitest's worker RPC.
+      const r = await cliAsync(["brief", "--no-png", "--paths", "1000", "--out", out]);
       expect(r.status, r.stderr).toBe(0);
       const context = await chromium.launchPersistentContext(path.join(work, "profile"), {
         executablePath: CHROMIUM,
