@@ -4,7 +4,7 @@
  * pixel. Much faster than resvg for Chinese text (no per-text font loading), and drawn with
  * the same fonts a browser shows the HTML briefing with.
  */
-import { CHROMIUM_ARGS, findChromium, tempProfile } from "./chromium.js";
+import { findChromium, withChromiumPage } from "./chromium.js";
 
 export async function pngsWithChromium(
   svgs: string[],
@@ -13,22 +13,7 @@ export async function pngsWithChromium(
 ): Promise<Buffer[] | undefined> {
   const executablePath = findChromium();
   if (!executablePath) return undefined;
-  const { chromium } = await import("playwright-core");
-  const profile = tempProfile();
-  const context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    deviceScaleFactor: scale,
-    offline: true,
-    // targetcast's own handlers stop the process at once on Ctrl-C / SIGTERM (the browser is killed
-    // as the process exits); Playwright's would first wait for a browser that may hang.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
+  return withChromiumPage(executablePath, { deviceScaleFactor: scale }, async (page) => {
     const out: Buffer[] = [];
     for (const svg of svgs) {
       await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
@@ -36,8 +21,5 @@ export async function pngsWithChromium(
       onDone?.();
     }
     return out;
-  } finally {
-    await context.close();
-    profile.remove();
-  }
+  });
 }

@@ -3,7 +3,7 @@
  * briefing.ts: summary on page 1, page breaks before the big sections). Refuses clearly when no
  * Chromium is installed.
  */
-import { CHROMIUM_ARGS, findChromium, tempProfile } from "../charts/chromium.js";
+import { findChromium, withChromiumPage } from "../charts/chromium.js";
 import { InputError } from "../data/errors.js";
 
 export async function printPdf(htmlUrl: string): Promise<Uint8Array> {
@@ -14,20 +14,8 @@ export async function printPdf(htmlUrl: string): Promise<Uint8Array> {
       problem: "no Chromium found (set TARGETCAST_CHROMIUM, or install /usr/bin/chromium) to print the PDF",
       fix: "install it with: apt-get install chromium, or leave out --pdf",
     });
-  const { chromium } = await import("playwright-core");
-  const profile = tempProfile();
-  const context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    offline: true,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
+  return withChromiumPage(executablePath, {}, async (page) => {
     await page.goto(htmlUrl, { waitUntil: "load" });
     return new Uint8Array(await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true }));
-  } finally {
-    await context.close();
-    profile.remove();
-  }
+  });
 }
