@@ -9,6 +9,9 @@
  * Example: `toPng(await toSvg(fanChart(result, "rd_intensity")), { scale: 2 })` → PNG bytes.
  */
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
@@ -118,12 +121,49 @@ export interface PngOptions {
   background?: string;
 }
 
-/** Rasterise an SVG to PNG bytes with system fonts and "Noto Sans CJK SC" as the default face. */
+/**
+ * The CJK font shipped with targetcast (npm @embedpdf/fonts-sc: Noto Sans SC as OTF, SIL Open Font
+ * License 1.1), used when the machine has no Chinese font of its own, so PNGs never show boxes.
+ */
+export const BUNDLED_CJK_FAMILY = "Noto Sans S Chinese";
+
+/** Paths of the bundled font's Regular and Bold faces, or [] when the package is not installed. */
+export function bundledCjkFontFiles(): string[] {
+  try {
+    const entry = createRequire(import.meta.url).resolve("@embedpdf/fonts-sc");
+    const dir = path.join(path.dirname(entry), "..", "fonts");
+    const files = ["NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf"].map((f) => path.join(dir, f));
+    return files.every((f) => existsSync(f)) ? files : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Where PNG text gets its Chinese glyphs: a system font, the bundled one, or none (boxes). */
+export function cjkFontSource(): "system" | "bundled" | "none" {
+  return cjkFontAvailable() ? "system" : bundledCjkFontFiles().length ? "bundled" : "none";
+}
+
+/** resvg's font options: system fonts, plus the bundled CJK font as the default face when the system has none. */
+export function resvgFontOptions(source = cjkFontSource()) {
+  if (source !== "bundled") return { loadSystemFonts: true, defaultFontFamily: CJK_FONT, sansSerifFamily: CJK_FONT };
+  return {
+    loadSystemFonts: true,
+    fontFiles: bundledCjkFontFiles(),
+    defaultFontFamily: BUNDLED_CJK_FAMILY,
+    sansSerifFamily: BUNDLED_CJK_FAMILY,
+  };
+}
+
+/**
+ * Rasterise an SVG to PNG bytes with system fonts and "Noto Sans CJK SC" as the default face (the
+ * bundled Noto Sans SC when the machine has no Chinese font).
+ */
 export function toPng(svg: string, opts: PngOptions = {}): Buffer {
   const scale = opts.scale ?? 2;
   if (!(scale > 0)) throw new Error(`toPng: scale must be > 0, got ${scale}`);
   const resvg = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: CJK_FONT, sansSerifFamily: CJK_FONT },
+    font: resvgFontOptions(),
     fitTo: { mode: "zoom", value: scale },
     background: opts.background ?? "#ffffff",
     logLevel: "off",
@@ -156,4 +196,4 @@ export function cjkFontAvailable(): boolean {
 
 /** The advice to print when cjkFontAvailable() is false. */
 export const CJK_FONT_ADVICE =
-  "No Chinese font found (fc-list :lang=zh is empty): Chinese text in PNGs will render as boxes. Install one with: apt-get install fonts-noto-cjk";
+  "No Chinese font found (fc-list :lang=zh is empty, and the bundled @embedpdf/fonts-sc is missing): Chinese text in PNGs will render as boxes. Install one with: apt-get install fonts-noto-cjk, or npm install @embedpdf/fonts-sc";

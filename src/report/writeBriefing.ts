@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { renderPngs } from "../charts/pngPool.js";
-import { CJK_FONT_ADVICE, cjkFontAvailable } from "../charts/render.js";
+import { CJK_FONT_ADVICE, cjkFontSource } from "../charts/render.js";
 import { writeFileAtomic } from "./atomicWrite.js";
 import type { Briefing } from "./briefing.js";
 
@@ -51,7 +51,7 @@ export async function writeBriefing(
     if (names.has(c.name)) throw new Error(`writeBriefing: two charts are named "${c.name}"`);
     names.add(c.name);
   }
-  if (opts.png && briefing.charts.length > 0 && !cjkFontAvailable()) warnings.push(CJK_FONT_ADVICE);
+  if (opts.png && briefing.charts.length > 0 && cjkFontSource() === "none") warnings.push(CJK_FONT_ADVICE);
 
   await write("briefing.html", briefing.html);
   const pngs = opts.png
