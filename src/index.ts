@@ -19,7 +19,14 @@ export {
 export { EXPECTED_GOAL, type Goal, type GoalAnswer, type GoalSeekInput, goalSeek } from "./allocate/goalSeek.js";
 export type { MarginalValue } from "./allocate/marginal.js";
 export { type OptimiseOptions, type OptimiseResult, optimiseAllocation } from "./allocate/optimise.js";
-export { type AllocateInput, type AllocateResult, allocateBudget, type SplitReport } from "./allocate/runAllocation.js";
+export {
+  type AllocateInput,
+  type AllocateResult,
+  allocateBudget,
+  type RunnerUp,
+  type SplitReport,
+  type TargetChange,
+} from "./allocate/runAllocation.js";
 export {
   oneWaySweep,
   type SweepPoint,
@@ -52,15 +59,15 @@ export type {
 } from "./model/types.js";
 /** Finding the default inputs (targetcast.config.json) and the bundled scenarios. */
 export { bundledScenarios, type Defaults, type Inputs, loadDefaults, loadInputs } from "./project/inputs.js";
-export { allocationText, goalText } from "./report/allocationText.js";
+export { allocationText, type GoalContext, goalText } from "./report/allocationText.js";
 export { writeFileAtomic } from "./report/atomicWrite.js";
 export { type Briefing, type BriefingChart, type BriefingOptions, buildBriefing } from "./report/briefing.js";
 export { type RunManifest, resultsDocument, toResultsJson } from "./report/resultsJson.js";
-export { RISK_COLUMNS, riskCsv, riskRows } from "./report/riskCsv.js";
+export { RISK_COLUMNS, type RiskColumn, riskCsv, riskRows } from "./report/riskCsv.js";
 export { riskTable, scenarioMatrix } from "./report/riskTable.js";
 export { type Column, displayWidth, renderTable } from "./report/textTable.js";
 export { type WriteBriefingOptions, type WrittenBriefing, writeBriefing } from "./report/writeBriefing.js";
-export { type LoadedScenario, loadScenario } from "./scenario/load.js";
+export { type LoadedScenario, type LoadScenarioOptions, loadScenario } from "./scenario/load.js";
 export { IndicatorSpec, MECHANISM_NAMES, type MechanismName, Scenario, TREND_MODELS } from "./scenario/schema.js";
 export {
   pathValues,

@@ -20,8 +20,10 @@ import { type BudgetQuestion, setUpBudgetQuestion } from "./setup.js";
 /** P(met) ≥ p for one target, or at least `p` targets met in expectation (target "expected"). */
 export type Goal = { target: string; p: number };
 
+/** The goal target that means "at least K targets met in expectation" (`--goal expected:K`). */
 export const EXPECTED_GOAL = "expected";
 
+/** What goal seek needs: the scenario and inputs, the goal, and the search settings. */
 export interface GoalSeekInput extends BudgetQuestion {
   goal: Goal;
   paths?: number;
@@ -30,10 +32,13 @@ export interface GoalSeekInput extends BudgetQuestion {
   tolerance?: number;
   /** Search limit when a programme has no cap, budget unit a year [100000]. */
   maxBudget?: number;
+  /** Steps of the coarse split grid tried at each budget. */
   gridSteps?: number;
+  /** Called with the number of budgets tried so far and the most there can be. */
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The answer of goal seek: the smallest budget reaching the goal and its split, or that it is out of reach. */
 export interface GoalAnswer {
   /** Target id, or "expected" for a number of targets met. */
   target: string;
@@ -95,6 +100,7 @@ function parseGoalTarget(input: GoalSeekInput, targets: PreparedTarget[]): Prepa
   return targets.map((t) => ({ ...t, weight: t.id === goal.target ? 1 : 0 }));
 }
 
+/** The smallest yearly budget (to the tolerance) and its best split that reach the goal, on common random numbers. */
 export function goalSeek(input: GoalSeekInput): GoalAnswer {
   const { scenario, bounds, plan, targets } = setUpBudgetQuestion(input, 0);
   const scored = parseGoalTarget(input, targets);

@@ -25,6 +25,7 @@ export function objectiveName(r: Pick<AllocateResult, "objective">): string {
 /** P(met) changes smaller than this (probability) are left out of the per-target table. */
 const CHANGE_SHOWN = 0.005;
 
+/** The terminal answer of `allocate --budget`: the cases compared, the gain with its error, per-target changes (bilingual). */
 export function allocationText(r: AllocateResult): string {
   const lines = [
     `预算 Budget ${r.budget} ${r.unit}/yr on top of business as usual — ${r.scenario}, ${r.paths} paths, seed ${r.seed}, ${r.evaluations} allocations evaluated on the same draws`,
@@ -139,6 +140,7 @@ export function allocationText(r: AllocateResult): string {
   return lines.join("\n") + "\n";
 }
 
+/** What the goal-seek text needs besides the answer: the run's settings and bilingual names. */
 export interface GoalContext {
   file: string;
   paths: number;

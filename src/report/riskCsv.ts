@@ -14,9 +14,11 @@ export interface RiskColumn {
   key: string;
   zh: string;
   en: string;
+  /** The cell of one scenario × target. */
   value: (r: ScenarioResult, t: TargetAssessment) => string | number | boolean | null;
 }
 
+/** The columns of risk.csv, results.xlsx and the batch table, in order. */
 export const RISK_COLUMNS: RiskColumn[] = [
   { key: "scenario", zh: "情景", en: "Scenario", value: (r) => r.scenario.id },
   { key: "target", zh: "目标编号", en: "Target id", value: (_, t) => t.id },

@@ -27,6 +27,7 @@ export interface LoadedScenario {
   locate(at: PropertyKey[]): { file: string; line?: number };
 }
 
+/** Options of loadScenario. */
 export interface LoadScenarioOptions {
   /** Let `extends` name a file outside the scenario's own folder tree. */
   allowOutside?: boolean;
