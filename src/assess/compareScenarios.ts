@@ -94,6 +94,29 @@ export interface TargetDifference {
   movedBy: { key: string; change: number }[];
 }
 
+/** A target's base and other figures and the paired change between them (without what moved it). */
+function targetDifference(
+  tb: TargetAssessment,
+  to: TargetAssessment,
+  d: { mean: number; standardError: number },
+  dist: boolean,
+): Omit<TargetDifference, "movedBy"> {
+  return {
+    id: tb.id,
+    nameZh: tb.nameZh,
+    nameEn: tb.nameEn,
+    statusBase: tb.status,
+    statusOther: to.status,
+    pMetBase: tb.pMet!,
+    pMetOther: to.pMet!,
+    change: d.mean,
+    standardError: d.standardError,
+    distinguishable: dist,
+    medianBase: tb.median,
+    medianOther: to.median,
+  };
+}
+
 export interface Comparison {
   base: string;
   other: string;
@@ -211,21 +234,7 @@ export function compareScenarios(input: CompareInput): ComparisonResult {
         return distinguishable(e.mean, e.standardError) ? [{ key: k, change: e.mean }] : [];
       });
       movedBy.sort((x, y) => Math.abs(y.change) - Math.abs(x.change));
-      changed.push({
-        id: tb.id,
-        nameZh: tb.nameZh,
-        nameEn: tb.nameEn,
-        statusBase: tb.status,
-        statusOther: to.status,
-        pMetBase: tb.pMet!,
-        pMetOther: to.pMet!,
-        change: d.mean,
-        standardError: d.standardError,
-        distinguishable: dist,
-        medianBase: tb.median,
-        medianOther: to.median,
-        movedBy,
-      });
+      changed.push({ ...targetDifference(tb, to, d, dist), movedBy });
     });
 
     const effects = [...swaps].map(([k, sim]): AssumptionEffect => {
@@ -296,23 +305,7 @@ export function compareScenarios(input: CompareInput): ComparisonResult {
       const reason = reasonFor([
         { pMetBase: tb.pMet!, pMetSwapped: to.pMet!, identical: vb.every((x, p) => Object.is(x, vo[p])) },
       ]);
-      return [
-        {
-          id: tb.id,
-          nameZh: tb.nameZh,
-          nameEn: tb.nameEn,
-          statusBase: tb.status,
-          statusOther: to.status,
-          pMetBase: tb.pMet!,
-          pMetOther: to.pMet!,
-          change: d.mean,
-          standardError: d.standardError,
-          distinguishable: false,
-          medianBase: tb.median,
-          medianOther: to.median,
-          reason,
-        },
-      ];
+      return [{ ...targetDifference(tb, to, d, false), reason }];
     });
     const cb = countPerPath(base.simulation, base.result.targets);
     const co = countPerPath(other.simulation, other.result.targets);

@@ -1,9 +1,8 @@
 /** `targetcast brief`: the one-file HTML briefing and every chart as SVG, PNG and Vega-Lite spec. */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Lang } from "../charts/labels.js";
-import { InputError } from "../data/errors.js";
+import { readInputText } from "../data/readInputText.js";
 import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
@@ -35,16 +34,7 @@ Options:
 `;
 
 async function readAllocation(file: string): Promise<AllocationSummary> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new InputError({
-      file,
-      problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-      fix: "give the allocation.json written by `targetcast allocate --out DIR`",
-    });
-  }
+  const text = await readInputText(file, "give the allocation.json written by `targetcast allocate --out DIR`");
   return parseAllocation(text, file);
 }
 

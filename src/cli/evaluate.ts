@@ -1,10 +1,10 @@
 /** `targetcast evaluate`: score the kit's forecasts on series with known outcomes (a benchmark file). */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../data/errors.js";
 import { loadBenchmark } from "../data/loadBenchmark.js";
 import { loadPeerForecasts } from "../data/loadPeerForecasts.js";
+import { readInputText } from "../data/readInputText.js";
 import { MIN_POINTS } from "../forecast/calibrated.js";
 import { type EvaluationResult, evaluateForecasts } from "../forecast/evaluate.js";
 import { type ReferenceClassTable, tableFromJson } from "../forecast/reference-class.js";
@@ -36,17 +36,7 @@ Options:
 `;
 
 async function readReferenceClass(file: string): Promise<ReferenceClassTable> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new InputError({
-      file,
-      problem: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      fix: "check the path",
-      cause: e,
-    });
-  }
+  const text = await readInputText(file, "check the path");
   try {
     return tableFromJson(JSON.parse(text));
   } catch (e) {
