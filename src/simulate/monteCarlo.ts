@@ -129,8 +129,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     state.set(template);
     // Parameters: each path's draws come from its own stream 0, in plan order.
     if (reuse) {
-      for (let k = 0; k < nParams; k++)
-        params.set(reuse.sim.draws.subarray(k * paths + p0, k * paths + p0 + nb), k * block);
+      for (let k = 0; k < nParams; k++) copyRow(reuse.sim.draws, k * paths + p0, params, k * block, nb);
       fixed?.forEach((v, k) => params.fill(v, k * block, k * block + nb));
     } else
       for (let b = 0; b < nb; b++) {
@@ -168,8 +167,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         const node = nodes[i];
         if (y < node.firstStep) continue;
         if (copied[i]) {
-          const cached = reuse!.sim.values[slots[i]].subarray((y - first) * paths + p0, (y - first) * paths + p0 + nb);
-          state.set(cached, (slots[i] * n + y) * block);
+          copyRow(reuse!.sim.values[slots[i]], (y - first) * paths + p0, state, (slots[i] * n + y) * block, nb);
           continue;
         }
         const r = rngs[i];
@@ -178,13 +176,12 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         node.step(ctx, y, node.paramOffset);
       }
     }
-    for (let k = 0; k < nParams; k++) draws.set(params.subarray(k * block, k * block + nb), k * paths + p0);
+    // Plain loops, not set(subarray(…)): a block has 770 rows of 128 values, and a subarray per
+    // row cost more than the copy itself.
+    for (let k = 0; k < nParams; k++) copyRow(params, k * block, draws, k * paths + p0, nb);
     for (let s = 0; s < nSlots; s++) {
       const out = values[s];
-      for (let j = 0; j < nOut; j++) {
-        const row = (s * n + first + j) * block;
-        out.set(state.subarray(row, row + nb), j * paths + p0);
-      }
+      for (let j = 0; j < nOut; j++) copyRow(state, (s * n + first + j) * block, out, j * paths + p0, nb);
     }
     if (opts.onProgress && p0 + nb - reported >= progressEvery) {
       reported = p0 + nb;
@@ -192,6 +189,11 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     }
   }
   return { plan, paths, seed, years: outYears, values, draws };
+}
+
+/** Copies `count` values from `from[fromStart…]` to `to[toStart…]`. */
+function copyRow(from: Float64Array, fromStart: number, to: Float64Array, toStart: number, count: number): void {
+  for (let b = 0; b < count; b++) to[toStart + b] = from[fromStart + b];
 }
 
 /** Bytes a full run of `paths` paths holds in its output (values and parameter draws, 8 bytes each). */

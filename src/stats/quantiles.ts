@@ -49,16 +49,15 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  let nan = false;
   for (let i = 0; i < n; i++) {
     const x = sample[i];
     sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
-    if (Number.isNaN(x)) nan = true;
   }
   const mean = sum / n;
-  if (nan || !Number.isFinite(min) || !Number.isFinite(max)) {
+  // A NaN makes the sum NaN (so does +∞ with −∞, which the min/max test catches too).
+  if (Number.isNaN(sum) || !Number.isFinite(min) || !Number.isFinite(max)) {
     const sorted = Float64Array.from(sample).sort(); // NaN last; ±Infinity: no finite bucket width
     return { mean, quantiles: levels.map((q) => quantileSorted(sorted, q)) };
   }
@@ -108,7 +107,7 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
     const w = wanted[bucketOf(sample[i])];
     if (w >= 0) collected[w][fill[w]++] = sample[i];
   }
-  for (const c of collected) c.sort();
+  for (const c of collected) if (!allEqual(c)) c.sort(); // a count's bucket often holds one value many times
   const orderStat = (r: number) => {
     const b = bucketOfRank(r);
     return collected[wanted[b]][r - counts[b]];
@@ -121,4 +120,9 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
     return xlo + (h - lo) * (xhi - xlo);
   });
   return { mean, quantiles };
+}
+
+function allEqual(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
 }

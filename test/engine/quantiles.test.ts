@@ -17,6 +17,12 @@ describe("summarise (quantiles by selection)", () => {
   const cases: [string, (n: number) => Float64Array][] = [
     ["continuous", (n) => Float64Array.from({ length: n }, () => rng.next() * 100 - 50)],
     ["heavy ties (counts)", (n) => Float64Array.from({ length: n }, () => Math.floor(rng.next() * 4))],
+    // A tied value and a few values just above it share a histogram bucket: the bucket must still be sorted.
+    [
+      "ties with near neighbours in one bucket",
+      (n) =>
+        Float64Array.from({ length: n }, () => Math.floor(rng.next() * 4) + (rng.next() < 0.05 ? 1e-9 : 0)).reverse(),
+    ],
     ["constant", (n) => new Float64Array(n).fill(3.25)],
     ["already sorted", (n) => Float64Array.from({ length: n }, (_, i) => i)],
     ["reversed", (n) => Float64Array.from({ length: n }, (_, i) => n - i)],
