@@ -143,7 +143,7 @@ if (ts.parallel) {
   const p = ts.parallel;
   console.log(
     `all cores (${p.threads} worker threads), wall: simulate ${p.nsPerCell.best.simulate.toFixed(2)} ns/cell (${(ts.nsPerCell.best.simulate / p.nsPerCell.best.simulate).toFixed(2)}× one thread), ` +
-      `total with one-thread quantiles ${p.nsPerCell.best.total.toFixed(2)}` +
+      `total with quantiles ${p.nsPerCell.best.total.toFixed(2)} (${(ts.nsPerCell.best.total / p.nsPerCell.best.total).toFixed(2)}× one thread)` +
       (np ? `; NumPy/TS wall ${(np.nsPerCell.best.total / p.nsPerCell.best.total).toFixed(2)}` : "") +
       `; same bits as one thread: ${p.identicalToOneThread ? "yes" : "NO"}`,
   );

@@ -149,6 +149,7 @@ export async function runScenarioInThreads(
     paths,
     seed,
     ...(input.threads ? { threads: input.threads } : {}),
+    summarise: true,
   });
   input.onProgress?.(paths, paths);
   return { result: assemble(input, plan, simulation), simulation };

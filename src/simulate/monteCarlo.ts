@@ -32,6 +32,8 @@ export interface Simulation {
   values: Float64Array[];
   /** Parameter draws laid out [paramIndex * paths + path] (plan.params order). */
   draws: Float64Array;
+  /** Mean and quantiles of every indicator and year, when the run computed them (threaded runs summarise in their workers). */
+  summary?: SeriesSummary[];
 }
 
 /** Options of a simulation: paths, seed, deterministic (no uncertainty), progress callback and a range of paths. */
@@ -215,10 +217,16 @@ export function pathValues(sim: Simulation, indicator: string, year: number): Fl
   return sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths);
 }
 
-/** Mean and quantiles 5…95 of every indicator in every projected year. */
+/** Mean and quantiles 5…95 of every indicator in every projected year (computed once: a threaded run brings its own). */
 export function summariseSimulation(sim: Simulation): SeriesSummary[] {
+  return sim.summary ?? summariseSlots(sim, 0, sim.plan.indicators.length);
+}
+
+/** Mean and quantiles 5…95 of the indicators in slots [from, to), every projected year, in slot then year order. */
+export function summariseSlots(sim: Simulation, from: number, to: number): SeriesSummary[] {
   const out: SeriesSummary[] = [];
-  sim.plan.indicators.forEach((indicator, slot) => {
+  for (let slot = from; slot < to; slot++) {
+    const indicator = sim.plan.indicators[slot];
     sim.years.forEach((year, j) => {
       const { mean, quantiles: q } = summarise(
         sim.values[slot].subarray(j * sim.paths, (j + 1) * sim.paths),
@@ -226,6 +234,6 @@ export function summariseSimulation(sim: Simulation): SeriesSummary[] {
       );
       out.push({ indicator, year, mean, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
     });
-  });
+  }
   return out;
 }

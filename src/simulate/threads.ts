@@ -15,8 +15,9 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BudgetRun } from "../model/allocation.js";
-import { type Simulation, simulate } from "./monteCarlo.js";
+import { type Simulation, simulate, summariseSimulation } from "./monteCarlo.js";
 import type { Plan, PlanInput } from "./plan.js";
+import type { SeriesSummary } from "./types.js";
 
 /** Path·indicator·years below which one thread is faster than starting workers. */
 export const MIN_CELLS_PER_THREAD = 4_000_000;
@@ -34,47 +35,78 @@ export interface ThreadedOptions {
   threads?: number;
   /** The programme budget to spend (default: the scenario's). */
   budget?: BudgetRun;
+  /** Also compute the summary (mean and quantiles, `Simulation.summary`), each thread a share of the indicators. */
+  summarise?: boolean;
 }
 
+/** Runs a plan's Monte Carlo over worker threads (the same bits as `simulate` for any thread count). */
 export async function simulateInThreads(input: PlanInput, plan: Plan, opts: ThreadedOptions): Promise<Simulation> {
   const { paths, seed } = opts;
   const budget = opts.budget ? { amount: opts.budget.amount, split: Array.from(opts.budget.split) } : undefined;
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(plan, paths), paths));
-  if (threads === 1) return simulate(plan, { paths, seed, ...(budget ? { budget } : {}) });
+  if (threads === 1) {
+    const sim = simulate(plan, { paths, seed, ...(budget ? { budget } : {}) });
+    return opts.summarise ? { ...sim, summary: summariseSimulation(sim) } : sim;
+  }
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
   if (!existsSync(workerFile))
     throw new Error(`threads: ${workerFile} is missing; run \`npm run build\` (worker threads run the compiled files)`);
   const nOut = plan.years.length - plan.baseIndex - 1;
   const shared = plan.indicators.map(() => new SharedArrayBuffer(nOut * paths * 8));
   const sharedDraws = new SharedArrayBuffer(plan.params.length * paths * 8);
-  const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * paths) / threads));
-  await Promise.all(
-    bounds.slice(0, -1).map(
-      (from, i) =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(workerFile, {
-            workerData: {
-              input,
-              paths,
-              seed,
-              budget,
-              range: [from, bounds[i + 1]],
-              values: shared,
-              draws: sharedDraws,
-            },
-          });
-          w.once("message", () => resolve());
-          w.once("error", reject);
-          w.once(
-            "exit",
-            (code) =>
-              code !== 0 &&
-              reject(new Error(`simulation worker ${i + 1} of ${threads} stopped with exit code ${code}`)),
-          );
-        }),
-    ),
+  const cut = (total: number) => Array.from({ length: threads + 1 }, (_, i) => Math.round((i * total) / threads));
+  const pathBounds = cut(paths);
+  const slotBounds = cut(plan.indicators.length);
+  const workers = pathBounds.slice(0, -1).map(
+    (from, i) =>
+      new Worker(workerFile, {
+        workerData: {
+          input,
+          paths,
+          seed,
+          budget,
+          range: [from, pathBounds[i + 1]],
+          values: shared,
+          draws: sharedDraws,
+        },
+      }),
+  );
+  // Each worker answers twice: "done" after simulating its paths, then (once all are done) its share of the summary.
+  await Promise.all(workers.map((w, i) => nextMessage(w, `simulation worker ${i + 1} of ${threads}`)));
+  const parts = await Promise.all(
+    workers.map((w, i) => {
+      w.postMessage(opts.summarise ? [slotBounds[i], slotBounds[i + 1]] : null);
+      return nextMessage(w, `simulation worker ${i + 1} of ${threads}`) as Promise<SeriesSummary[]>;
+    }),
   );
   const values = shared.map((b) => new Float64Array(b));
   const draws = new Float64Array(sharedDraws);
-  return { plan, paths, seed, years: plan.years.slice(plan.baseIndex + 1), values, draws };
+  const sim: Simulation = { plan, paths, seed, years: plan.years.slice(plan.baseIndex + 1), values, draws };
+  return opts.summarise ? { ...sim, summary: parts.flat() } : sim;
+}
+
+/** The next message of a worker; rejects if it fails or exits first. */
+function nextMessage(worker: Worker, name: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    const onMessage = (m: unknown) => {
+      done();
+      resolve(m);
+    };
+    const onError = (e: Error) => {
+      done();
+      reject(e);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`${name} stopped (exit code ${code}) before it answered`));
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+  });
 }
