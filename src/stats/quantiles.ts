@@ -27,8 +27,14 @@ export function gridQuantile(grid: readonly number[], values: readonly number[],
   const last = grid.length - 1;
   if (p <= grid[0]) return values[0];
   if (p >= grid[last]) return values[last];
-  let i = 1;
-  while (grid[i] < p) i++;
+  // i = the first grid index with grid[i] ≥ p (1 ≤ i ≤ last), by bisection.
+  let lo = 1;
+  let i = last;
+  while (lo < i) {
+    const mid = (lo + i) >>> 1;
+    if (grid[mid] < p) lo = mid + 1;
+    else i = mid;
+  }
   return values[i - 1] + ((p - grid[i - 1]) / (grid[i] - grid[i - 1])) * (values[i] - values[i - 1]);
 }
 

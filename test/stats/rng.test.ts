@@ -119,6 +119,18 @@ describe("small stats helpers", async () => {
     expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.01)).toBe(-1);
     expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.99)).toBe(2);
   });
+  it("gridQuantile finds the same grid interval as a linear scan, at and between grid points", () => {
+    const grid = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995];
+    const values = grid.map((p, i) => Math.log(p / (1 - p)) + i * 0.01);
+    const byScan = (p: number) => {
+      let i = 1;
+      while (grid[i] < p) i++;
+      return values[i - 1] + ((p - grid[i - 1]) / (grid[i] - grid[i - 1])) * (values[i] - values[i - 1]);
+    };
+    const ps = [...grid.slice(1, -1), ...grid.slice(1).map((p, i) => (p + grid[i]) / 2)];
+    for (const p of ps) expect(gridQuantile(grid, values, p)).toBe(byScan(p));
+    grid.forEach((p, i) => expect(gridQuantile(grid, values, p)).toBeCloseTo(values[i], 14));
+  });
   it("yearlyChanges of 1, 3, 4: changes 2 and 1", () => {
     const c = yearlyChanges([1, 3, 4]);
     expect(c.m).toBe(2);
