@@ -166,7 +166,7 @@ function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError 
   } else if (issue.code === "custom" && typeof issue.params?.fix === "string") {
     fix = issue.params.fix;
   } else if (issue.code === "invalid_type") {
-    fix = `write ${issue.expected === "number" ? "a plain number" : `a ${issue.expected}`} for ${field}`;
+    fix = `write ${issue.expected === "number" ? "a plain number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`} for ${field}`;
   } else if (issue.code === "invalid_union") {
     problem = `${field}: expected a number or a distribution such as { dist: normal, mean: 0.08, sd: 0.02 }`;
     fix =
