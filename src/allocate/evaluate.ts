@@ -101,6 +101,16 @@ export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: numb
   const byProgramme = downstream(plan, programmeSlots);
   const ownerOfParam = (k: number) =>
     plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
+  // Every run after the first writes into one set of arrays (a run's values are scored, then not
+  // needed): the indicators it recomputes into scratch arrays, the others stay the base run's own.
+  let scratch: { values: Float64Array[]; draws: Float64Array } | null = null;
+  const reusedOutput = (from: Simulation, recompute: Uint8Array) => {
+    scratch ??= {
+      values: from.values.map((v) => new Float64Array(v.length)),
+      draws: new Float64Array(from.draws.length),
+    };
+    return { values: from.values.map((v, s) => (recompute[s] ? scratch!.values[s] : v)), draws: scratch.draws };
+  };
   const ev: Evaluator = {
     plan,
     targets,
@@ -113,7 +123,14 @@ export function makeEvaluator(plan: Plan, targets: PreparedTarget[], paths: numb
       let recompute = byProgramme;
       if (fixed?.size) recompute = downstream(plan, [...programmeSlots, ...[...fixed.keys()].map(ownerOfParam)]);
       const sim = base
-        ? simulate(plan, { paths, seed, budget, ...(fixed ? { fixed } : {}), reuse: { sim: base, recompute } })
+        ? simulate(plan, {
+            paths,
+            seed,
+            budget,
+            ...(fixed ? { fixed } : {}),
+            reuse: { sim: base, recompute },
+            out: reusedOutput(base, recompute),
+          })
         : simulate(plan, { paths, seed, budget, ...(fixed ? { fixed } : {}) });
       if (!base && !fixed) base = sim;
       ev.evaluations++;

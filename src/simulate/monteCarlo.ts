@@ -48,7 +48,9 @@ export interface SimulateOptions {
   /**
    * Arrays to write the output into instead of allocating them (same layout as Simulation.values
    * and .draws, all paths). Worker threads pass views of shared memory, so a run over several
-   * threads holds its output once.
+   * threads holds its output once; an allocation search reuses one set across its runs. With
+   * `reuse`, an indicator that is not recomputed may be given `reuse.sim`'s own array, which is
+   * then left as it is.
    */
   out?: { values: Float64Array[]; draws: Float64Array };
   /**
@@ -183,6 +185,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     for (let k = 0; k < nParams; k++) copyRow(params, k * block, draws, k * paths + p0, nb);
     for (let s = 0; s < nSlots; s++) {
       const out = values[s];
+      if (out === reuse?.sim.values[s]) continue; // `out` shares a copied indicator's array with `reuse`: already there
       for (let j = 0; j < nOut; j++) copyRow(state, (s * n + first + j) * block, out, j * paths + p0, nb);
     }
     if (opts.onProgress && p0 + nb - reported >= progressEvery) {
