@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { pngsWithChromium } from "./pngChromium.js";
-import { cjkFontAvailable, toPng } from "./render.js";
+import { cjkFontSource, toPng } from "./render.js";
 
 export interface PngJob {
   svg: string;
@@ -41,8 +41,8 @@ export async function renderPngs(
     } else todo.push(i);
   }
   const oneScale = new Set(todo.map((i) => jobs[i].scale)).size === 1;
-  // The browser draws Chinese only with a system font; without one, resvg uses the bundled font.
-  if (todo.length && oneScale && process.env.TARGETCAST_PNG !== "resvg" && cjkFontAvailable()) {
+  // The browser draws Chinese with a system font or, without one, the bundled font (@font-face).
+  if (todo.length && oneScale && process.env.TARGETCAST_PNG !== "resvg" && cjkFontSource() !== "none") {
     const before = done;
     const byBrowser = await pngsWithChromium(
       todo.map((i) => jobs[i].svg),

@@ -9,13 +9,13 @@
  * Example: `toPng(await toSvg(fanChart(result, "rd_intensity")), { scale: 2 })` → PNG bytes.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import * as vl from "vega-lite";
+import { BUNDLED_CJK_FAMILY, bundledCjkFontFiles } from "./bundledFont.js";
+
+export { BUNDLED_CJK_FAMILY, bundledCjkFontFiles };
 
 /** The font resvg falls back to; Debian package fonts-noto-cjk provides it. */
 export const CJK_FONT = "Noto Sans CJK SC";
@@ -119,24 +119,6 @@ export interface PngOptions {
   scale?: number;
   /** Background colour; default white (charts are meant for print). */
   background?: string;
-}
-
-/**
- * The CJK font shipped with targetcast (npm @embedpdf/fonts-sc: Noto Sans SC as OTF, SIL Open Font
- * License 1.1), used when the machine has no Chinese font of its own, so PNGs never show boxes.
- */
-export const BUNDLED_CJK_FAMILY = "Noto Sans S Chinese";
-
-/** Paths of the bundled font's Regular and Bold faces, or [] when the package is not installed. */
-export function bundledCjkFontFiles(): string[] {
-  try {
-    const entry = createRequire(import.meta.url).resolve("@embedpdf/fonts-sc");
-    const dir = path.join(path.dirname(entry), "..", "fonts");
-    const files = ["NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf"].map((f) => path.join(dir, f));
-    return files.every((f) => existsSync(f)) ? files : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Where PNG text gets its Chinese glyphs: a system font, the bundled one, or none (boxes). */

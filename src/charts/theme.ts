@@ -2,17 +2,21 @@
  * The one look shared by every targetcast chart: a Vega-Lite `config` plus the few colours
  * builders set by hand.
  *
- * - Font: "Noto Sans CJK SC" (Debian `fonts-noto-cjk`) first, then other common CJK fonts, so
- *   Chinese never falls back to a Latin-only face.
+ * - Font: "Noto Sans CJK SC" (Debian `fonts-noto-cjk`) first, then other common CJK fonts and the
+ *   bundled one (bundledFont.ts), so Chinese never falls back to a Latin-only face.
  * - Colours: every palette steps in lightness as well as hue, so a chart printed in grey
  *   still separates its series; lines also differ by dash pattern.
  * - No chart junk: no view frame, light horizontal grid only, no axis ticks on y.
  */
 import type { Config } from "vega-lite";
+import { BUNDLED_CJK_FAMILY } from "./bundledFont.js";
 
-/** CSS font list; the first entry is what resvg is told to use by default (see render.ts). */
-export const FONT_FAMILY =
-  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+/**
+ * CSS font list; the first entry is what resvg is told to use by default (see render.ts). The font
+ * shipped with targetcast comes after the system CJK fonts, so it is used (and, in a browser, read
+ * through its `@font-face`) only on a machine that has none of them.
+ */
+export const FONT_FAMILY = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "${BUNDLED_CJK_FAMILY}", sans-serif`;
 
 /** Text and line greys. */
 export const INK = {

@@ -1,6 +1,7 @@
 /** `targetcast brief`: the one-file HTML briefing and every chart as SVG, PNG and Vega-Lite spec. */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BRIEFING_FONT_FILES } from "../charts/bundledFont.js";
 import type { Lang } from "../charts/labels.js";
 import { readInputText } from "../data/readInputText.js";
 import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
@@ -64,7 +65,12 @@ export async function briefCommand(argv: string[]): Promise<number> {
   if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
   const dir = values.out ?? path.join("out", "briefing");
   const inputs = [...inputFiles(values, positionals), values.allocation];
-  const files = ["briefing.html", ...(values.pptx ? ["briefing.pptx"] : []), ...(values.pdf ? ["briefing.pdf"] : [])];
+  const files = [
+    "briefing.html",
+    ...Object.values(BRIEFING_FONT_FILES),
+    ...(values.pptx ? ["briefing.pptx"] : []),
+    ...(values.pdf ? ["briefing.pdf"] : []),
+  ];
   checkOutputDir(dir, files, { inputs, force: values.force === true });
   const allocation = values.allocation ? await readAllocation(values.allocation) : undefined;
   const results = await runScenarios({

@@ -1,6 +1,8 @@
 /** `targetcast run`: project every indicator under one or more scenarios and flag targets at risk. */
+
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BRIEFING_FONT_FILES } from "../charts/bundledFont.js";
 import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { INPUT_OPTIONS, inputDigests, inputFiles } from "../project/inputs.js";
 import { critical } from "../project/interrupt.js";
@@ -76,7 +78,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const outDir = values.out ?? "out";
   const guard = { inputs: inputFiles(values, positionals), force: values.force === true };
   checkOutputDir(outDir, RUN_OUTPUT_FILES, guard);
-  if (values.brief) checkOutputDir(values.brief, ["briefing.html"], guard);
+  if (values.brief) checkOutputDir(values.brief, ["briefing.html", ...Object.values(BRIEFING_FONT_FILES)], guard);
 
   const threads = intOption(values.threads, "--threads", 1, 256);
   const results = await runScenarios({

@@ -1,16 +1,23 @@
 /**
- * Write a briefing to a folder: `briefing.html` and, per chart, `<name>.svg`, `<name>.vl.json`
+ * Write a briefing to a folder: `briefing.html`, the bundled CJK font its `@font-face` names with
+ * its licence (BRIEFING_FONT_FILES, so the folder shows Chinese on a machine without a Chinese font)
+ * and, per chart, `<name>.svg`, `<name>.vl.json`
  * (the Vega-Lite spec, to open in the Vega editor or diff) and, with `png: true`, `<name>.png`.
  * Each file is written atomically (temporary file in the same folder, then rename), so a reader
  * never sees half a file and an interrupted run leaves the previous one intact.
  *
  * Example: `await writeBriefing("out/briefing", briefing, { png: true })`.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { BRIEFING_FONT_FILES, briefingFontSources } from "../charts/bundledFont.js";
 import { renderPngs } from "../charts/pngPool.js";
 import { CJK_FONT_ADVICE, cjkFontSource } from "../charts/render.js";
 import { writeFileAtomic } from "./atomicWrite.js";
 import type { Briefing } from "./briefing.js";
+
+const NO_BUNDLED_FONT =
+  "the font package @embedpdf/fonts-sc is not installed: briefing.html shows Chinese only where the reader has a Chinese font (reinstall targetcast, or npm install @embedpdf/fonts-sc)";
 
 /** Options of writing a briefing folder: PNGs or not, their scale, a cache folder and a progress callback. */
 export interface WriteBriefingOptions {
@@ -54,6 +61,11 @@ export async function writeBriefing(
   if (opts.png && briefing.charts.length > 0 && cjkFontSource() === "none") warnings.push(CJK_FONT_ADVICE);
 
   await write("briefing.html", briefing.html);
+  const font = briefingFontSources();
+  if (font) {
+    await write(BRIEFING_FONT_FILES.font, await readFile(font.font));
+    await write(BRIEFING_FONT_FILES.license, await readFile(font.license));
+  } else warnings.push(NO_BUNDLED_FONT);
   const pngs = opts.png
     ? await renderPngs(
         briefing.charts.map((c) => ({ svg: c.svg, scale: opts.scale ?? 2 })),

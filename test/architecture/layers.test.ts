@@ -1,7 +1,7 @@
 /**
  * The folders of src/ are layers that depend only on the layers before them (README, "How it works"):
  *
- *   stats → data → forecast → scenario → model → simulate → assess → allocate → charts → report → project → cli
+ *   stats → data → forecast → scenario → model → simulate → assess → allocate → charts → report → project → notebook → cli
  *
  * src/index.ts (the public API) may import any layer except cli. The test reads every import and
  * export-from of every file (static and dynamic `import("…")`), fails on an edge against that order,
@@ -23,6 +23,7 @@ const LAYERS = [
   "charts",
   "report",
   "project",
+  "notebook",
   "cli",
 ];
 const SRC = path.resolve(import.meta.dirname, "../../src");

@@ -44,7 +44,7 @@ interface Output {
   output_type: string;
   name?: string;
   text?: string | string[];
-  data?: Record<string, string | string[]>;
+  data?: Record<string, unknown>;
   ename?: string;
   evalue?: string;
 }
@@ -52,7 +52,7 @@ interface Notebook {
   cells: { cell_type: string; source: string | string[]; outputs?: Output[] }[];
 }
 
-const text = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : (t ?? ""));
+const text = (t: unknown) => (Array.isArray(t) ? t.join("") : typeof t === "string" ? t : "");
 
 function load(name: string): Notebook {
   const file = path.join(OUT, `${name}.ipynb`);
@@ -82,7 +82,20 @@ const html = (nb: Notebook) =>
   outputs(nb)
     .map((o) => text(o.data?.["text/html"]))
     .join("\n");
-const svgCount = (nb: Notebook) =>
+const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
+/** Charts shown as one output with the Vega-Lite spec (JupyterLab, interactive) and an SVG fallback (static viewers). */
+const chartCount = (nb: Notebook) =>
+  outputs(nb).filter((o) => {
+    const spec = o.data?.[VEGA_LITE_MIME] as { $schema?: string } | undefined;
+    return /vega-lite\/v5/.test(spec?.$schema ?? "") && text(o.data?.["image/svg+xml"]).trimStart().startsWith("<svg");
+  }).length;
+/** The SVG fallbacks of every chart, joined. */
+const chartSvgs = (nb: Notebook) =>
+  outputs(nb)
+    .map((o) => text(o.data?.["image/svg+xml"]))
+    .join("\n");
+/** Charts shown the old way, as bare SVG in text/html (no interactive version). */
+const bareSvgCount = (nb: Notebook) =>
   outputs(nb).filter((o) => text(o.data?.["text/html"]).trimStart().startsWith("<svg")).length;
 const pngCount = (nb: Notebook) => outputs(nb).filter((o) => o.data?.["image/png"] !== undefined).length;
 
@@ -146,6 +159,20 @@ if (missing) {
       expect(failures(load(name))).toEqual([]);
     });
 
+    it.each(NOTEBOOKS)(
+      "%s: charts as a Vega-Lite MIME bundle with an SVG fallback, tables as HTML tables; the HTML export shows both",
+      (name) => {
+        const nb = load(name);
+        expect(chartCount(nb)).toBeGreaterThanOrEqual(1);
+        expect(bareSvgCount(nb), "every chart goes through showChart").toBe(0);
+        expect(html(nb)).toMatch(/<table class="targetcast">/);
+        // nbconvert's HTML (a static viewer: no Vega) falls back to the SVG picture and keeps the tables.
+        const exported = readFileSync(path.join(OUT, `${name}.html`), "utf8");
+        expect(exported).toMatch(/<svg[\s>]/);
+        expect(exported).toContain('<table class="targetcast">');
+      },
+    );
+
     it("01-baseline: catalogue and baseline tables, provenance warning, history chart, base-year standing", () => {
       const nb = load("01-baseline");
       expect(stdout(nb)).toMatch(/43 targets \(41 quantitative, 2 qualitative\)/);
@@ -154,30 +181,30 @@ if (missing) {
       expect(h).toContain("Baseline, first 12 rows");
       expect(h).toContain("示意数据，非官方统计");
       expect(h).toContain("Where the targets stand in 2013");
-      expect(svgCount(nb)).toBeGreaterThanOrEqual(1);
+      expect(chartCount(nb)).toBeGreaterThanOrEqual(1);
     });
 
     it("02-project-and-flag: the risk table, reasons and at least one fan chart", () => {
       const nb = load("02-project-and-flag");
-      const out = stdout(nb);
-      expect(out).toContain("P(met)");
-      expect(out).toContain("为何有风险 Why at risk");
       const h = html(nb);
+      expect(h).toContain("风险表 Risk table: 基准情景");
+      expect(h).toContain("达成概率 P(met)");
+      expect(h).toContain("责任单位 Responsible units");
       expect(h).toContain("Targets at risk or off track");
       expect(h).toContain("Why the targets are at risk");
       expect(h).toMatch(/needs to grow/);
-      expect(svgCount(nb)).toBeGreaterThanOrEqual(2);
+      expect(chartCount(nb)).toBeGreaterThanOrEqual(2);
     });
 
     it("03-compare-scenarios: scenario matrix, risk matrix chart, flipped targets", () => {
       const nb = load("03-compare-scenarios");
-      const out = stdout(nb);
-      for (const id of ["baseline", "accelerated-investment", "fiscal-squeeze", "patent-pipeline-stress"])
-        expect(out).toContain(id);
       const h = html(nb);
+      expect(h).toContain("情景矩阵 Scenario matrix: status and P(met)");
+      for (const id of ["baseline", "accelerated-investment", "fiscal-squeeze", "patent-pipeline-stress"])
+        expect(h).toContain(`<th style="text-align:left">${id}</th>`);
       expect(h).toContain("P(met) by scenario");
       expect(h).toContain("targets whose status flips");
-      expect(svgCount(nb)).toBeGreaterThanOrEqual(2);
+      expect(chartCount(nb)).toBeGreaterThanOrEqual(2);
     });
 
     it("04-budget-allocation: a planner's decision — what the budget buys, for which targets, how sure, what a goal costs", () => {
@@ -204,12 +231,12 @@ if (missing) {
         "The split that reaches the goal",
       ])
         expect(h).toContain(s);
-      expect(svgCount(nb)).toBeGreaterThanOrEqual(2); // the splits and the tornado
+      expect(chartCount(nb)).toBeGreaterThanOrEqual(2); // the splits and the tornado
     });
 
     it("05-briefing-charts: briefing.html with inline SVG, and SVG, PNG and Vega-Lite files for every chart", () => {
       const nb = load("05-briefing-charts");
-      expect(svgCount(nb)).toBeGreaterThanOrEqual(1);
+      expect(chartCount(nb)).toBeGreaterThanOrEqual(1);
       expect(pngCount(nb)).toBeGreaterThanOrEqual(1);
       const dir = path.join(OUT, "briefing");
       const page = readFileSync(path.join(dir, "briefing.html"), "utf8");
@@ -282,12 +309,12 @@ if (missing) {
         expect(out).toContain("cross-check: targetcast's naive row reproduces R's naive() in all four evaluations");
         expect(h).toContain("Accuracy and calibration on the benchmark sets");
         expect(h).toContain("R forecast 8.20, from the benchmark README");
-        expect(h).toContain("Reliability of P(met)");
+        expect(chartSvgs(nb)).toContain("Reliability of P(met)"); // the reliability chart's title
         expect(h).toContain("Tourism yearly: reliability bins of P(met)");
-        expect(svgCount(nb)).toBeGreaterThanOrEqual(2); // the reliability chart and the national chart
+        expect(chartCount(nb)).toBeGreaterThanOrEqual(2); // the reliability chart and the national chart
       } else {
         expect(out).toMatch(/benchmark section skipped: .*forecast-benchmarks is missing/);
-        expect(svgCount(nb)).toBeGreaterThanOrEqual(1);
+        expect(chartCount(nb)).toBeGreaterThanOrEqual(1);
       }
       // 3. China, real first-published figures: 2013 → 2015 (≥ 2.2%, outcome 2.07) and 2018 → 2020 (≥ 2.5%, outcome 2.40).
       const interval = String.raw`= ([\d.]+); median ([\d.]+)%, 80% interval ([\d.]+) – ([\d.]+)%`;

@@ -56,7 +56,6 @@ describe("the packed tarball (npm pack --dry-run)", () => {
       "data/indicators.csv",
       "scenarios/baseline.yaml",
       "notebooks/01-baseline.ipynb",
-      "notebooks/show.ts",
       "targetcast.config.json",
       "README.md",
       "LICENSE",

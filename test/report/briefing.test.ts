@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ScenarioResult } from "../../src/assess/types.js";
+import { BRIEFING_FONT_FILES, BUNDLED_CJK_FAMILY, bundledCjkFontFiles } from "../../src/charts/bundledFont.js";
 import { buildBriefing, scopeSvgIds } from "../../src/report/briefing.js";
 import { writeBriefing } from "../../src/report/writeBriefing.js";
 import { baselineResult, results } from "../charts/fixture.js";
@@ -14,12 +15,17 @@ describe("buildBriefing", async () => {
   const briefing = await buildBriefing(results, { lang: "both", generatedAt });
   const { html, charts } = briefing;
 
-  it("is one self-contained page: no script, no external fetch", () => {
+  it("is one self-contained page: no script, no external fetch; its one @font-face is the bundled font beside it", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link\b/i);
-    expect(html).not.toMatch(/@import|@font-face/i);
+    expect(html).not.toMatch(/@import/i);
+    // The only @font-face names the font file that writeBriefing copies into the same folder.
+    const faces = [...html.matchAll(/@font-face\s*\{[^}]*\}/gi)].map((m) => m[0]);
+    expect(faces).toHaveLength(1);
+    expect(faces[0]).toContain(`font-family: "${BUNDLED_CJK_FAMILY}"`);
+    expect([...faces[0].matchAll(/url\(\s*"([^"]*)"/g)].map((m) => m[1])).toEqual([BRIEFING_FONT_FILES.font]);
     expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i);
     expect(html).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//i);
   });
@@ -201,11 +207,18 @@ describe("writeBriefing", async () => {
     const listed = readdirSync(path.join(dir, "new-sub-dir")).sort();
     const expected = [
       "briefing.html",
+      BRIEFING_FONT_FILES.font,
+      BRIEFING_FONT_FILES.license,
       ...briefing.charts.flatMap((c) => [`${c.name}.svg`, `${c.name}.vl.json`]),
     ].sort();
     expect(listed).toEqual(expected);
     expect(files[0]).toBe(path.join(dir, "new-sub-dir", "briefing.html"));
     expect(readFileSync(files[0], "utf8")).toBe(briefing.html);
+    // The font travels with the folder, byte for byte the package's Regular face.
+    const [regular] = bundledCjkFontFiles();
+    expect(readFileSync(path.join(dir, "new-sub-dir", BRIEFING_FONT_FILES.font)).equals(readFileSync(regular))).toBe(
+      true,
+    );
     const spec = JSON.parse(readFileSync(path.join(dir, "new-sub-dir", "risk-matrix.vl.json"), "utf8"));
     expect(spec).toEqual(JSON.parse(JSON.stringify(briefing.charts.find((c) => c.name === "risk-matrix")!.spec)));
   });
