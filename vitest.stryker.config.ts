@@ -2,7 +2,9 @@
  * The test selection for mutation testing (`npm run mutate`, stryker.config.mjs): the in-process
  * unit and property tests. Left out: tests that run the compiled CLI or worker threads (dist/ is
  * not mutated, so they cannot kill a mutant), the browser, PNG rendering and the notebooks (slow,
- * and they need system packages). No globalSetup: nothing here needs dist/.
+ * and they need system packages). No globalSetup: a few files mix in-process tests with a CLI
+ * call (test/charts/chartCommand.test.ts, test/report/files.test.ts), so `npm run mutate` builds
+ * dist/ first and Stryker copies it into its sandbox.
  */
 import { defineConfig } from "vitest/config";
 
@@ -12,7 +14,12 @@ export default defineConfig({
     exclude: [
       "test/notebooks/**",
       "test/hostile/corpus.test.ts",
+      "test/allocate/cli.test.ts",
+      "test/assess/runJson.test.ts",
+      "test/report/deck.test.ts",
+      "test/package/**",
       "test/hostile/interrupt.test.ts",
+      "test/hostile/schemaWrite.test.ts",
       "test/report/browser.test.ts",
       "test/report/outputs.test.ts",
       "test/region/cli.test.ts",
