@@ -42,7 +42,7 @@ function upstreamSlots(sim: Simulation, start: number): Set<number> {
     const slot = stack.pop()!;
     if (seen.has(slot)) continue;
     seen.add(slot);
-    for (const r of sim.plan.nodes[slot]?.reads ?? []) stack.push(r);
+    for (const r of sim.plan.nodes[slot].reads) stack.push(r);
   }
   return seen;
 }

@@ -47,11 +47,19 @@ function sim(values: Record<"a" | "b" | "c" | "d", number[]>, order = [0, 1, 2, 
 const finite = { a: [1, 1, 2, 2, 3, 3], b: [1, 1, 1, 1, 1, 1], c: [1, 1, 2, 2, 3, 3], d: [5, 5, 5, 5, 5, 5] };
 
 describe("nonFiniteOrigin", () => {
+  it("finds a break in the first projected year", () => {
+    const s = sim({ ...finite, a: [1, Number.NaN, 2, 2, 3, 3], c: [1, Number.NaN, 2, 2, 3, 3] });
+    expect(nonFiniteOrigin(s, "c", 2014, names)).toMatchObject({ path: 1, indicator: "a", year: 2014 });
+  });
+
   it("is null when every path is finite in the year asked (or the indicator or year is not simulated)", () => {
     const s = sim({ ...finite, c: [1, 1, 2, 2, 3, Number.NaN] });
     expect(nonFiniteOrigin(s, "c", 2015, names)).toBeNull();
     expect(nonFiniteOrigin(s, "zz", 2016, names)).toBeNull();
     expect(nonFiniteOrigin(s, "c", 2030, names)).toBeNull();
+    // Every path finite in the last projected year too.
+    expect(nonFiniteOrigin(sim(finite), "c", 2016, names)).toBeNull();
+    expect(nonFiniteOrigin(sim(finite), "a", 2014, names)).toBeNull();
   });
 
   it("a ratio over a denominator that fell to 0: the ratio in the year it broke, its inputs and the assumption behind the 0", () => {
@@ -125,8 +133,13 @@ describe("nonFiniteOrigin", () => {
     s.plan.nodes[0].params.push({ name: "b.growth" } as never);
     const o = nonFiniteOrigin(s, "a", 2016, names)!;
     expect(describeOrigin(o)).toMatch(/from the assumptions Alpha: growth rate .*, Beta: growth rate /);
+    // Path 0's draws of the node's first and second parameter slots.
+    expect(o.assumptions.map((a) => [a.id, a.value])).toEqual([
+      ["a.growth", 0.1],
+      ["b.growth", 0.05],
+    ]);
     s.plan.nodes[0].params.length = 0;
-    (s.plan.nodes[0] as { reads: number[] }).reads = [];
+    // a reads only its own past: that is not an input.
     expect(describeOrigin(nonFiniteOrigin(s, "a", 2016, names)!)).toBe(
       "first on path 1: a (growth) is not a number in 2016, computed from no input in that year (no assumption of its own)",
     );
