@@ -4,24 +4,23 @@
  * records it, no staging or temporary file is left, and a file targetcast did not write is refused
  * unchanged unless --force is given. (Devices, folders and scenarios: test/hostile/cases.ts.)
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { scenarioJsonSchemaText } from "../../src/scenario/jsonSchema.js";
-import { ROOT } from "./cases.js";
+import { cliAsync } from "../report/cliAsync.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-schema-write-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const schema = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, "dist/cli/main.js"), "schema", ...args], { encoding: "utf8" });
+// Asynchronously: a spawnSync under load starves vitest's RPC ("Timeout calling onTaskUpdate").
+const schema = (...args: string[]) => cliAsync(["schema", ...args]);
 
 describe("schema --write", () => {
-  it("writes, re-writes its own file without --force and records it in the folder's manifest", () => {
+  it("writes, re-writes its own file without --force and records it in the folder's manifest", async () => {
     const file = path.join(tmp, "a", "scenario.schema.json");
     for (let i = 0; i < 2; i++) {
-      const r = schema("--write", file);
+      const r = await schema("--write", file);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
     }
@@ -33,11 +32,11 @@ describe("schema --write", () => {
     expect(readdirSync(path.join(tmp, "a")).sort()).toEqual([".targetcast-outputs.json", "scenario.schema.json"]);
   });
 
-  it("the variant schema beside it is its own set: writing one keeps the other", () => {
+  it("the variant schema beside it is its own set: writing one keeps the other", async () => {
     const dir = path.join(tmp, "b");
-    expect(schema("--write", path.join(dir, "scenario.schema.json")).status).toBe(0);
-    expect(schema("--variant", "--write", path.join(dir, "scenario-variant.schema.json")).status).toBe(0);
-    expect(schema("--write", path.join(dir, "scenario.schema.json")).status).toBe(0);
+    expect((await schema("--write", path.join(dir, "scenario.schema.json"))).status).toBe(0);
+    expect((await schema("--variant", "--write", path.join(dir, "scenario-variant.schema.json"))).status).toBe(0);
+    expect((await schema("--write", path.join(dir, "scenario.schema.json"))).status).toBe(0);
     expect(readFileSync(path.join(dir, "scenario-variant.schema.json"), "utf8")).toBe(scenarioJsonSchemaText(true));
     expect(readdirSync(dir).sort()).toEqual([
       ".targetcast-outputs.json",
@@ -46,15 +45,15 @@ describe("schema --write", () => {
     ]);
   });
 
-  it("refuses a file targetcast did not write and leaves it as it was; --force replaces it", () => {
+  it("refuses a file targetcast did not write and leaves it as it was; --force replaces it", async () => {
     const file = path.join(tmp, "notes.json");
     writeFileSync(file, '{"mine": true}\n');
-    const r = schema("--write", file);
+    const r = await schema("--write", file);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${file}: the file exists and was not written by targetcast`);
     expect(r.stderr).toContain("--force");
     expect(readFileSync(file, "utf8")).toBe('{"mine": true}\n');
-    expect(schema("--write", file, "--force").status).toBe(0);
+    expect((await schema("--write", file, "--force")).status).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(scenarioJsonSchemaText(false));
   });
 });
