@@ -12,6 +12,7 @@ import { proportionStandardError } from "../stats/monteCarloError.js";
 import { quantileSorted } from "../stats/quantiles.js";
 import { pearson, ranks } from "../stats/spearman.js";
 import { meets } from "./comparator.js";
+import { describeOrigin, nonFiniteOrigin } from "./nonFiniteOrigin.js";
 import { growthRatio } from "./openSdg.js";
 import { progressShare } from "./progressShare.js";
 import { DEFAULT_THRESHOLDS, isBorderline, type StatusThresholds, statusFromProbability } from "./status.js";
@@ -152,7 +153,8 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     let broken = 0;
     for (let i = 0; i < sample.length; i++) if (!Number.isFinite(sample[i])) broken++;
     if (broken > 0) {
-      const why = `${broken} of ${sample.length} paths give no finite value of ${t.indicator} in ${t.targetYear} (a zero or negative denominator, or a rate that overflows); check the data and the scenario's rates for ${t.indicator} and the indicators it is computed from`;
+      const origin = nonFiniteOrigin(sim, t.indicator, t.targetYear, names);
+      const why = `${broken} of ${sample.length} paths give no finite value of ${t.indicator} in ${t.targetYear} (a zero or negative denominator, or a rate that overflows)${origin ? `; ${describeOrigin(origin)}` : ""}; check the data and the scenario's rates for ${t.indicator} and the indicators it is computed from`;
       return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
     }
     let hits = 0;

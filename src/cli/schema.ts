@@ -1,7 +1,8 @@
 /** `targetcast schema`: print (or write) the JSON Schema of scenario files. */
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { writeOutputSet } from "../project/outputSet.js";
 import { checkOutputFile } from "../project/outputs.js";
-import { writeFileAtomic } from "../report/atomicWrite.js";
 import { scenarioJsonSchemaText } from "../scenario/jsonSchema.js";
 
 export const SCHEMA_HELP = `targetcast schema [--variant] [--write FILE]
@@ -29,8 +30,13 @@ export async function schemaCommand(argv: string[]): Promise<number> {
   }
   const text = scenarioJsonSchemaText(values.variant === true);
   if (values.write) {
-    checkOutputFile(values.write, { inputs: [], force: values.force === true });
-    await writeFileAtomic(values.write, text);
+    const file = values.write;
+    checkOutputFile(file, { inputs: [], force: values.force === true });
+    // A set of one file, like every other output: staged, committed into place and recorded in the
+    // folder's manifest; an interrupted run leaves the folder as it was.
+    await writeOutputSet(path.dirname(file), `schema.${path.basename(file)}`, (set) =>
+      set.write(path.basename(file), text),
+    );
   } else process.stdout.write(text);
   return 0;
 }

@@ -185,6 +185,28 @@ export const CASES: HostileCase[] = [
     stderr: ["growth-1e308.yaml:3", "indicators.gdp.growth", "1000% a year"],
   },
   {
+    name: "a growth sd of 1e300 overflows on some paths: what it feeds is not assessed, naming indicator, year and assumption",
+    args: scenario("growth-sd-1e300.yaml"),
+    exit: 0,
+    check: (r) => {
+      const doc = JSON.parse(readFileSync(path.join(r.tmp, "out", "results.json"), "utf8")) as {
+        scenarios: { targets: { id: string; status: string; notAssessedBecause: string | null }[] }[];
+      };
+      const broken = doc.scenarios[0].targets.filter((t) => /no finite value/.test(t.notAssessedBecause ?? ""));
+      expect(broken.length > 0, "no target is reported as not finite");
+      for (const t of broken) expect(t.status === "not_assessed", `${t.id} is ${t.status}`);
+      // Where GDP itself overflowed: the indicator, the year and the scenario assumption, in both languages.
+      const overflow = broken.find((t) => /gdp \(growth\) is \+∞ \(overflow\) in 2015/.test(t.notAssessedBecause!));
+      expect(!!overflow, `no reason names gdp overflowing in 2015: ${broken.map((t) => t.notAssessedBecause)}`);
+      expect(
+        /gdp\.growth = [0-9.]+e\+\d+ on that path/.test(overflow!.notAssessedBecause!),
+        "the drawn rate is not named",
+      );
+      expect(overflow!.notAssessedBecause!.includes("地区生产总值：年增速"), "the assumption has no Chinese label");
+      noNonFinite(r);
+    },
+  },
+  {
     name: "growth: .nan is refused with its line",
     args: scenario("growth-nan.yaml"),
     exit: 1,
