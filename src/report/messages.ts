@@ -8,6 +8,7 @@
  */
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
 import { type Bi, formatNumber, indicatorInfo, type Lang, tr, unitLabel } from "../charts/labels.js";
+import type { TargetKind } from "../data/types.js";
 
 /** Labels of the parameter kinds the mechanisms draw (the last part of a parameter name, src/model/). */
 const PARAMETER_WORDS: Record<string, Bi> = {
@@ -33,6 +34,22 @@ const MECHANISM_WORDS: Record<string, Bi> = {
   ratio: { zh: "比率", en: "ratio" },
   solow: { zh: "索洛余值", en: "Solow residual" },
 };
+
+/** Target kinds (catalogue column `kind`, src/data/types.ts) as words. */
+const KIND_WORDS: Record<TargetKind, Bi> = {
+  level: { zh: "水平值", en: "level" },
+  share: { zh: "比重", en: "share" },
+  rate_per_10k: { zh: "每万人比率", en: "rate per 10,000" },
+  count: { zh: "数量", en: "count" },
+  cumulative_count: { zh: "累计数", en: "cumulative count" },
+  flow_per_year: { zh: "年度流量", en: "amount a year" },
+  relative_to_base: { zh: "相对基年倍数", en: "multiple of a base year" },
+  qualitative: { zh: "定性", en: "qualitative" },
+};
+
+export function kindLabel(kind: TargetKind, lang: Lang): string {
+  return tr(lang, KIND_WORDS[kind]);
+}
 
 export function mechanismLabel(mechanism: string, lang: Lang): string {
   return tr(lang, MECHANISM_WORDS[mechanism] ?? { zh: "其他机制", en: "other mechanism" });
