@@ -81,7 +81,8 @@ export interface ScenarioResult {
     id: string;
     nameZh: string;
     nameEn: string;
-    description: string;
+    /** The scenario's rationale in each language (a plain string in the file stands for both). */
+    description: { zh: string; en: string };
     baseYear: number;
     horizon: number;
     /** Human-readable assumptions, one row per indicator, for briefing tables. */

@@ -390,6 +390,12 @@ function nodeLabel(node: string, r: ScenarioResult): Bi {
   return part === "bau" ? { zh: `${info.name.zh}（常规部分）`, en: `${info.name.en} (business as usual)` } : info.name;
 }
 
+/** A scenario's rationale: one paragraph per language shown ("both": Chinese, then English). */
+function descriptionHtml(d: Bi, lang: Lang): string {
+  if (lang === "both" && d.zh !== d.en) return `<p>${escapeHtml(d.zh)}</p><p lang="en">${escapeHtml(d.en)}</p>`;
+  return `<p>${escapeHtml(tr(lang, d))}</p>`;
+}
+
 /** A scenario's name, description and (against the reference scenario) the assumptions it changes. */
 function scenarioBlock(r: ScenarioResult, reference: ScenarioResult | null, lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
@@ -409,7 +415,7 @@ function scenarioBlock(r: ScenarioResult, reference: ScenarioResult | null, lang
   }
   return `<div class="scenario" id="scenario-${escapeHtml(safeName(r.scenario.id))}">
 <h3>${escapeHtml(scenarioName(r, lang))}</h3>
-${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}
+${descriptionHtml(r.scenario.description, lang)}
 <p class="meta">${T(WORDS.baseYear)} ${r.scenario.baseYear} · ${T({ zh: "展望至", en: "horizon" })} ${r.scenario.horizon} · ${escapeHtml(
     tr(lang, WORDS.paths),
   )}${colon(lang)}${r.paths.toLocaleString("en-US")} · ${counts}</p>

@@ -309,7 +309,7 @@ function build(
       id,
       nameZh,
       nameEn,
-      description,
+      description: { zh: description, en: description },
       baseYear: BASE_YEAR,
       horizon: TARGET_YEAR,
       assumptions,

@@ -150,7 +150,8 @@ describe("buildBriefing", async () => {
     const evil: ScenarioResult = {
       ...baselineResult,
       dataSource: `x.csv"><script>alert(1)</script>`,
-      scenario: { ...baselineResult.scenario, nameEn: "<b>bold</b> & co", description: "<img src=x onerror=alert(1)>" },
+      scenario: { ...baselineResult.scenario, nameEn: "<b>bold</b> & co", description: { zh: "<img src=x onerror=alert(1)>", en: "<img src=x onerror=alert(4)>" },
+      },
       targets: baselineResult.targets.map((t) =>
         t.id === "rd_intensity"
           ? {
