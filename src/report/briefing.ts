@@ -44,7 +44,7 @@ import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
 import type { AllocationSummary } from "./allocationSummary.js";
 import { escapeHtml } from "./html.js";
-import { mechanismLabel, plainReason } from "./messages.js";
+import { mechanismLabel, notAssessedText, reasonText } from "./messages.js";
 import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
 
 /** Options of the briefing: language, generation time and title. */
@@ -236,7 +236,7 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
         `<ul class="compact">${notAssessed
           .map(
             (t) =>
-              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessedBecause ? `${colon(lang)}<span class="muted">${escapeHtml(t.notAssessedBecause)}</span>` : ""}</li>`,
+              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessed ? `${colon(lang)}<span class="muted">${escapeHtml(notAssessedText(t, lang) ?? "")}</span>` : ""}</li>`,
           )
           .join("")}</ul>`,
       ),
@@ -253,7 +253,7 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
       const risky = byRisk(r.targets.filter((t) => NOT_ON_TRACK.includes(t.status)));
       parts.push(`<section class="scenario" id="appendix-${escapeHtml(safeName(sid))}">
 <h3>${T(WORDS.scenario)}${colon(lang)}${escapeHtml(scenarioName(r, lang))}</h3>
-${risky.length ? riskTable(risky, r, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
+${risky.length ? riskTable(risky, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
       for (const t of risky)
         parts.push(
           await chart(`fan-${sid}-${t.id}`, () => fanChart(r, t.indicator, { lang, targetId: t.id }), fanCaption(t)),
@@ -323,8 +323,8 @@ function targetText(t: TargetAssessment, lang: Lang): string {
 }
 
 /** One sentence in the page's language(s): Chinese, then English on its own line with "both". */
-function reasonHtml(t: TargetAssessment, r: ScenarioResult, lang: Lang, driver = true): string {
-  const one = (l: Lang) => plainReason(t, r, l, { driver });
+function reasonHtml(t: TargetAssessment, lang: Lang, driver = true): string {
+  const one = (l: Lang) => reasonText(t, l, { driver, rho: false, sentence: true });
   if (lang !== "both") return one(lang) ? `<p>${escapeHtml(one(lang))}</p>` : "–";
   const zh = one("zh");
   const en = one("en");
@@ -351,7 +351,7 @@ function notOnTrackTable(results: ScenarioResult[], lang: Lang): string {
             : "<td></td>";
         })
         .join("");
-      return `<tr><th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear} · ${T(WORDS.target)} ${escapeHtml(targetText(t, lang))}</span></th>${cells}<td class="vs">${escapeHtml(withUnit(t.median, t.unit, lang))}</td><td class="reason">${reasonHtml(t, first, lang, false)}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear} · ${T(WORDS.target)} ${escapeHtml(targetText(t, lang))}</span></th>${cells}<td class="vs">${escapeHtml(withUnit(t.median, t.unit, lang))}</td><td class="reason">${reasonHtml(t, lang, false)}</td></tr>`;
     })
     .join("\n");
   return `<p class="meta">${T({
@@ -423,7 +423,7 @@ ${reference ? changes : `<p class="note">${T({ zh: "参照情景：其余情景�
 </div>`;
 }
 
-function riskTable(targets: TargetAssessment[], r: ScenarioResult, lang: Lang): string {
+function riskTable(targets: TargetAssessment[], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   const rows = targets
     .map((t) => {
@@ -436,7 +436,7 @@ function riskTable(targets: TargetAssessment[], r: ScenarioResult, lang: Lang): 
         range ? `<span class="small">${escapeHtml(range)}</span>` : ""
       }</td>
 <td class="responsible">${t.responsible.trim() ? escapeHtml(t.responsible) : `<span class="muted">${T({ zh: "未列明", en: "not stated" })}</span>`}</td>
-<td class="reason">${reasonHtml(t, r, lang)}</td>
+<td class="reason">${reasonHtml(t, lang)}</td>
 </tr>`;
     })
     .join("\n");

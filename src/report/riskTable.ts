@@ -13,6 +13,7 @@ import {
 } from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
 import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
+import { notAssessedText, reasonText } from "./messages.js";
 import { renderTable } from "./textTable.js";
 
 const fmt = (v: number | null) =>
@@ -94,14 +95,14 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
     .filter((t) => t.reason)
     .map((t) =>
       lang === "both"
-        ? `  • ${t.nameZh}: ${t.reason!.textZh}\n    ${t.nameEn}: ${t.reason!.textEn}`
-        : `  • ${T({ zh: t.nameZh, en: t.nameEn })}${colon(lang)}${lang === "zh" ? t.reason!.textZh : t.reason!.textEn}`,
+        ? `  • ${t.nameZh}: ${reasonText(t, "zh")}\n    ${t.nameEn}: ${reasonText(t, "en")}`
+        : `  • ${T({ zh: t.nameZh, en: t.nameEn })}${colon(lang)}${reasonText(t, lang)}`,
     );
   const skipped = r.targets
-    .filter((t) => t.notAssessedBecause)
+    .filter((t) => t.notAssessed)
     .map(
       (t) =>
-        `  • ${T({ zh: t.nameZh, en: t.nameEn })}${lang === "zh" ? "" : ` (${t.id})`}${colon(lang)}${t.notAssessedBecause}`,
+        `  • ${T({ zh: t.nameZh, en: t.nameEn })}${lang === "zh" ? "" : ` (${t.id})`}${colon(lang)}${notAssessedText(t, lang === "both" ? "en" : lang)}`,
     );
   return [
     head + warn,

@@ -150,7 +150,10 @@ describe("buildBriefing", async () => {
     const evil: ScenarioResult = {
       ...baselineResult,
       dataSource: `x.csv"><script>alert(1)</script>`,
-      scenario: { ...baselineResult.scenario, nameEn: "<b>bold</b> & co", description: { zh: "<img src=x onerror=alert(1)>", en: "<img src=x onerror=alert(4)>" },
+      scenario: {
+        ...baselineResult.scenario,
+        nameEn: "<b>bold</b> & co",
+        description: { zh: "<img src=x onerror=alert(1)>", en: "<img src=x onerror=alert(4)>" },
       },
       targets: baselineResult.targets.map((t) =>
         t.id === "rd_intensity"
@@ -158,7 +161,14 @@ describe("buildBriefing", async () => {
               ...t,
               nameZh: "研发<script>alert(2)</script>",
               responsible: `科技局 & "财政局" <i>`,
-              reason: { ...t.reason!, textZh: "<svg onload=alert(3)>" },
+              reason: {
+                ...t.reason!,
+                topDriver: {
+                  parameter: "x.growth",
+                  rho: 0.5,
+                  label: { zh: "<svg onload=alert(3)>", en: "<svg onload=alert(5)>" },
+                },
+              },
             }
           : t,
       ),
