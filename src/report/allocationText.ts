@@ -5,15 +5,15 @@
  */
 import { EXPECTED_GOAL, type GoalAnswer } from "../allocate/goalSeek.js";
 import type { AllocateResult } from "../allocate/runAllocation.js";
-import { DEFAULT_LANG, type Lang, tr } from "../charts/labels.js";
+import { DEFAULT_LANG, formatPercent, type Lang, tr } from "../charts/labels.js";
 import { renderTable } from "./textTable.js";
 
 const money = (v: number) => v.toFixed(0);
 const score = (v: number) => v.toFixed(2);
 const signed = (v: number, digits = 2) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(digits)}`;
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const pct = (p: number) => formatPercent(p, 1);
 /** Goal-seek probabilities: two decimals, so a step of one path in 2,000 (0.05 points) shows. */
-const pct2 = (p: number) => `${(p * 100).toFixed(2)}%`;
+const pct2 = (p: number) => formatPercent(p, 2);
 const pctPoints = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)}`;
 
 /** The words of one line: Chinese, English, or (both) a short Chinese label before the English. */

@@ -27,15 +27,15 @@ import {
   colon,
   comparatorSymbol,
   DEFAULT_LANG,
-  formatNumber,
+  formatFigure,
   formatPercent,
+  formatValue,
   indicatorInfo,
   type Lang,
   STATUS_ORDER,
   scenarioName,
   statusLabel,
   tr,
-  unitLabel,
   WORDS,
 } from "../charts/labels.js";
 import { toSvg } from "../charts/render.js";
@@ -312,8 +312,7 @@ ${detail.join("\n")}
 /** A value with its unit: "2.42%", "5.4 件/万人" (English unit names with lang "en"). */
 function withUnit(v: number | null, unit: string, lang: Lang): string {
   if (v === null || !Number.isFinite(v)) return "–";
-  const u = unitLabel(unit, lang === "en" ? "en" : "zh");
-  return `${formatNumber(v)}${unit === "%" ? "" : " "}${u}`;
+  return formatValue(v, unit, lang);
 }
 
 function targetText(t: TargetAssessment, lang: Lang): string {
@@ -427,7 +426,10 @@ function riskTable(targets: TargetAssessment[], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   const rows = targets
     .map((t) => {
-      const range = t.p10 !== null && t.p90 !== null ? `P10–P90: ${formatNumber(t.p10)}–${formatNumber(t.p90)}` : "";
+      const range =
+        t.p10 !== null && t.p90 !== null
+          ? `P10–P90: ${formatFigure(t.p10, t.unit, lang, t.threshold)}–${formatFigure(t.p90, t.unit, lang, t.threshold)}`
+          : "";
       return `<tr>
 <th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear}</span></th>
 <td>${badge(t.status, lang)}</td>

@@ -7,13 +7,13 @@
 import type { Comparison, ComparisonResult, NoEffectReason } from "../assess/compareScenarios.js";
 import { FAR_FROM_THRESHOLD } from "../assess/compareScenarios.js";
 import type { ScenarioResult } from "../assess/types.js";
-import { type Bi, DEFAULT_LANG, type Lang, statusLabel, tr } from "../charts/labels.js";
+import { type Bi, DEFAULT_LANG, formatNumber, formatPercent, type Lang, statusLabel, tr } from "../charts/labels.js";
 import { type BilingualName, nameBook } from "../scenario/assumptionLabel.js";
 import { renderTable } from "./textTable.js";
 
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const pct = (p: number) => formatPercent(p, 1);
 const pp = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)}`;
-const num = (v: number | null) => (v === null ? "–" : Math.abs(v) >= 100 ? v.toFixed(0) : String(+v.toPrecision(3)));
+const num = (v: number | null) => (v === null ? "–" : formatNumber(v));
 
 /** The bilingual name of a compared assumption: an indicator's spec, or the budget / programmes. */
 export function assumptionKeyName(key: string, r: ScenarioResult): BilingualName {

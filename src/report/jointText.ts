@@ -4,7 +4,7 @@
  * many targets are met together.
  */
 import type { JointView, TargetAssessment } from "../assess/types.js";
-import { type Bi, DEFAULT_LANG, type Lang, tr } from "../charts/labels.js";
+import { type Bi, DEFAULT_LANG, formatPercent, type Lang, tr } from "../charts/labels.js";
 
 /** Printed after a P(met) within 2 Monte Carlo SE of a status cut-off. */
 export const BORDERLINE_MARK = "≈";
@@ -23,7 +23,7 @@ export function borderlineLegend(lang: Lang = DEFAULT_LANG): string {
 /** P(met) as a whole percentage, with the borderline mark when the status could flip. */
 export function pMetCell(t: Pick<TargetAssessment, "pMet" | "borderline">): string {
   if (t.pMet === null) return "–";
-  return `${Math.round(t.pMet * 100)}%${t.borderline ? ` ${BORDERLINE_MARK}` : ""}`;
+  return `${formatPercent(t.pMet)}${t.borderline ? ` ${BORDERLINE_MARK}` : ""}`;
 }
 
 /** Shown for k where P(at least k) lies strictly between these (the informative part). */
@@ -31,9 +31,8 @@ const SHOWN = { low: 0.01, high: 0.99 };
 
 /** "同时达成的目标数 Targets met together: expected 22.8 ± 0.03 of 39; P(≥ 20) 97% · P(≥ 21) 90% · …". */
 export function jointLine(j: JointView, lang: Lang = DEFAULT_LANG): string {
-  const pct = (p: number) => `${Math.round(p * 100)}%`;
   const ks = j.atLeast.flatMap((p, k) => (k > 0 && p > SHOWN.low && p < SHOWN.high ? [k] : []));
-  const tail = ks.map((k) => `P(≥ ${k}) ${pct(j.atLeast[k])}`).join(" · ");
+  const tail = ks.map((k) => `P(≥ ${k}) ${formatPercent(j.atLeast[k])}`).join(" · ");
   const e = `${j.expectedMet.toFixed(2)} ± ${j.expectedMetStandardError.toFixed(2)}`;
   const zh = `同时达成的目标数：期望 ${e}（蒙特卡洛标准误），共评估 ${j.targets} 项`;
   const en = `Targets met together: expected ${e} (Monte Carlo SE) of ${j.targets} assessed`;

@@ -7,13 +7,8 @@
  * Example: `reasonText(t, "zh")` → "需年均增长 10.4%，本情景中位数年均增长 6.9%；影响最大的假设：研发经费支出：自身增速（ρ = 0.71）".
  */
 import type { NotAssessedReason, TargetAssessment } from "../assess/types.js";
-import { type Bi, formatNumber, type Lang, tr, unitLabel } from "../charts/labels.js";
+import { type Bi, formatCount, formatFigure, formatGrowth, type Lang, tr, unitLabel } from "../charts/labels.js";
 import type { TargetKind } from "../data/types.js";
-
-/** A growth rate (fraction a year) as a percentage with one decimal, without its sign: 0.104 → "10.4%". */
-export function formatGrowth(g: number): string {
-  return `${(Math.abs(g) * 100).toFixed(1)}%`;
-}
 
 /** Target kinds (catalogue column `kind`, src/data/types.ts) as words. */
 const KIND_WORDS: Record<TargetKind, Bi> = {
@@ -138,12 +133,13 @@ export function reasonText(t: TargetAssessment, lang: Lang, opts: ReasonOptions 
     );
   } else if (r.basis === "change_per_year" && r.requiredChangePerYear !== null && r.projectedChangePerYear !== null) {
     parts.push(
-      w.needsChange(formatNumber(r.requiredChangePerYear), unit) +
+      w.needsChange(formatCount(r.requiredChangePerYear, lang), unit) +
         (lang === "zh" ? "，" : "; ") +
-        w.projectedChange(formatNumber(r.projectedChangePerYear), unit),
+        w.projectedChange(formatCount(r.projectedChangePerYear, lang), unit),
     );
   } else if (t.median !== null && t.threshold !== null) {
-    parts.push(w.level(t.targetYear, formatNumber(t.median), formatNumber(t.threshold), unit));
+    const fig = (v: number) => formatFigure(v, t.unit, lang, t.threshold);
+    parts.push(w.level(t.targetYear, fig(t.median), fig(t.threshold), unit));
   }
   if (opts.driver !== false)
     parts.push(
@@ -169,17 +165,4 @@ export function notAssessedText(
   return say(why, lang === "zh" ? `“${t.nameZh}”` : t.nameEn);
 }
 
-/**
- * An amount with its unit. Chinese: 万 and 亿 — 2000 万元 → "2,000万元", 25000 万元 → "2.5亿元".
- * English: amounts in 万元 as million yuan (1 万元 = 0.01 million yuan) — "20 million yuan".
- * "both" gives "2,000万元（20 million yuan）".
- */
-export function formatAmount(value: number, unit: string, lang: Lang): string {
-  const zh =
-    unit.startsWith("万") && Math.abs(value) >= 10_000
-      ? `${formatNumber(value / 10_000)}亿${unit.slice(1)}`
-      : `${formatNumber(value)}${unit}`;
-  const en =
-    unit === "万元" ? `${formatNumber(value / 100)} million yuan` : `${formatNumber(value)} ${unitLabel(unit, "en")}`;
-  return lang === "zh" ? zh : lang === "en" ? en : `${zh}（${en}）`;
-}
+export { formatAmount } from "../charts/numberFormat.js";

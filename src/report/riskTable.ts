@@ -3,7 +3,10 @@ import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.j
 import {
   type Bi,
   colon,
+  comparatorSymbol,
   DEFAULT_LANG,
+  formatFigure,
+  formatPercent,
   indicatorInfo,
   type Lang,
   STATUS_ORDER,
@@ -15,10 +18,6 @@ import { STATUS_STYLE } from "../charts/statusStyle.js";
 import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
 import { notAssessedText, reasonText } from "./messages.js";
 import { renderTable } from "./textTable.js";
-
-const fmt = (v: number | null) =>
-  v === null || !Number.isFinite(v) ? "–" : Math.abs(v) >= 1000 ? v.toFixed(0) : String(+v.toPrecision(3));
-const pct = (p: number | null) => (p === null ? "–" : `${Math.round(p * 100)}%`);
 
 const SEVERITY: Record<Status, number> = { off_track: 0, at_risk: 1, on_track: 2, already_met: 3, not_assessed: 4 };
 
@@ -54,9 +53,15 @@ const W = {
   notAssessed: { zh: "未评估原因", en: "Not assessed, because" },
 } satisfies Record<string, Bi | ((...a: never[]) => Bi)>;
 
+/** A target's figure in its unit's column (src/charts/numberFormat.ts). */
+function figure(lang: Lang) {
+  return (t: TargetAssessment, v: number | null) => formatFigure(v, t.unit, lang, t.threshold);
+}
+
 /** The risk table of one scenario for the terminal, in the language asked for (default both). */
 export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string {
   const T = (b: Bi) => tr(lang, b);
+  const fig = figure(lang);
   const heading = (b: Bi) => T(b) + (lang === "zh" ? "：" : ":");
   const illustrative = lang === "both" ? `${W.illustrative.zh} — ${W.illustrative.en.slice(2)}` : T(W.illustrative);
   const name = lang === "both" ? `${r.scenario.nameZh} / ${r.scenario.nameEn}` : scenarioName(r, lang);
@@ -74,8 +79,8 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
     tr(lang, { zh: t.nameZh, en: t.nameEn }),
     statusLabel(t.status, lang),
     pMetCell(t),
-    t.median === null ? "–" : `${fmt(t.median)} [${fmt(t.p10)}–${fmt(t.p90)}]`,
-    t.comparator && t.threshold !== null ? `${t.comparator} ${fmt(t.threshold)}` : "–",
+    t.median === null ? "–" : `${fig(t, t.median)} [${fig(t, t.p10)}–${fig(t, t.p90)}]`,
+    t.comparator && t.threshold !== null ? `${comparatorSymbol(t.comparator)} ${fig(t, t.threshold)}` : "–",
     t.unit,
     t.responsible,
   ]);
@@ -136,7 +141,7 @@ export function scenarioMatrix(results: ScenarioResult[], lang: Lang = DEFAULT_L
       tr(lang === "both" ? "zh" : lang, { zh: first.nameZh, en: first.nameEn }),
       ...results.map((r) => {
         const t = r.targets.find((x) => x.id === id);
-        return t ? `${SHORT(t.status, lang)} ${t.pMet === null ? "" : pct(t.pMet)}`.trim() : "";
+        return t ? `${SHORT(t.status, lang)} ${t.pMet === null ? "" : formatPercent(t.pMet)}`.trim() : "";
       }),
     ];
   });

@@ -77,7 +77,7 @@ describe("buildBriefing", async () => {
     const page = (await buildBriefing(results, { lang: "zh", generatedAt, allocation })).html;
     const summary = page.slice(0, page.indexOf('<nav id="toc">'));
     expect(summary).toContain("新增预算能换来什么");
-    expect(summary).toContain("每年新增 2.5亿元 的最佳分配：孵化器 1.5亿元、人才 1亿元");
+    expect(summary).toContain("每年新增 2.5 亿元 的最佳分配：孵化器 1.5 亿元、人才 1 亿元");
     expect(summary).toContain("预期达成目标 20.3 个，平均分配为 19.9 个（+0.4）");
   });
 
