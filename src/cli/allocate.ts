@@ -15,7 +15,7 @@ import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { allocationText, goalText } from "../report/allocationText.js";
 import { loadScenario } from "../scenario/load.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { progressReporter, QUIET_OPTION, quiet } from "./progress.js";
 import { intOption } from "./scenarios.js";
 
@@ -45,7 +45,7 @@ Options:
   --data, --targets, --indicators FILE, --sheet NAME, --allow-outside   as for \`targetcast run\`
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
-${LANG_HELP}
+${langHelp()}
                       (the table and the tornado chart; json keeps both)
   --force             replace existing output files that targetcast did not write
   --quiet             no progress line on stderr (shown only when stderr is a terminal)

@@ -6,7 +6,7 @@ import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir } from "../project/outputs.js";
 import { type AllocationSummary, parseAllocation } from "../report/allocationSummary.js";
 import { writeBriefingFolder } from "./briefingFolder.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
@@ -18,7 +18,7 @@ and every chart beside it as .svg, .png and .vl.json (open it in the Vega editor
 
 Options:
   --out DIR           folder for the briefing [out/briefing]
-${LANG_HELP}
+${langHelp()}
   --appendix          add the appendix: every target's fan chart, growth gaps and each
                       scenario's full tables (without it: summary, contents and detail only)
   --allocation FILE   the allocation.json of \`targetcast allocate\`: the summary says what

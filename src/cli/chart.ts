@@ -11,7 +11,7 @@ import { bundledScenarios, INPUT_OPTIONS, inputFiles } from "../project/inputs.j
 import { checkOutputFile, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const CHART_HELP = `targetcast chart --target ID --out FILE [options]
@@ -25,7 +25,7 @@ Options:
   --scenario S        a scenario file, or the name of a bundled one (baseline, …) [baseline]
   --size Z            slide (1920×1080 px) | a4 (A4 landscape, 2246×1588 px) | square (1080×1080 px) [slide]
   --format F          png | svg | vl.json  [from the --out extension, else png]
-${LANG_HELP}
+${langHelp()}
   --force             replace an existing file targetcast did not write
   --paths N, --seed S, --data, --targets, --indicators   as for \`targetcast run\`
   -h, --help          this help
@@ -65,9 +65,9 @@ export async function chartCommand(argv: string[]): Promise<number> {
     process.stdout.write(CHART_HELP);
     return 0;
   }
+  const lang = langOption(values);
   if (!values.target) throw new UsageError("--target ID is required (see `targetcast targets` for the ids)");
   if (!values.out) throw new UsageError("--out FILE is required (.png, .svg or .vl.json)");
-  const lang = langOption(values);
   const size = (values.size ?? "slide") as ChartSize;
   if (!(size in CHART_SIZES)) throw new UsageError(`--size must be slide, a4 or square, not "${values.size}"`);
   const fromExt = FORMATS.find((f) => values.out!.toLowerCase().endsWith(`.${f}`));

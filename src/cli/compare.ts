@@ -8,7 +8,7 @@ import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { compareText } from "../report/compareText.js";
 import { loadScenario } from "../scenario/load.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
 
 export const COMPARE_HELP = `targetcast compare FIRST.yaml OTHER.yaml [MORE.yaml ...] [options]
@@ -27,7 +27,7 @@ Options:
   --data, --targets, --indicators FILE   as for \`targetcast run\`
   --out DIR           write comparison.json there [out]
   --format F          table | json [table]
-${LANG_HELP}
+${langHelp()}
   --force             replace existing output files that targetcast did not write
   -h, --help          this help
 `;
@@ -49,12 +49,12 @@ export async function compareCommand(argv: string[]): Promise<number> {
     process.stdout.write(COMPARE_HELP);
     return 0;
   }
+  const lang = langOption(values);
   if (positionals.length < 2) throw new UsageError("give at least two scenario files to compare");
   if (positionals.some((f) => /\.json$/i.test(f)))
     throw new UsageError(
       "compare reads scenario files (.yaml); comparing two results.json files is not supported yet — rerun both scenarios",
     );
-  const lang = langOption(values);
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const outDir = values.out ?? "out";

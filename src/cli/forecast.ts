@@ -12,7 +12,7 @@ import { type ForecastPoint, MODEL_NAMES, type ModelName } from "../forecast/typ
 import { loadDefaults } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
 import { renderTable } from "../report/textTable.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
 
 export const FORECAST_HELP = `targetcast forecast --indicator ID [options]
@@ -29,7 +29,7 @@ Options:
   --horizon H        years ahead [3]
   --level L          prediction interval level in % [80]
   --format F         table | json [table]
-${LANG_HELP.replace(" ", "")}
+${langHelp(21)}
   -h, --help         this help
 `;
 
@@ -51,6 +51,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
     process.stdout.write(FORECAST_HELP);
     return 0;
   }
+  const lang = langOption(values);
   if (!values.indicator) throw new UsageError("--indicator is required");
   const model = values.model ?? "auto";
   if (model !== "auto" && !(MODEL_NAMES as readonly string[]).includes(model)) {
@@ -59,7 +60,6 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const horizon = intOption(values.horizon, "--horizon", 1, 30) ?? 3;
   const level = Number(values.level ?? 80);
   if (!(level > 0 && level < 100)) throw new UsageError(`--level must be between 0 and 100, not "${values.level}"`);
-  const lang = langOption(values);
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const file = values.data ?? loadDefaults().data;

@@ -11,8 +11,10 @@ const LANGS: readonly Lang[] = ["zh", "en", "both"];
 /** The option for node:util parseArgs. */
 export const LANG_OPTION = { lang: { type: "string" } } as const;
 
-/** The line of each command's --help that documents it. */
-export const LANG_HELP = `  --lang L            zh | en | both: the language of every word printed or written [${DEFAULT_LANG}]`;
+/** The line of each command's --help that documents it, its text starting at `column` (as the other options). */
+export function langHelp(column = 22): string {
+  return `${"  --lang L".padEnd(column)}zh | en | both: the language of every word printed or written [${DEFAULT_LANG}]`;
+}
 
 /** The language asked for, or the default; anything else is a usage error (exit 2). */
 export function langOption(values: { lang?: unknown }): Lang {

@@ -13,7 +13,7 @@ import { resultsXlsx } from "../report/resultsXlsx.js";
 import { riskCsv, riskCsvFile } from "../report/riskCsv.js";
 import { riskTable, scenarioMatrix, scenarioMatrixTitle } from "../report/riskTable.js";
 import type { StagedBriefing } from "./briefingFolder.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { QUIET_OPTION, quiet } from "./progress.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
@@ -43,7 +43,7 @@ Options:
   --brief DIR         also write the HTML briefing and every chart there
                       (.svg, .png, .vl.json; see \`targetcast brief --help\`)
   --format F          table | json | csv  [table]
-${LANG_HELP}
+${langHelp()}
                       (the table, and the briefing of --brief; json and csv keep both)
   --force             replace existing output files that targetcast did not write
   --quiet             no progress line on stderr (shown only when stderr is a terminal)

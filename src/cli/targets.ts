@@ -8,7 +8,7 @@ import { UsageError } from "../project/usage.js";
 import { kindLabel } from "../report/messages.js";
 import { csvCell } from "../report/riskCsv.js";
 import { renderTable } from "../report/textTable.js";
-import { LANG_HELP, LANG_OPTION, langOption } from "./lang.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 
 export const TARGETS_HELP = `targetcast targets [options]
 
@@ -17,7 +17,7 @@ Prints the target catalogue: every target of the plan, its value, unit, kind and
 Options:
   --targets FILE   target catalogue (.csv or .xlsx) [from targetcast.config.json]
   --format F       table | json | csv  [table]
-${LANG_HELP.replace("            ", "         ")}
+${langHelp(19)}
   -h, --help       this help
 `;
 
