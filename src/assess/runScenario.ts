@@ -72,11 +72,14 @@ export function isIllustrativeSource(source: string): boolean {
 }
 
 /** Where a baseline's figures come from, as every table and chart states it. */
+/** Appended to the data's file name in `dataSource` when any figure is illustrative. */
+export const ILLUSTRATIVE_SUFFIX = " (illustrative data, not official statistics)";
+
 export function provenanceOfBaseline(baseline: Baseline): { dataSource: string; illustrative: boolean } {
   const illustrative = baseline.observations.some((o) => isIllustrativeSource(o.source));
   return {
     illustrative,
-    dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`,
+    dataSource: `${baseline.file}${illustrative ? ILLUSTRATIVE_SUFFIX : ""}`,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
+import { ILLUSTRATIVE_SUFFIX } from "../assess/runScenario.js";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import {
   type Bi,
@@ -65,10 +66,12 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
   const heading = (b: Bi) => T(b) + (lang === "zh" ? "：" : ":");
   const illustrative = lang === "both" ? `${W.illustrative.zh} — ${W.illustrative.en.slice(2)}` : T(W.illustrative);
   const name = lang === "both" ? `${r.scenario.nameZh} / ${r.scenario.nameEn}` : scenarioName(r, lang);
-  const head = `${name}  (${r.scenario.file}; ${T(W.paths(r.paths, r.seed))}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
+  const about = [r.scenario.file, T(W.paths(r.paths, r.seed)), `${r.scenario.baseYear}→${r.scenario.horizon}`];
+  const head = lang === "zh" ? `${name}（${about.join("；")}）` : `${name}  (${about.join("; ")})`;
   const warn =
     (r.illustrative ? `\n${illustrative}` : "") +
-    `\n${T(W.data)}${colon(lang)}${r.dataSource}` +
+    // In Chinese the English note on illustrative data is left out: the line above says it.
+    `\n${T(W.data)}${colon(lang)}${lang === "zh" ? r.dataSource.replace(ILLUSTRATIVE_SUFFIX, "") : r.dataSource}` +
     (r.scenario.trendByDefault.length
       ? `\n${T(W.trendByDefault)}${colon(lang)}${listSome(
           r.scenario.trendByDefault.map((id) => tr(lang, indicatorInfo(r, id).name)),
