@@ -77,6 +77,7 @@ export { allocationText, type GoalContext, goalText } from "./report/allocationT
 export { writeFileAtomic } from "./report/atomicWrite.js";
 export { type Briefing, type BriefingChart, type BriefingOptions, buildBriefing } from "./report/briefing.js";
 export { escapeHtml } from "./report/html.js";
+export { notAssessedText, type ReasonOptions, reasonText } from "./report/messages.js";
 export { type RunManifest, resultsDocument, toResultsJson } from "./report/resultsJson.js";
 export { RISK_COLUMNS, type RiskColumn, riskCsv, riskRows } from "./report/riskCsv.js";
 export { riskTable, scenarioMatrix } from "./report/riskTable.js";

@@ -12,11 +12,11 @@ import { proportionStandardError } from "../stats/monteCarloError.js";
 import { quantileSorted } from "../stats/quantiles.js";
 import { pearson, ranks } from "../stats/spearman.js";
 import { meets } from "./comparator.js";
-import { describeOrigin, nonFiniteOrigin } from "./nonFiniteOrigin.js";
+import { nonFiniteOrigin } from "./nonFiniteOrigin.js";
 import { growthRatio } from "./openSdg.js";
 import { progressShare } from "./progressShare.js";
 import { DEFAULT_THRESHOLDS, isBorderline, type StatusThresholds, statusFromProbability } from "./status.js";
-import type { RiskReason, TargetAssessment } from "./types.js";
+import type { NotAssessedReason, RiskReason, TargetAssessment } from "./types.js";
 
 /** A simulation, the catalogue, baseline and dictionary it was made for, the base year and the status thresholds. */
 export interface AssessInput {
@@ -55,7 +55,7 @@ function fromCatalogue(t: Target) {
   };
 }
 
-function emptyAssessment(t: Target, why: string): TargetAssessment {
+function emptyAssessment(t: Target, why: NotAssessedReason): TargetAssessment {
   return {
     ...fromCatalogue(t),
     threshold: null,
@@ -74,12 +74,9 @@ function emptyAssessment(t: Target, why: string): TargetAssessment {
     progressShare: null,
     shareCategory: "not_assessed",
     reason: null,
-    notAssessedBecause: why,
+    notAssessed: why,
   };
 }
-
-const pct = (g: number) => `${(g * 100).toFixed(1)}%`;
-const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : +v.toPrecision(3)).toString();
 
 /** Assesses every target of the catalogue on the simulated paths: P(met), quantiles, progress categories, status and reason. */
 export function assessTargets(input: AssessInput): TargetAssessment[] {
@@ -124,15 +121,16 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
 
   return catalogue.targets.map((t): TargetAssessment => {
     if (t.kind === "qualitative" || t.comparator === null || t.value === null) {
-      return emptyAssessment(t, "qualitative goal: the plan states no number");
+      return emptyAssessment(t, { code: "qualitative" });
     }
     const unit = t.kind === "relative_to_base" ? (baseline.series.get(t.indicator)?.unit ?? t.unit) : t.unit;
     const unavailable = sim.plan.unavailable.get(t.indicator);
-    if (unavailable) return emptyAssessment(t, `${t.indicator}: ${unavailable}`);
+    if (unavailable) return emptyAssessment(t, { code: "unavailable", indicator: t.indicator, detail: unavailable });
     let threshold = t.value;
     if (t.kind === "relative_to_base") {
       const ref = observedAt(baseline, t.indicator, t.baseYear!);
-      if (ref === undefined) return emptyAssessment(t, `no observed ${t.indicator} in ${t.baseYear} to multiply`);
+      if (ref === undefined)
+        return emptyAssessment(t, { code: "no_reference_value", indicator: t.indicator, year: t.baseYear! });
       threshold = t.value * ref;
     }
     const series = baseline.series.get(t.indicator);
@@ -142,10 +140,10 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
 
     const sample = pathValues(sim, t.indicator, t.targetYear);
     if (!sample) {
-      const why =
+      const why: NotAssessedReason =
         t.targetYear > sim.years[sim.years.length - 1]
-          ? `the scenario horizon ends before ${t.targetYear}; extend horizon`
-          : `${t.targetYear} is not after the base year ${input.baseYear}`;
+          ? { code: "beyond_horizon", targetYear: t.targetYear }
+          : { code: "not_after_base_year", targetYear: t.targetYear, baseYear: input.baseYear };
       return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
     }
     // A non-finite value (a ratio over a zero denominator, an overflowing growth rate) is no answer:
@@ -153,8 +151,14 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     let broken = 0;
     for (let i = 0; i < sample.length; i++) if (!Number.isFinite(sample[i])) broken++;
     if (broken > 0) {
-      const origin = nonFiniteOrigin(sim, t.indicator, t.targetYear, names);
-      const why = `${broken} of ${sample.length} paths give no finite value of ${t.indicator} in ${t.targetYear} (a zero or negative denominator, or a rate that overflows)${origin ? `; ${describeOrigin(origin)}` : ""}; check the data and the scenario's rates for ${t.indicator} and the indicators it is computed from`;
+      const why: NotAssessedReason = {
+        code: "non_finite",
+        indicator: t.indicator,
+        targetYear: t.targetYear,
+        brokenPaths: broken,
+        paths: sample.length,
+        origin: nonFiniteOrigin(sim, t.indicator, t.targetYear, names),
+      };
       return { ...emptyAssessment(t, why), unit, threshold, baseYear, baseValue };
     }
     let hits = 0;
@@ -190,7 +194,6 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       reason = explain(
         t,
         threshold,
-        unit,
         baseYear,
         baseValue,
         median,
@@ -220,7 +223,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       progressShare: share,
       shareCategory,
       reason,
-      notAssessedBecause: null,
+      notAssessed: null,
     };
   });
 }
@@ -228,7 +231,6 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
 function explain(
   t: Target,
   threshold: number,
-  unit: string,
   baseYear: number | null,
   baseValue: number | null,
   median: number,
@@ -252,41 +254,16 @@ function explain(
       topDriver = { parameter: sim.plan.params[k].name, label: assumptionLabel(sim.plan.params[k].name, names), rho };
   }
 
-  const useGrowth =
+  // Counts by change per year, everything else by growth rate, when the base allows it.
+  const byGrowth =
     t.kind !== "count" && t.kind !== "cumulative_count" && requiredGrowth !== null && projectedGrowth !== null;
-  let zh: string;
-  let en: string;
-  const rate = (g: number, zhVerb: [string, string], enVerb: [string, string]) =>
-    g >= 0
-      ? [`${zhVerb[0]} ${pct(g)}`, `${enVerb[0]} ${pct(g)}`]
-      : [`${zhVerb[1]} ${pct(-g)}`, `${enVerb[1]} ${pct(-g)}`];
-  if (useGrowth) {
-    const [rz, re] = rate(requiredGrowth!, ["需年均增长", "需年均下降"], ["needs to grow", "needs to fall"]);
-    const [pz, pe] = rate(projectedGrowth!, ["年均增长", "年均下降"], ["grows", "falls"]);
-    zh = `${rz}，本情景中位数${pz}`;
-    en = `${re} a year; in the scenario's median it ${pe} a year`;
-  } else if (requiredChangePerYear !== null && projectedChangePerYear !== null) {
-    zh = `需每年增加 ${num(requiredChangePerYear)} ${unit}，本情景中位数为 ${num(projectedChangePerYear)} ${unit}`;
-    en = `needs +${num(requiredChangePerYear)} ${unit} a year; the scenario's median gives ${projectedChangePerYear >= 0 ? "+" : ""}${num(projectedChangePerYear)}`;
-  } else {
-    zh = `${t.targetYear} 年中位数 ${num(median)}，目标 ${num(threshold)} ${unit}`;
-    en = `median ${num(median)} in ${t.targetYear} against ${num(threshold)} ${unit}`;
-  }
-  const d = topDriver as RiskReason["topDriver"];
-  if (d) {
-    zh += `；影响最大的假设：${d.label.zh}（ρ = ${d.rho.toFixed(2)}）`;
-    en += `; most influential assumption: ${d.label.en} (ρ = ${d.rho.toFixed(2)})`;
-  } else {
-    zh += "；无单一主导假设，离散来自逐年波动";
-    en += "; no single assumption dominates: the spread comes from year-to-year shocks";
-  }
+  const byChange = requiredChangePerYear !== null && projectedChangePerYear !== null;
   return {
+    basis: byGrowth ? "growth" : byChange ? "change_per_year" : "level",
     requiredGrowth,
     projectedGrowth,
     requiredChangePerYear,
     projectedChangePerYear,
-    topDriver: d,
-    textZh: zh,
-    textEn: en,
+    topDriver,
   };
 }

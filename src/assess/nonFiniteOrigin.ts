@@ -4,7 +4,8 @@
  * every node it reads (directly or not), whose value stopped being finite — first by year, then in
  * the plan's evaluation order, so its inputs in that year were still finite. That node's
  * parameters (the scenario's assumptions, with their drawn values on that path) or, for a node
- * without parameters (a ratio), its inputs' values say what produced it.
+ * without parameters (a ratio), its inputs' values say what produced it. Numbers only: the
+ * report layer (src/report/nonFiniteText.ts) says it in words.
  */
 import type { NameBook } from "../scenario/assumptionLabel.js";
 import { assumptionLabel, type BilingualName } from "../scenario/assumptionLabel.js";
@@ -92,32 +93,4 @@ export function nonFiniteOrigin(
   }
   // Not reached: the target's own slot is upstream of itself and is not finite in `last`.
   return null;
-}
-
-// Words, not "NaN"/"Infinity": those never reach an output (test/hostile/cases.ts checks the files for them).
-const shown = (v: number) =>
-  Number.isNaN(v)
-    ? "not a number"
-    : Number.isFinite(v)
-      ? String(+v.toPrecision(4))
-      : `${v > 0 ? "+" : "−"}∞ (overflow)`;
-
-/** "GDP: growth rate / 地区生产总值：年增速 (gdp.growth = 0.1 on that path)", comma-separated. */
-const listAssumptions = (list: OriginAssumption[]) =>
-  list.map((a) => `${a.label.en} / ${a.label.zh} (${a.id} = ${shown(a.value)} on that path)`).join(", ");
-
-/**
- * The origin in one clause, e.g. "first on path 3: gdp (growth) is +∞ (overflow) in 2015, from the
- * assumption GDP: growth rate / 地区生产总值：年增速 (gdp.growth = 3.1e+299 on that path)". For a node
- * without assumptions (a ratio), its inputs and the assumptions behind those that are zero or
- * negative (a denominator that reached 0), or behind all of them when none is.
- */
-export function describeOrigin(o: NonFiniteOrigin): string {
-  const head = `first on path ${o.path + 1}: ${o.indicator} (${o.mechanism}) is ${shown(o.value)} in ${o.year}`;
-  if (o.assumptions.length)
-    return `${head}, from the assumption${o.assumptions.length > 1 ? "s" : ""} ${listAssumptions(o.assumptions)}`;
-  const inputs = o.inputs.map((i) => `${i.indicator} = ${shown(i.value)}`).join(", ");
-  const degenerate = o.inputs.filter((i) => i.value <= 0);
-  const behind = (degenerate.length ? degenerate : o.inputs).flatMap((i) => i.assumptions);
-  return `${head}, computed from ${inputs || "no input"} in that year (no assumption of its own${behind.length ? `; behind ${(degenerate.length ? degenerate : o.inputs).map((i) => i.indicator).join(", ")}: ${listAssumptions(behind)}` : ""})`;
 }

@@ -7,6 +7,7 @@ import { InputError } from "../data/errors.js";
 import { YEAR_MAX } from "../data/schema.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import type { TrendFits } from "../model/trend.js";
+import { bilingualText } from "../scenario/bilingualText.js";
 import type { Scenario } from "../scenario/schema.js";
 import { Scenario as ScenarioSchema } from "../scenario/schema.js";
 import { type Simulation, simulate, simulationBytes, summariseSimulation } from "../simulate/monteCarlo.js";
@@ -71,11 +72,14 @@ export function isIllustrativeSource(source: string): boolean {
 }
 
 /** Where a baseline's figures come from, as every table and chart states it. */
+/** Appended to the data's file name in `dataSource` when any figure is illustrative. */
+export const ILLUSTRATIVE_SUFFIX = " (illustrative data, not official statistics)";
+
 export function provenanceOfBaseline(baseline: Baseline): { dataSource: string; illustrative: boolean } {
   const illustrative = baseline.observations.some((o) => isIllustrativeSource(o.source));
   return {
     illustrative,
-    dataSource: `${baseline.file}${illustrative ? " (illustrative data, not official statistics)" : ""}`,
+    dataSource: `${baseline.file}${illustrative ? ILLUSTRATIVE_SUFFIX : ""}`,
   };
 }
 
@@ -113,8 +117,10 @@ export function trendOnlyScenario(baseline: Baseline, catalogue: TargetCatalogue
   }
   return ScenarioSchema.parse({
     name: { zh: "趋势外推", en: "Trend only" },
-    description:
-      "Business as usual from the data alone: every indicator follows its calibrated trend forecast (a combination of ETS, Theta and drift, with intervals from a reference class of real forecast errors).",
+    description: {
+      zh: "仅依据数据的照常发展：每个指标按其校准后的趋势预测外推（ETS、Theta 与漂移模型的组合，区间来自真实预测误差的参照类）。",
+      en: "Business as usual from the data alone: every indicator follows its calibrated trend forecast (a combination of ETS, Theta and drift, with intervals from a reference class of real forecast errors).",
+    },
     base_year: lastYear,
     horizon,
     paths: 5000,
@@ -198,7 +204,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
       id,
       nameZh: scenario.name.zh,
       nameEn: scenario.name.en,
-      description: scenario.description,
+      description: bilingualText(scenario.description),
       baseYear: scenario.base_year,
       horizon: scenario.horizon,
       assumptions: plan.order.map((i) => ({

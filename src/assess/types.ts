@@ -1,4 +1,5 @@
 import type { Comparator, TargetKind } from "../data/types.js";
+import type { NonFiniteOrigin } from "./nonFiniteOrigin.js";
 
 /** Headline status of a target, from P(met) (thresholds in src/assess/status.ts). */
 export type Status = "already_met" | "on_track" | "at_risk" | "off_track" | "not_assessed";
@@ -15,8 +16,15 @@ export type CagrCategory =
 /** UN Progress Chart category from the share of required change achieved P. */
 export type ShareCategory = "on_track" | "fair_progress" | "stagnation_or_regression" | "achieved" | "not_assessed";
 
-/** Why a target that is not on track is at risk. */
+/**
+ * What a target's need is compared by: annual growth rates (most targets), changes per year (counts,
+ * zero or negative bases) or, when neither can be computed, the median against the threshold.
+ */
+export type ReasonBasis = "growth" | "change_per_year" | "level";
+
+/** Why a target that is not on track is at risk: numbers and codes; src/report/messages.ts words them. */
 export interface RiskReason {
+  basis: ReasonBasis;
   /** Annual growth needed from the base-year value to reach the target (fraction per year). */
   requiredGrowth: number | null;
   /** Annual growth of the projected median from the base year to the target year (fraction per year). */
@@ -24,12 +32,33 @@ export interface RiskReason {
   /** The same as absolute changes per year, in the indicator's unit (used for counts and zero bases). */
   requiredChangePerYear: number | null;
   projectedChangePerYear: number | null;
-  /** The uncertain assumption whose per-path draws correlate most with the outcome (Spearman ρ). */
+  /**
+   * The uncertain assumption whose per-path draws correlate most with the outcome (Spearman ρ), by
+   * its id and its name (src/scenario/assumptionLabel.ts); null when none reaches |ρ| ≥ 0.1, i.e. the
+   * spread comes from year-to-year shocks.
+   */
   topDriver: { parameter: string; label: { zh: string; en: string }; rho: number } | null;
-  /** One sentence in each language, ready for a briefing. */
-  textZh: string;
-  textEn: string;
 }
+
+/** Why a target has no assessment, as a code with what the wording needs (src/report/messages.ts). */
+export type NotAssessedReason =
+  | { code: "qualitative" }
+  /** The model cannot project the indicator; `detail` is the plan's own explanation (src/simulate/plan.ts). */
+  | { code: "unavailable"; indicator: string; detail: string }
+  /** A target relative to a base year whose value is not observed. */
+  | { code: "no_reference_value"; indicator: string; year: number }
+  | { code: "beyond_horizon"; targetYear: number }
+  | { code: "not_after_base_year"; targetYear: number; baseYear: number }
+  /** Some paths give no finite value (a zero or negative denominator, an overflowing rate). */
+  | {
+      code: "non_finite";
+      indicator: string;
+      targetYear: number;
+      brokenPaths: number;
+      paths: number;
+      /** Where the first non-finite value appeared and the assumptions behind it (null if not found). */
+      origin: NonFiniteOrigin | null;
+    };
 
 /** One target's assessment under one scenario: P(met), median and interval, progress categories, status and reason. */
 export interface TargetAssessment {
@@ -69,8 +98,8 @@ export interface TargetAssessment {
   progressShare: number | null;
   shareCategory: ShareCategory;
   reason: RiskReason | null;
-  /** Why a target could not be assessed (no data, qualitative, …). */
-  notAssessedBecause: string | null;
+  /** Why a target could not be assessed (no data, qualitative, …); null when it was. */
+  notAssessed: NotAssessedReason | null;
 }
 
 /** Everything one scenario run produces: what the CLI prints, results.json holds and charts draw. */
@@ -81,7 +110,8 @@ export interface ScenarioResult {
     id: string;
     nameZh: string;
     nameEn: string;
-    description: string;
+    /** The scenario's rationale in each language (a plain string in the file stands for both). */
+    description: { zh: string; en: string };
     baseYear: number;
     horizon: number;
     /** Human-readable assumptions, one row per indicator, for briefing tables. */

@@ -11,9 +11,18 @@
 import type { ScenarioResult, Status } from "../assess/types.js";
 import type { Comparator } from "../data/types.js";
 import { unitEn } from "../data/units.js";
+import { formatNumber, type Lang } from "./numberFormat.js";
 
-/** The language of labels: Chinese, English or both (bilingual). */
-export type Lang = "zh" | "en" | "both";
+export type { Lang } from "./numberFormat.js";
+export {
+  formatCount,
+  formatFigure,
+  formatGrowth,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  percentDecimals,
+} from "./numberFormat.js";
 
 /** The default language of every builder. */
 export const DEFAULT_LANG: Lang = "both";
@@ -133,25 +142,6 @@ export function indicatorInfo(
 
 export function scenarioName(result: ScenarioResult, lang: Lang): string {
   return tr(lang, { zh: result.scenario.nameZh, en: result.scenario.nameEn });
-}
-
-/**
- * A number for people to read: about three significant figures, grouped thousands,
- * no trailing zeros. 2.5 → "2.5", 0.4812 → "0.481", 2512.3 → "2,512".
- */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}
-
-/** A share 0–1 as a whole percent: 0.423 → "42%". Values just inside 0 or 1 never round to them. */
-export function formatPercent(p: number): string {
-  let pct = Math.round(p * 100);
-  if (pct === 100 && p < 1) pct = 99;
-  if (pct === 0 && p > 0) return "<1%";
-  return `${pct}%`;
 }
 
 /** Comparators as printed: "≥", "≤", ">", "<". */

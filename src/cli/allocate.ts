@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { type Goal, goalSeek } from "../allocate/goalSeek.js";
 import { allocateBudget } from "../allocate/runAllocation.js";
 import { provenanceOfBaseline } from "../assess/runScenario.js";
+import { type Lang, tr } from "../charts/labels.js";
 import { renderPngs } from "../charts/pngPool.js";
 import { toSvg } from "../charts/render.js";
 import { tornado as tornadoChart } from "../charts/tornado.js";
@@ -14,6 +15,7 @@ import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { allocationText, goalText } from "../report/allocationText.js";
 import { loadScenario } from "../scenario/load.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { progressReporter, QUIET_OPTION, quiet } from "./progress.js";
 import { intOption } from "./scenarios.js";
 
@@ -43,6 +45,8 @@ Options:
   --data, --targets, --indicators FILE, --sheet NAME, --allow-outside   as for \`targetcast run\`
   --out DIR           write allocation.json there [out]
   --format F          table | json [table]
+${langHelp()}
+                      (the table and the tornado chart; json keeps both)
   --force             replace existing output files that targetcast did not write
   --quiet             no progress line on stderr (shown only when stderr is a terminal)
   -h, --help          this help
@@ -77,6 +81,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
       out: { type: "string" },
       format: { type: "string" },
       force: { type: "boolean" },
+      ...LANG_OPTION,
       ...QUIET_OPTION,
       help: { type: "boolean", short: "h" },
     },
@@ -86,7 +91,8 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError("give at most one scenario file");
-  if (values.goal !== undefined) return goalCommand(values, positionals);
+  const lang = langOption(values);
+  if (values.goal !== undefined) return goalCommand(values, positionals, lang);
   if (values.budget === undefined)
     throw new UsageError(
       "--budget is required (extra spending per year, e.g. --budget 5000 for 50 million yuan in 万元)",
@@ -122,10 +128,13 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     if (result.tornado) {
       const spec = tornadoChart(
         {
-          output: `预期达成目标数 Expected targets met (budget ${budget} ${result.unit}/yr)`,
+          output: tr(lang, {
+            zh: `预期达成目标数（每年追加预算 ${budget} ${result.unit}）`,
+            en: `Expected targets met (budget ${budget} ${result.unit}/yr)`,
+          }),
           baseline: result.tornado.baseline,
           bars: result.tornado.bars.slice(0, 15).map((b) => ({
-            parameter: `${b.label.zh} ${b.label.en}${b.budgetCanChange ? "" : " (预算无法改变 budget cannot change)"}`,
+            parameter: `${tr(lang, b.label)}${b.budgetCanChange ? "" : ` (${tr(lang, { zh: "预算无法改变", en: "budget cannot change" })})`}`,
             low: b.low,
             high: b.high,
             lowLabel: String(+b.lowValue.toPrecision(3)),
@@ -133,8 +142,9 @@ export async function allocateCommand(argv: string[]): Promise<number> {
           })),
         },
         {
+          lang,
           provenance: provenanceOfBaseline(inputs.baseline),
-          unit: "targets",
+          unit: tr(lang, { zh: "个目标", en: "targets" }),
           othersHeld: {
             zh: "每个假设取其第10/90百分位，其余假设照常抽样",
             en: "each assumption at its 10th/90th percentile, the others drawn as usual",
@@ -148,7 +158,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
       await set.write("tornado.png", png);
     }
   });
-  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationText(result));
+  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : allocationText(result, lang));
   return 0;
 }
 
@@ -172,7 +182,7 @@ function positiveNumber(v: string | boolean | undefined, name: string): number |
   return n;
 }
 
-async function goalCommand(values: AllocateValues, positionals: string[]): Promise<number> {
+async function goalCommand(values: AllocateValues, positionals: string[], lang: Lang): Promise<number> {
   if (values.budget !== undefined) throw new UsageError("give --budget or --goal, not both");
   for (const o of ["weights", "sensitivity"])
     if (values[o] !== undefined) throw new UsageError(`--${o} does not apply to --goal`);
@@ -217,7 +227,7 @@ async function goalCommand(values: AllocateValues, positionals: string[]): Promi
   process.stdout.write(
     format === "json"
       ? JSON.stringify(doc, null, 2) + "\n"
-      : goalText(answer, { file, paths, seed, names, programmes }),
+      : goalText(answer, { file, paths, seed, names, programmes }, lang),
   );
   return 0;
 }

@@ -2,13 +2,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BRIEFING_FONT_FILES } from "../charts/bundledFont.js";
-import type { Lang } from "../charts/labels.js";
 import { readInputText } from "../data/readInputText.js";
 import { INPUT_OPTIONS, inputFiles } from "../project/inputs.js";
 import { checkOutputDir } from "../project/outputs.js";
-import { UsageError } from "../project/usage.js";
 import { type AllocationSummary, parseAllocation } from "../report/allocationSummary.js";
 import { writeBriefingFolder } from "./briefingFolder.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
@@ -20,7 +19,7 @@ and every chart beside it as .svg, .png and .vl.json (open it in the Vega editor
 
 Options:
   --out DIR           folder for the briefing [out/briefing]
-  --lang L            zh | en | both [both]
+${langHelp()}
   --appendix          add the appendix: every target's fan chart, growth gaps and each
                       scenario's full tables (without it: summary, contents and detail only)
   --allocation FILE   the allocation.json of \`targetcast allocate\`: the summary says what
@@ -46,7 +45,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
     options: {
       ...INPUT_OPTIONS,
       out: { type: "string" },
-      lang: { type: "string" },
+      ...LANG_OPTION,
       "no-png": { type: "boolean" },
       appendix: { type: "boolean" },
       pdf: { type: "boolean" },
@@ -61,8 +60,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
     process.stdout.write(BRIEF_HELP);
     return 0;
   }
-  const lang = (values.lang ?? "both") as Lang;
-  if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
+  const lang = langOption(values);
   const dir = values.out ?? path.join("out", "briefing");
   const inputs = [...inputFiles(values, positionals), values.allocation];
   const files = [

@@ -4,7 +4,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { TopLevelSpec } from "vega-lite";
 import { fanChart } from "../charts/fanChart.js";
-import type { Lang } from "../charts/labels.js";
 import { toPng, toSvg } from "../charts/render.js";
 import { CHART_SIZES, type ChartSize, fitSvg, PNG_SCALE } from "../charts/sizes.js";
 import { didYouMeanSuffix } from "../data/didYouMean.js";
@@ -12,6 +11,7 @@ import { bundledScenarios, INPUT_OPTIONS, inputFiles } from "../project/inputs.j
 import { checkOutputFile, recordOutputs } from "../project/outputs.js";
 import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
 export const CHART_HELP = `targetcast chart --target ID --out FILE [options]
@@ -25,7 +25,7 @@ Options:
   --scenario S        a scenario file, or the name of a bundled one (baseline, …) [baseline]
   --size Z            slide (1920×1080 px) | a4 (A4 landscape, 2246×1588 px) | square (1080×1080 px) [slide]
   --format F          png | svg | vl.json  [from the --out extension, else png]
-  --lang L            zh | en | both [both]
+${langHelp()}
   --force             replace an existing file targetcast did not write
   --paths N, --seed S, --data, --targets, --indicators   as for \`targetcast run\`
   -h, --help          this help
@@ -55,7 +55,7 @@ export async function chartCommand(argv: string[]): Promise<number> {
       scenario: { type: "string" },
       size: { type: "string" },
       format: { type: "string" },
-      lang: { type: "string" },
+      ...LANG_OPTION,
       out: { type: "string" },
       force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -65,10 +65,9 @@ export async function chartCommand(argv: string[]): Promise<number> {
     process.stdout.write(CHART_HELP);
     return 0;
   }
+  const lang = langOption(values);
   if (!values.target) throw new UsageError("--target ID is required (see `targetcast targets` for the ids)");
   if (!values.out) throw new UsageError("--out FILE is required (.png, .svg or .vl.json)");
-  const lang = (values.lang ?? "both") as Lang;
-  if (!["zh", "en", "both"].includes(lang)) throw new UsageError(`--lang must be zh, en or both, not "${values.lang}"`);
   const size = (values.size ?? "slide") as ChartSize;
   if (!(size in CHART_SIZES)) throw new UsageError(`--size must be slide, a4 or square, not "${values.size}"`);
   const fromExt = FORMATS.find((f) => values.out!.toLowerCase().endsWith(`.${f}`));

@@ -8,6 +8,7 @@ import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { compareText } from "../report/compareText.js";
 import { loadScenario } from "../scenario/load.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
 
 export const COMPARE_HELP = `targetcast compare FIRST.yaml OTHER.yaml [MORE.yaml ...] [options]
@@ -26,6 +27,7 @@ Options:
   --data, --targets, --indicators FILE   as for \`targetcast run\`
   --out DIR           write comparison.json there [out]
   --format F          table | json [table]
+${langHelp()}
   --force             replace existing output files that targetcast did not write
   -h, --help          this help
 `;
@@ -39,6 +41,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
       out: { type: "string" },
       format: { type: "string" },
       force: { type: "boolean" },
+      ...LANG_OPTION,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -46,6 +49,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     process.stdout.write(COMPARE_HELP);
     return 0;
   }
+  const lang = langOption(values);
   if (positionals.length < 2) throw new UsageError("give at least two scenario files to compare");
   if (positionals.some((f) => /\.json$/i.test(f)))
     throw new UsageError(
@@ -75,6 +79,6 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const doc = { paths: result.paths, seed: result.seed, files: positionals, comparisons: result.comparisons };
   await writeFileAtomic(path.join(outDir, "comparison.json"), JSON.stringify(doc, null, 2) + "\n");
   await recordOutputs(outDir, ["comparison.json"]);
-  process.stdout.write(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : compareText(result));
+  process.stdout.write(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : compareText(result, lang));
   return 0;
 }

@@ -12,6 +12,7 @@ import { type ForecastPoint, MODEL_NAMES, type ModelName } from "../forecast/typ
 import { loadDefaults } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
 import { renderTable } from "../report/textTable.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
 
 export const FORECAST_HELP = `targetcast forecast --indicator ID [options]
@@ -28,6 +29,7 @@ Options:
   --horizon H        years ahead [3]
   --level L          prediction interval level in % [80]
   --format F         table | json [table]
+${langHelp(21)}
   -h, --help         this help
 `;
 
@@ -41,6 +43,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       horizon: { type: "string" },
       level: { type: "string" },
       format: { type: "string" },
+      ...LANG_OPTION,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -48,6 +51,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
     process.stdout.write(FORECAST_HELP);
     return 0;
   }
+  const lang = langOption(values);
   if (!values.indicator) throw new UsageError("--indicator is required");
   const model = values.model ?? "auto";
   if (model !== "auto" && !(MODEL_NAMES as readonly string[]).includes(model)) {
@@ -83,6 +87,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const a = (1 - level / 100) / 2;
   let points: ForecastPoint[];
   let about: Record<string, unknown>;
+  let referenceClass = "";
   try {
     if (model === "auto") {
       const f = calibratedForecast(series, { horizon, isShare });
@@ -93,6 +98,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
         upper: f.quantile(i + 1, 1 - a),
       }));
       const ets = selectEts(f.used.values);
+      referenceClass = f.provenance;
       about = {
         method: `median of ${f.members.join(", ")}`,
         driftTest: f.drift
@@ -167,21 +173,43 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   }
   const f = (v: number | null | undefined, d = 3) =>
     v === null || v === undefined || !Number.isFinite(v) ? "–" : String(+v.toPrecision(d + 1));
+  /** Chinese only: "方法：…" (English and both keep the English lines). */
+  const labelled = (zh: string, _en: string, text: string) => `${zh}：${text}`;
+  const members = model === "auto" ? (about.method as string).replace(/^median of /, "") : "";
   const lines = [
-    `${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${s.years.length} points — ${file}`,
-    `Method: ${String(about.method)}`,
+    `${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${lang === "zh" ? `${s.years.length} 个数据点` : `${s.years.length} points`} — ${file}`,
+    lang === "zh"
+      ? labelled("方法", "Method", model === "auto" ? `${members} 的中位数组合` : `${model}（模型自身的区间，未校准）`)
+      : `Method: ${String(about.method)}`,
   ];
   if (model === "auto") {
-    lines.push(`Drift test: ${String(about.driftTest)}`, `Intervals: ${String(about.intervals)}`);
+    if (lang === "zh") {
+      lines.push(
+        labelled(
+          "漂移检验",
+          "Drift test",
+          about.driftTest === undefined
+            ? ""
+            : String(about.driftTest).startsWith("clear")
+              ? "漂移明显（|t| ≥ 2）：漂移、Theta 与 Holt 成员"
+              : "无明显漂移（|t| < 2）：Theta、阻尼趋势与不变成员",
+        ),
+        labelled(
+          "区间",
+          "Intervals",
+          `参照类（${referenceClass}）；按 ${String(about.pointsUsed)} 个数据点、噪声 ${(about.noise as number).toFixed(2)} 的序列取缩放误差分位数`,
+        ),
+      );
+    } else lines.push(`Drift test: ${String(about.driftTest)}`, `Intervals: ${String(about.intervals)}`);
   }
-  for (const w of about.warnings as string[]) lines.push(`Note: ${w}`);
+  for (const w of about.warnings as string[]) lines.push(lang === "zh" ? `注意：${w}` : `Note: ${w}`);
   lines.push(
     "",
     renderTable(
       [
-        { header: "Year" },
-        { header: `Median (${s.unit})`, align: "right" },
-        { header: `${level}% interval`, align: "right" },
+        { header: lang === "zh" ? "年份" : "Year" },
+        { header: `${lang === "zh" ? "中位数" : "Median"} (${s.unit})`, align: "right" },
+        { header: `${level}% ${lang === "zh" ? "区间" : "interval"}`, align: "right" },
       ],
       points.map((p) => [String(p.year), f(p.mean), `${f(p.lower)} – ${f(p.upper)}`]),
     ),
@@ -191,7 +219,10 @@ export async function forecastCommand(argv: string[]): Promise<number> {
     lines.push(
       "",
       renderTable(
-        [{ header: "ETS model (for reference)" }, { header: "AICc", align: "right" }],
+        [
+          { header: lang === "zh" ? "ETS 模型（供参考）" : "ETS model (for reference)" },
+          { header: "AICc", align: "right" },
+        ],
         ets.map((e) => [e.model + (e.chosen ? " *" : ""), f(e.aicc, 4)]),
       ),
     );

@@ -13,8 +13,9 @@ import { TOOL_VERSION } from "../project/version.js";
 import { resultsDocument } from "../report/resultsJson.js";
 import { resultsXlsx } from "../report/resultsXlsx.js";
 import { riskCsv, riskCsvFile } from "../report/riskCsv.js";
-import { riskTable, scenarioMatrix } from "../report/riskTable.js";
+import { riskTable, scenarioMatrix, scenarioMatrixTitle } from "../report/riskTable.js";
 import type { StagedBriefing } from "./briefingFolder.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { QUIET_OPTION, quiet } from "./progress.js";
 import { intOption, runScenarios } from "./scenarios.js";
 
@@ -44,6 +45,8 @@ Options:
   --brief DIR         also write the HTML briefing and every chart there
                       (.svg, .png, .vl.json; see \`targetcast brief --help\`)
   --format F          table | json | csv  [table]
+${langHelp()}
+                      (the table, and the briefing of --brief; json and csv keep both)
   --force             replace existing output files that targetcast did not write
   --quiet             no progress line on stderr (shown only when stderr is a terminal)
   -h, --help          this help
@@ -62,6 +65,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       brief: { type: "string" },
       threads: { type: "string" },
       force: { type: "boolean" },
+      ...LANG_OPTION,
       ...QUIET_OPTION,
       help: { type: "boolean", short: "h" },
     },
@@ -70,6 +74,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(RUN_HELP);
     return 0;
   }
+  const lang = langOption(values);
   const format = values.format ?? "table";
   if (!["table", "json", "csv"].includes(format))
     throw new UsageError(`--format must be table, json or csv, not "${format}"`);
@@ -115,7 +120,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     await set.write("results.xlsx", xlsx);
     if (values.brief) {
       const { stageBriefingFolder } = await import("./briefingFolder.js"); // charts load only when asked for
-      briefing = await stageBriefingFolder(results, values.brief, { lang: "both", png: true });
+      briefing = await stageBriefingFolder(results, values.brief, { lang, png: true });
     }
     await critical(async () => {
       await set.commit();
@@ -130,9 +135,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (format === "json") process.stdout.write(JSON.stringify(doc.scenarios, null, 2) + "\n");
   else if (format === "csv") process.stdout.write(csv);
   else {
-    process.stdout.write(results.map(riskTable).join("\n\n" + "═".repeat(80) + "\n\n") + "\n\n");
-    if (results.length > 1) process.stdout.write("情景 × 目标 Scenario × target\n" + scenarioMatrix(results) + "\n\n");
-    process.stdout.write(`Wrote ${RUN_OUTPUT_FILES.map((f) => path.join(outDir, f)).join(", ")}\n`);
+    process.stdout.write(results.map((r) => riskTable(r, lang)).join("\n\n" + "═".repeat(80) + "\n\n") + "\n\n");
+    if (results.length > 1) process.stdout.write(`${scenarioMatrixTitle(lang)}\n${scenarioMatrix(results, lang)}\n\n`);
+    const wrote = lang === "zh" ? "已写入" : "Wrote";
+    process.stdout.write(`${wrote} ${RUN_OUTPUT_FILES.map((f) => path.join(outDir, f)).join(", ")}\n`);
   }
   briefing?.report();
   return 0;

@@ -1,10 +1,14 @@
 /** `targetcast targets`: print the target catalogue. */
 import { parseArgs } from "node:util";
+import { tr } from "../charts/labels.js";
 import { loadTargets } from "../data/index.js";
+import { unitEn } from "../data/units.js";
 import { loadDefaults } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
+import { kindLabel } from "../report/messages.js";
 import { csvCell } from "../report/riskCsv.js";
 import { renderTable } from "../report/textTable.js";
+import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 
 export const TARGETS_HELP = `targetcast targets [options]
 
@@ -13,18 +17,25 @@ Prints the target catalogue: every target of the plan, its value, unit, kind and
 Options:
   --targets FILE   target catalogue (.csv or .xlsx) [from targetcast.config.json]
   --format F       table | json | csv  [table]
+${langHelp(19)}
   -h, --help       this help
 `;
 
 export async function targetsCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { targets: { type: "string" }, format: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      targets: { type: "string" },
+      format: { type: "string" },
+      ...LANG_OPTION,
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     process.stdout.write(TARGETS_HELP);
     return 0;
   }
+  const lang = langOption(values);
   const format = values.format ?? "table";
   if (!["table", "json", "csv"].includes(format))
     throw new UsageError(`--format must be table, json or csv, not "${format}"`);
@@ -43,29 +54,36 @@ export async function targetsCommand(argv: string[]): Promise<number> {
     );
   } else {
     const q = cat.targets.filter((t) => t.kind !== "qualitative").length;
+    const H = (zh: string, en: string) => tr(lang, { zh, en });
+    const footer = tr(lang === "both" ? "en" : lang, {
+      zh: `共 ${cat.targets.length} 项目标（其中定量 ${q} 项），来自 ${cat.file}`,
+      en: `${cat.targets.length} targets (${q} quantitative) from ${cat.file}`,
+    });
     process.stdout.write(
       renderTable(
         [
-          { header: "id" },
-          { header: "名称 Name", max: 30 },
-          { header: "条款 Section" },
-          { header: "年" },
-          { header: "目标 Target", align: "right" },
-          { header: "单位 Unit" },
-          { header: "类型 Kind" },
+          { header: lang === "both" ? "id" : H("编号", "id") },
+          { header: H("名称", "Name"), max: lang === "en" ? 44 : 30 },
+          { header: H("条款", "Section") },
+          { header: lang === "both" ? "年" : H("年份", "Year") },
+          { header: H("目标", "Target"), align: "right" },
+          { header: H("单位", "Unit") },
+          { header: H("类型", "Kind") },
         ],
         cat.targets.map((t) => [
           t.id,
-          t.nameZh,
+          tr(lang === "both" ? "zh" : lang, { zh: t.nameZh, en: t.nameEn }),
           t.section,
           String(t.targetYear),
           t.comparator
             ? `${t.comparator} ${t.value}${t.kind === "relative_to_base" ? ` × ${t.baseYear}` : ""}`
-            : "（定性 qualitative）",
-          t.unit,
-          t.kind,
+            : lang === "both"
+              ? "（定性 qualitative）"
+              : tr(lang, { zh: "（定性）", en: "(qualitative)" }),
+          lang === "en" ? unitEn(t.unit) : t.unit,
+          lang === "both" ? t.kind : kindLabel(t.kind, lang),
         ]),
-      ) + `\n\n${cat.targets.length} targets (${q} quantitative) from ${cat.file}\n`,
+      ) + `\n\n${footer}\n`,
     );
   }
   return 0;

@@ -12,7 +12,8 @@ export interface CommonSpec {
   /** sd of a yearly shock (only for mechanisms with `volatility: true`). */
   volatility?: number;
   bounds?: { min?: number; max?: number };
-  note?: string;
+  /** Why this assumption (scenario text: one string, or one per language). */
+  note?: string | { zh: string; en: string };
 }
 
 /** One mechanism: its scenario fragment, volatility rule, documentation and compiler. */

@@ -28,15 +28,15 @@ import {
   colon,
   comparatorSymbol,
   DEFAULT_LANG,
-  formatNumber,
+  formatFigure,
   formatPercent,
+  formatValue,
   indicatorInfo,
   type Lang,
   STATUS_ORDER,
   scenarioName,
   statusLabel,
   tr,
-  unitLabel,
   WORDS,
 } from "../charts/labels.js";
 import { toSvg } from "../charts/render.js";
@@ -45,7 +45,7 @@ import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
 import type { AllocationSummary } from "./allocationSummary.js";
 import { escapeHtml } from "./html.js";
-import { mechanismLabel, plainReason } from "./messages.js";
+import { mechanismLabel, notAssessedText, reasonText } from "./messages.js";
 import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
 
 /** Options of the briefing: language, generation time and title. */
@@ -237,7 +237,7 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
         `<ul class="compact">${notAssessed
           .map(
             (t) =>
-              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessedBecause ? `${colon(lang)}<span class="muted">${escapeHtml(t.notAssessedBecause)}</span>` : ""}</li>`,
+              `<li>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}${t.notAssessed ? `${colon(lang)}<span class="muted">${escapeHtml(notAssessedText(t, lang) ?? "")}</span>` : ""}</li>`,
           )
           .join("")}</ul>`,
       ),
@@ -254,7 +254,7 @@ export async function buildBriefing(results: ScenarioResult[], opts: BriefingOpt
       const risky = byRisk(r.targets.filter((t) => NOT_ON_TRACK.includes(t.status)));
       parts.push(`<section class="scenario" id="appendix-${escapeHtml(safeName(sid))}">
 <h3>${T(WORDS.scenario)}${colon(lang)}${escapeHtml(scenarioName(r, lang))}</h3>
-${risky.length ? riskTable(risky, r, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
+${risky.length ? riskTable(risky, lang) : `<p class="note">${T({ zh: "本情景下没有有风险或偏离的目标。", en: "No target is at risk or off track in this scenario." })}</p>`}`);
       for (const t of risky)
         parts.push(
           await chart(`fan-${sid}-${t.id}`, () => fanChart(r, t.indicator, { lang, targetId: t.id }), fanCaption(t)),
@@ -313,8 +313,7 @@ ${detail.join("\n")}
 /** A value with its unit: "2.42%", "5.4 件/万人" (English unit names with lang "en"). */
 function withUnit(v: number | null, unit: string, lang: Lang): string {
   if (v === null || !Number.isFinite(v)) return "–";
-  const u = unitLabel(unit, lang === "en" ? "en" : "zh");
-  return `${formatNumber(v)}${unit === "%" ? "" : " "}${u}`;
+  return formatValue(v, unit, lang);
 }
 
 function targetText(t: TargetAssessment, lang: Lang): string {
@@ -324,8 +323,8 @@ function targetText(t: TargetAssessment, lang: Lang): string {
 }
 
 /** One sentence in the page's language(s): Chinese, then English on its own line with "both". */
-function reasonHtml(t: TargetAssessment, r: ScenarioResult, lang: Lang, driver = true): string {
-  const one = (l: Lang) => plainReason(t, r, l, { driver });
+function reasonHtml(t: TargetAssessment, lang: Lang, driver = true): string {
+  const one = (l: Lang) => reasonText(t, l, { driver, rho: false, sentence: true });
   if (lang !== "both") return one(lang) ? `<p>${escapeHtml(one(lang))}</p>` : "–";
   const zh = one("zh");
   const en = one("en");
@@ -352,7 +351,7 @@ function notOnTrackTable(results: ScenarioResult[], lang: Lang): string {
             : "<td></td>";
         })
         .join("");
-      return `<tr><th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear} · ${T(WORDS.target)} ${escapeHtml(targetText(t, lang))}</span></th>${cells}<td class="vs">${escapeHtml(withUnit(t.median, t.unit, lang))}</td><td class="reason">${reasonHtml(t, first, lang, false)}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear} · ${T(WORDS.target)} ${escapeHtml(targetText(t, lang))}</span></th>${cells}<td class="vs">${escapeHtml(withUnit(t.median, t.unit, lang))}</td><td class="reason">${reasonHtml(t, lang, false)}</td></tr>`;
     })
     .join("\n");
   return `<p class="meta">${T({
@@ -391,6 +390,12 @@ function nodeLabel(node: string, r: ScenarioResult): Bi {
   return part === "bau" ? { zh: `${info.name.zh}（常规部分）`, en: `${info.name.en} (business as usual)` } : info.name;
 }
 
+/** A scenario's rationale: one paragraph per language shown ("both": Chinese, then English). */
+function descriptionHtml(d: Bi, lang: Lang): string {
+  if (lang === "both" && d.zh !== d.en) return `<p>${escapeHtml(d.zh)}</p><p lang="en">${escapeHtml(d.en)}</p>`;
+  return `<p>${escapeHtml(tr(lang, d))}</p>`;
+}
+
 /** A scenario's name, description and (against the reference scenario) the assumptions it changes. */
 function scenarioBlock(r: ScenarioResult, reference: ScenarioResult | null, lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
@@ -410,7 +415,7 @@ function scenarioBlock(r: ScenarioResult, reference: ScenarioResult | null, lang
   }
   return `<div class="scenario" id="scenario-${escapeHtml(safeName(r.scenario.id))}">
 <h3>${escapeHtml(scenarioName(r, lang))}</h3>
-${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}
+${descriptionHtml(r.scenario.description, lang)}
 <p class="meta">${T(WORDS.baseYear)} ${r.scenario.baseYear} · ${T({ zh: "展望至", en: "horizon" })} ${r.scenario.horizon} · ${escapeHtml(
     tr(lang, WORDS.paths),
   )}${colon(lang)}${r.paths.toLocaleString("en-US")} · ${counts}</p>
@@ -418,11 +423,14 @@ ${reference ? changes : `<p class="note">${T({ zh: "参照情景：其余情景�
 </div>`;
 }
 
-function riskTable(targets: TargetAssessment[], r: ScenarioResult, lang: Lang): string {
+function riskTable(targets: TargetAssessment[], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   const rows = targets
     .map((t) => {
-      const range = t.p10 !== null && t.p90 !== null ? `P10–P90: ${formatNumber(t.p10)}–${formatNumber(t.p90)}` : "";
+      const range =
+        t.p10 !== null && t.p90 !== null
+          ? `P10–P90: ${formatFigure(t.p10, t.unit, lang, t.threshold)}–${formatFigure(t.p90, t.unit, lang, t.threshold)}`
+          : "";
       return `<tr>
 <th scope="row">${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}<span class="year">${t.targetYear}</span></th>
 <td>${badge(t.status, lang)}</td>
@@ -431,7 +439,7 @@ function riskTable(targets: TargetAssessment[], r: ScenarioResult, lang: Lang): 
         range ? `<span class="small">${escapeHtml(range)}</span>` : ""
       }</td>
 <td class="responsible">${t.responsible.trim() ? escapeHtml(t.responsible) : `<span class="muted">${T({ zh: "未列明", en: "not stated" })}</span>`}</td>
-<td class="reason">${reasonHtml(t, r, lang)}</td>
+<td class="reason">${reasonHtml(t, lang)}</td>
 </tr>`;
     })
     .join("\n");

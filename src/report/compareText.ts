@@ -7,13 +7,13 @@
 import type { Comparison, ComparisonResult, NoEffectReason } from "../assess/compareScenarios.js";
 import { FAR_FROM_THRESHOLD } from "../assess/compareScenarios.js";
 import type { ScenarioResult } from "../assess/types.js";
-import { statusLabel } from "../charts/labels.js";
+import { type Bi, DEFAULT_LANG, formatNumber, formatPercent, type Lang, statusLabel, tr } from "../charts/labels.js";
 import { type BilingualName, nameBook } from "../scenario/assumptionLabel.js";
 import { renderTable } from "./textTable.js";
 
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const pct = (p: number) => formatPercent(p, 1);
 const pp = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)}`;
-const num = (v: number | null) => (v === null ? "–" : Math.abs(v) >= 100 ? v.toFixed(0) : String(+v.toPrecision(3)));
+const num = (v: number | null) => (v === null ? "–" : formatNumber(v));
 
 /** The bilingual name of a compared assumption: an indicator's spec, or the budget / programmes. */
 export function assumptionKeyName(key: string, r: ScenarioResult): BilingualName {
@@ -50,102 +50,161 @@ export function reasonText(reason: NoEffectReason, firstYearChanged: number | nu
   return REASON[reason](firstYearChanged === null ? "–" : String(firstYearChanged));
 }
 
-function comparisonText(c: Comparison, base: ScenarioResult, other: ScenarioResult, r: ComparisonResult): string {
-  const name = (k: string) => {
-    const n = assumptionKeyName(k, base);
-    return `${n.zh} ${n.en}`;
-  };
+function comparisonText(
+  c: Comparison,
+  base: ScenarioResult,
+  other: ScenarioResult,
+  r: ComparisonResult,
+  lang: Lang,
+): string {
+  /** One phrase in the language asked for; "both" gives "中文 English" as before. */
+  const T = (b: Bi) => (lang === "both" ? `${b.zh} ${b.en}` : tr(lang, b));
+  /** A heading: the Chinese label before the English sentence in "both". */
+  const H = (zh: string, en: string, zhFull = zh) => (lang === "zh" ? zhFull : lang === "en" ? en : `${zh} ${en}`);
+  const name = (k: string) => T(assumptionKeyName(k, base));
+  const targetTitle = (t: { nameZh: string; nameEn: string }) => T({ zh: t.nameZh, en: t.nameEn });
+  const trendByDefault = T({ zh: "（默认趋势外推）", en: "(trend by default)" });
   const lines = [
-    `情景对比 ${base.scenario.nameZh} → ${other.scenario.nameZh} / ${base.scenario.nameEn} → ${other.scenario.nameEn}  (${r.paths} paths, seed ${r.seed}, common random numbers)`,
-    base.illustrative ? "⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "",
+    lang === "zh"
+      ? `情景对比 ${base.scenario.nameZh} → ${other.scenario.nameZh}（${r.paths} 条模拟路径，随机种子 ${r.seed}，共同随机数）`
+      : lang === "en"
+        ? `Comparison ${base.scenario.nameEn} → ${other.scenario.nameEn}  (${r.paths} paths, seed ${r.seed}, common random numbers)`
+        : `情景对比 ${base.scenario.nameZh} → ${other.scenario.nameZh} / ${base.scenario.nameEn} → ${other.scenario.nameEn}  (${r.paths} paths, seed ${r.seed}, common random numbers)`,
+    base.illustrative
+      ? `⚠ ${H("示意数据，非官方统计 —", "Illustrative data, not official statistics", "示意数据，非官方统计")}`
+      : "",
     "",
-    "不同的假设 Assumptions that differ:",
+    H("不同的假设", "Assumptions that differ:", "不同的假设："),
     c.assumptions.length
       ? renderTable(
           [
-            { header: "假设 Assumption", max: 40 },
-            { header: base.scenario.id, max: 60 },
-            { header: other.scenario.id, max: 60 },
+            { header: T({ zh: "假设", en: "Assumption" }), max: 40 },
+            {
+              header:
+                lang === "both" ? base.scenario.id : tr(lang, { zh: base.scenario.nameZh, en: base.scenario.nameEn }),
+              max: 60,
+            },
+            {
+              header:
+                lang === "both"
+                  ? other.scenario.id
+                  : tr(lang, { zh: other.scenario.nameZh, en: other.scenario.nameEn }),
+              max: 60,
+            },
           ],
           c.assumptions.map((a) => [
             name(a.key),
-            a.baseSummary ?? (a.base === null ? "(trend by default)" : JSON.stringify(a.base)),
-            a.otherSummary ?? (a.other === null ? "(trend by default)" : JSON.stringify(a.other)),
+            a.baseSummary ?? (a.base === null ? trendByDefault : JSON.stringify(a.base)),
+            a.otherSummary ?? (a.other === null ? trendByDefault : JSON.stringify(a.other)),
           ]),
         )
-      : "  none",
+      : `  ${T({ zh: "无", en: "none" })}`,
   ];
   for (const s of c.settings)
     lines.push(
-      `  ${s.key}: ${JSON.stringify(s.base)} → ${JSON.stringify(s.other)} (runs differ in their settings: no one-at-a-time attribution)`,
+      `  ${s.key}: ${JSON.stringify(s.base)} → ${JSON.stringify(s.other)} (${tr(lang === "zh" ? "zh" : "en", { zh: "两次运行的设置不同：无法逐一归因", en: "runs differ in their settings: no one-at-a-time attribution" })})`,
     );
   const e = c.expectedMet;
   lines.push(
     "",
-    `预期达成目标数 Expected targets met: ${e.base.toFixed(2)} → ${e.other.toFixed(2)} (${e.change >= 0 ? "+" : "−"}${Math.abs(e.change).toFixed(2)} ± ${e.standardError.toFixed(2)}, paired Monte Carlo SE)`,
+    `${H("预期达成目标数", "Expected targets met:", "预期达成目标数：")}${lang === "zh" ? "" : " "}${e.base.toFixed(2)} → ${e.other.toFixed(2)} (${e.change >= 0 ? "+" : "−"}${Math.abs(e.change).toFixed(2)} ± ${e.standardError.toFixed(2)}, ${tr(lang === "zh" ? "zh" : "en", { zh: "配对蒙特卡洛标准误", en: "paired Monte Carlo SE" })})`,
     "",
-    "变化的目标 Targets whose status changed or whose P(met) moved beyond 2 paired SE:",
+    H(
+      "变化的目标",
+      "Targets whose status changed or whose P(met) moved beyond 2 paired SE:",
+      "状态改变或达成概率变化超过两倍配对标准误的目标：",
+    ),
   );
   lines.push(
     c.changed.length
       ? renderTable(
           [
-            { header: "目标 Target", max: 30 },
-            { header: "状态 Status", max: 36 },
-            { header: "P(met)", align: "right" },
-            { header: "Δ ± SE (points)", align: "right" },
-            { header: "中位数 Median", align: "right" },
-            { header: "由何引起 Moved by (alone)", max: 44 },
+            { header: T({ zh: "目标", en: "Target" }), max: 30 },
+            { header: T({ zh: "状态", en: "Status" }), max: 36 },
+            { header: lang === "zh" ? "达成概率" : "P(met)", align: "right" },
+            { header: lang === "zh" ? "Δ ± 标准误（百分点）" : "Δ ± SE (points)", align: "right" },
+            { header: T({ zh: "中位数", en: "Median" }), align: "right" },
+            { header: T({ zh: "由何引起", en: "Moved by (alone)" }), max: 44 },
           ],
           c.changed.map((t) => [
-            `${t.nameZh} ${t.nameEn}`,
+            targetTitle(t),
             t.statusBase === t.statusOther
-              ? statusLabel(t.statusBase, "both")
-              : `${statusLabel(t.statusBase, "both")} → ${statusLabel(t.statusOther, "both")}`,
+              ? statusLabel(t.statusBase, lang)
+              : `${statusLabel(t.statusBase, lang)} → ${statusLabel(t.statusOther, lang)}`,
             `${pct(t.pMetBase)} → ${pct(t.pMetOther)}`,
             `${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)}`,
             `${num(t.medianBase)} → ${num(t.medianOther)}`,
             t.movedBy.length
               ? t.movedBy.map((m) => `${name(m.key)} (${pp(m.change)})`).join("; ")
-              : "no single assumption alone; only together",
+              : tr(lang === "zh" ? "zh" : "en", {
+                  zh: "没有单独起作用的假设，只有共同作用",
+                  en: "no single assumption alone; only together",
+                }),
           ]),
         )
-      : "  none",
+      : `  ${T({ zh: "无", en: "none" })}`,
   );
   if (c.unchanged.length) {
-    lines.push("", "受影响但未变化的目标 Targets computed from a changed assumption that did not change:");
+    lines.push(
+      "",
+      H(
+        "受影响但未变化的目标",
+        "Targets computed from a changed assumption that did not change:",
+        "由改变的假设计算、但未变化的目标：",
+      ),
+    );
     for (const t of c.unchanged) {
       const why = reasonText(t.reason, null);
       lines.push(
-        `  • ${t.nameZh} ${t.nameEn}: P(met) ${pct(t.pMetBase)} → ${pct(t.pMetOther)} (${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)} points), median ${num(t.medianBase)} → ${num(t.medianOther)}`,
-        `    ${why.zh}`,
-        `    ${why.en}`,
+        lang === "zh"
+          ? `  • ${t.nameZh}：达成概率 ${pct(t.pMetBase)} → ${pct(t.pMetOther)}（${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)} 个百分点），中位数 ${num(t.medianBase)} → ${num(t.medianOther)}`
+          : `  • ${targetTitle(t)}: P(met) ${pct(t.pMetBase)} → ${pct(t.pMetOther)} (${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)} points), median ${num(t.medianBase)} → ${num(t.medianOther)}`,
+        ...whyLines(why, lang),
       );
     }
   }
-  lines.push("", "每个假设单独换入时 Each assumption swapped in alone (the rest as in the first scenario):");
-  const targetName = new Map(base.targets.map((t) => [t.id, `${t.nameZh} ${t.nameEn}`]));
+  lines.push(
+    "",
+    H(
+      "每个假设单独换入时",
+      "Each assumption swapped in alone (the rest as in the first scenario):",
+      "每个假设单独换入时（其余同第一个情景）：",
+    ),
+  );
+  const targetName = new Map(base.targets.map((t) => [t.id, targetTitle(t)]));
+  const points = lang === "zh" ? "个百分点" : "points";
   for (const a of c.effects) {
     if (a.moves.length) {
       lines.push(
-        `  • ${name(a.key)}: moves ${a.moves.map((m) => `${targetName.get(m.target) ?? m.target} ${pp(m.change)} ± ${(m.standardError * 100).toFixed(1)} points`).join("; ")}`,
+        `  • ${name(a.key)}${lang === "zh" ? "：改变" : ": moves"} ${a.moves.map((m) => `${targetName.get(m.target) ?? m.target} ${pp(m.change)} ± ${(m.standardError * 100).toFixed(1)} ${points}`).join(lang === "zh" ? "；" : "; ")}`,
       );
     } else {
       const why = reasonText(a.reason!, a.firstYearChanged);
-      lines.push(`  • ${name(a.key)}: 无可辨影响 moves no target —`, `    ${why.zh}`, `    ${why.en}`);
+      lines.push(
+        `  • ${name(a.key)}${lang === "zh" ? "：" : ": "}${H("无可辨影响", "moves no target —", "无可辨影响 —")}`,
+        ...whyLines(why, lang),
+      );
     }
     for (const x of a.reached)
       lines.push(
-        `    ${targetName.get(x.target) ?? x.target} (${x.targetYear}): median ${num(x.medianBase)} → ${num(x.medianSwapped)}, P(met) ${pct(x.pMetBase)} → ${pct(x.pMetSwapped)}`,
+        lang === "zh"
+          ? `    ${targetName.get(x.target) ?? x.target}（${x.targetYear}）：中位数 ${num(x.medianBase)} → ${num(x.medianSwapped)}，达成概率 ${pct(x.pMetBase)} → ${pct(x.pMetSwapped)}`
+          : `    ${targetName.get(x.target) ?? x.target} (${x.targetYear}): median ${num(x.medianBase)} → ${num(x.medianSwapped)}, P(met) ${pct(x.pMetBase)} → ${pct(x.pMetSwapped)}`,
       );
   }
   return lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
 }
 
-export function compareText(r: ComparisonResult): string {
+/** The "why" of an assumption that moves nothing: one line per language shown. */
+function whyLines(why: BilingualName, lang: Lang): string[] {
+  return lang === "zh" ? [`    ${why.zh}`] : lang === "en" ? [`    ${why.en}`] : [`    ${why.zh}`, `    ${why.en}`];
+}
+
+export function compareText(r: ComparisonResult, lang: Lang = DEFAULT_LANG): string {
   const base = r.results[0];
   return (
-    r.comparisons.map((c, i) => comparisonText(c, base, r.results[i + 1], r)).join("\n\n" + "═".repeat(80) + "\n\n") +
-    "\n"
+    r.comparisons
+      .map((c, i) => comparisonText(c, base, r.results[i + 1], r, lang))
+      .join("\n\n" + "═".repeat(80) + "\n\n") + "\n"
   );
 }

@@ -16,7 +16,7 @@ import { riskMatrix } from "../charts/riskMatrix.js";
 import { CHART_SIZES, fitSvg, PNG_SCALE } from "../charts/sizes.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
 import { formatTimestamp } from "./briefing.js";
-import { plainReason } from "./messages.js";
+import { reasonText } from "./messages.js";
 import { headlineTargets } from "./summary.js";
 
 type Pptx = import("pptxgenjs").default;
@@ -125,7 +125,7 @@ export async function briefingDeck(
     const slide = pptx.addSlide();
     const data = await chartPng(fanChart(first, x.indicator, { lang, targetId: x.id, width, height }), width, height);
     slide.addImage({ data, x: 0.4, y: 0.2, w: 9.6, h: 5.4 });
-    const reason = plainReason(x, first, lang);
+    const reason = reasonText(x, lang, { rho: false, sentence: true });
     slide.addText(reason ?? "", {
       x: 10.2,
       y: 0.6,

@@ -1,25 +1,31 @@
 /**
  * Sentences for people, made from the numbers and codes the assessment returns (src/assess gives
  * growth rates, changes per year and the driving parameter's name; the words are made here).
- * One wording per language; no internal id reaches the text: a parameter is named by its
- * indicator's name and a label for the parameter kind.
+ * One catalogue per language; no internal id reaches the text: an assumption is named by its
+ * label (src/scenario/assumptionLabel.ts), an indicator by its target's name.
  *
- * Example: `plainReason(t, result, "zh")` → "需年均增长 10.4%，预测年均增长 6.6%；影响最大：研发经费支出的自身增速".
+ * Example: `reasonText(t, "zh")` → "需年均增长 10.4%，本情景中位数年均增长 6.9%；影响最大的假设：研发经费支出：自身增速（ρ = 0.71）".
  */
-import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
-import { type Bi, formatNumber, indicatorInfo, type Lang, tr, unitLabel } from "../charts/labels.js";
+import type { NotAssessedReason, TargetAssessment } from "../assess/types.js";
+import { type Bi, formatCount, formatFigure, formatGrowth, type Lang, tr, unitLabel } from "../charts/labels.js";
+import type { TargetKind } from "../data/types.js";
+import { describeOrigin } from "./nonFiniteText.js";
 
-/** Labels of the parameter kinds the mechanisms draw (the last part of a parameter name, src/model/). */
-const PARAMETER_WORDS: Record<string, Bi> = {
-  trend: { zh: "趋势", en: "trend" },
-  growth: { zh: "年均增速", en: "growth rate" },
-  own_growth: { zh: "自身增速", en: "own growth" },
-  multiplier: { zh: "财政投入杠杆倍数", en: "leverage of fiscal spending" },
-  additions: { zh: "每年新增数", en: "yearly additions" },
-  depreciation: { zh: "折旧（失效）率", en: "depreciation rate" },
-  elasticity: { zh: "弹性", en: "elasticity" },
-  alpha: { zh: "资本份额", en: "capital share" },
+/** Target kinds (catalogue column `kind`, src/data/types.ts) as words. */
+const KIND_WORDS: Record<TargetKind, Bi> = {
+  level: { zh: "水平值", en: "level" },
+  share: { zh: "比重", en: "share" },
+  rate_per_10k: { zh: "每万人比率", en: "rate per 10,000" },
+  count: { zh: "数量", en: "count" },
+  cumulative_count: { zh: "累计数", en: "cumulative count" },
+  flow_per_year: { zh: "年度流量", en: "amount a year" },
+  relative_to_base: { zh: "相对基年倍数", en: "multiple of a base year" },
+  qualitative: { zh: "定性", en: "qualitative" },
 };
+
+export function kindLabel(kind: TargetKind, lang: Lang): string {
+  return tr(lang, KIND_WORDS[kind]);
+}
 
 /** Mechanism names (scenario files, src/model/registry.ts) as words. */
 const MECHANISM_WORDS: Record<string, Bi> = {
@@ -38,97 +44,126 @@ export function mechanismLabel(mechanism: string, lang: Lang): string {
   return tr(lang, MECHANISM_WORDS[mechanism] ?? { zh: "其他机制", en: "other mechanism" });
 }
 
+/** The words of the "why" of a target and of "not assessed, because", for one language. */
+interface ReasonWords {
+  needsGrowth(rate: string, up: boolean): string;
+  projectedGrowth(rate: string, up: boolean): string;
+  needsChange(change: string, unit: string): string;
+  projectedChange(change: string, unit: string): string;
+  level(year: number, median: string, threshold: string, unit: string): string;
+  driver(label: string, rho: string | null): string;
+  shocks: string;
+  /** Between the parts of one reason, and how a reason ends as a sentence. */
+  join: string;
+  end: string;
+  notAssessed: {
+    [C in NotAssessedReason["code"]]: (r: Extract<NotAssessedReason, { code: C }>, name: string) => string;
+  };
+}
+
+/** One catalogue per language (Chinese first); every sentence of a reason comes from here. */
+const REASON_WORDS: Record<"zh" | "en", ReasonWords> = {
+  zh: {
+    needsGrowth: (g, up) => `需年均${up ? "增长" : "下降"} ${g}`,
+    projectedGrowth: (g, up) => `本情景中位数年均${up ? "增长" : "下降"} ${g}`,
+    needsChange: (c, u) => `需每年增加 ${c} ${u}`,
+    projectedChange: (c, u) => `本情景中位数为 ${c} ${u}`,
+    level: (y, m, t, u) => `${y} 年中位数 ${m}，目标 ${t} ${u}`,
+    driver: (label, rho) => `影响最大的假设：${label}${rho === null ? "" : `（ρ = ${rho}）`}`,
+    shocks: "无单一主导假设，离散来自逐年波动",
+    join: "；",
+    end: "。",
+    notAssessed: {
+      qualitative: () => "定性目标，规划未给出数值",
+      unavailable: (r, name) => `无法预测${name}：${r.detail}`,
+      no_reference_value: (r, name) => `没有${name}在 ${r.year} 年的观测值，无法计算倍数目标`,
+      beyond_horizon: (r) => `情景的预测期在 ${r.targetYear} 年之前结束；请延长 horizon`,
+      not_after_base_year: (r) => `目标年 ${r.targetYear} 不在基年 ${r.baseYear} 之后`,
+      non_finite: (r, name) =>
+        `${r.paths} 条路径中有 ${r.brokenPaths} 条在 ${r.targetYear} 年给不出${name}的有限值（分母为零或负，或增速溢出）${r.origin ? `；${describeOrigin(r.origin, "zh")}` : ""}；请检查数据和情景中${name}及其计算来源指标的增速`,
+    },
+  },
+  en: {
+    needsGrowth: (g, up) => `needs to ${up ? "grow" : "fall"} ${g} a year`,
+    projectedGrowth: (g, up) => `in the scenario's median it ${up ? "grows" : "falls"} ${g} a year`,
+    needsChange: (c, u) => `needs +${c} ${u} a year`,
+    projectedChange: (c, u) =>
+      `the scenario's median gives ${c.startsWith("-") || c.startsWith("−") ? "" : "+"}${c} ${u}`,
+    level: (y, m, t, u) => `median ${m} in ${y} against ${t} ${u}`,
+    driver: (label, rho) => `most influential assumption: ${label}${rho === null ? "" : ` (ρ = ${rho})`}`,
+    shocks: "no single assumption dominates: the spread comes from year-to-year shocks",
+    join: "; ",
+    end: ".",
+    notAssessed: {
+      qualitative: () => "qualitative goal: the plan states no number",
+      unavailable: (r) => `${r.indicator}: ${r.detail}`,
+      no_reference_value: (r) => `no observed ${r.indicator} in ${r.year} to multiply`,
+      beyond_horizon: (r) => `the scenario horizon ends before ${r.targetYear}; extend horizon`,
+      not_after_base_year: (r) => `${r.targetYear} is not after the base year ${r.baseYear}`,
+      non_finite: (r) =>
+        `${r.brokenPaths} of ${r.paths} paths give no finite value of ${r.indicator} in ${r.targetYear} (a zero or negative denominator, or a rate that overflows)${r.origin ? `; ${describeOrigin(r.origin)}` : ""}; check the data and the scenario's rates for ${r.indicator} and the indicators it is computed from`,
+    },
+  },
+};
+
+/** How much of a reason to say: the driving assumption (default yes), its ρ (default yes), as a sentence. */
+export interface ReasonOptions {
+  driver?: boolean;
+  rho?: boolean;
+  /** A capitalised sentence with its full stop (briefing, deck); default: a clause (tables, CSV). */
+  sentence?: boolean;
+}
+
 /**
- * A parameter name such as "rd_expenditure.leveraged.own_growth" as words:
- * "研发经费支出的自身增速" / "own growth of R&D expenditure". A programme's effect
- * ("<programme>.effect.<indicator>") is named by the indicator it acts on.
+ * Why a target is not on track, in one language: the growth (or yearly change) it needs versus
+ * what the scenario gives, then the assumption that matters most. Null when the assessment gave
+ * no reason. "both" gives the Chinese, then the English, separated by " / ".
  */
-export function parameterLabel(name: string, results: ScenarioResult | ScenarioResult[], lang: Lang): string {
-  const parts = name.split(".");
-  if (parts.length >= 3 && parts[1] === "effect") {
-    const info = indicatorInfo(results, parts.slice(2).join("."));
-    return tr(lang, { zh: `财政项目对${info.name.zh}的效果`, en: `programme effect on ${info.name.en}` });
-  }
-  const info = indicatorInfo(results, parts[0]);
-  const kind = PARAMETER_WORDS[parts[parts.length - 1]] ?? { zh: "假设", en: "assumption" };
-  return tr(lang, { zh: `${info.name.zh}的${kind.zh}`, en: `${kind.en} of ${info.name.en}` });
-}
-
-/** A growth rate (fraction a year) as a percentage with one decimal: 0.104 → "10.4%". */
-export function formatGrowth(g: number): string {
-  return `${(Math.abs(g) * 100).toFixed(1)}%`;
-}
-
-/** "需年均增长 10.4%" / "needs 10.4% a year" (decline when negative). */
-function growthPhrase(g: number, needed: boolean): Bi {
-  const up = g >= 0;
-  return needed
-    ? {
-        zh: `需年均${up ? "增长" : "下降"} ${formatGrowth(g)}`,
-        en: `needs ${up ? "growth" : "a fall"} of ${formatGrowth(g)} a year`,
-      }
-    : {
-        zh: `预测年均${up ? "增长" : "下降"} ${formatGrowth(g)}`,
-        en: `projected ${up ? "growth" : "fall"}: ${formatGrowth(g)} a year`,
-      };
-}
-
-/**
- * Why a target is not on track, in one plain sentence: the growth (or yearly change) it needs
- * versus what the scenario gives, then the assumption that matters most. Null when the
- * assessment gave no reason.
- */
-export function plainReason(
-  t: TargetAssessment,
-  results: ScenarioResult | ScenarioResult[],
-  lang: Lang,
-  opts: { driver?: boolean } = {},
-): string | null {
+export function reasonText(t: TargetAssessment, lang: Lang, opts: ReasonOptions = {}): string | null {
+  if (!t.reason) return null;
+  if (lang === "both") return `${reasonText(t, "zh", opts)} / ${reasonText(t, "en", opts)}`;
+  const w = REASON_WORDS[lang];
   const r = t.reason;
-  if (!r) return null;
-  const zh: string[] = [];
-  const en: string[] = [];
-  // Counts by change per year, everything else by growth rate (the rule of src/assess/assess.ts).
-  const byGrowth = t.kind !== "count" && t.kind !== "cumulative_count";
-  if (byGrowth && r.requiredGrowth !== null && r.projectedGrowth !== null) {
-    const a = growthPhrase(r.requiredGrowth, true);
-    const b = growthPhrase(r.projectedGrowth, false);
-    zh.push(`${a.zh}，${b.zh}`);
-    en.push(`${a.en}; ${b.en}`);
-  } else if (r.requiredChangePerYear !== null && r.projectedChangePerYear !== null) {
-    const u = (l: "zh" | "en") => unitLabel(t.unit, l);
-    const n = (v: number) => formatNumber(v);
-    zh.push(`需每年增加 ${n(r.requiredChangePerYear)} ${u("zh")}，预测每年 ${n(r.projectedChangePerYear)} ${u("zh")}`);
-    en.push(
-      `needs ${n(r.requiredChangePerYear)} ${u("en")} more a year; projected ${n(r.projectedChangePerYear)} ${u("en")}`,
+  const unit = unitLabel(t.unit, lang);
+  const parts: string[] = [];
+  if (r.basis === "growth" && r.requiredGrowth !== null && r.projectedGrowth !== null) {
+    parts.push(
+      w.needsGrowth(formatGrowth(r.requiredGrowth), r.requiredGrowth >= 0) +
+        (lang === "zh" ? "，" : "; ") +
+        w.projectedGrowth(formatGrowth(r.projectedGrowth), r.projectedGrowth >= 0),
+    );
+  } else if (r.basis === "change_per_year" && r.requiredChangePerYear !== null && r.projectedChangePerYear !== null) {
+    parts.push(
+      w.needsChange(formatCount(r.requiredChangePerYear, lang), unit) +
+        (lang === "zh" ? "，" : "; ") +
+        w.projectedChange(formatCount(r.projectedChangePerYear, lang), unit),
     );
   } else if (t.median !== null && t.threshold !== null) {
-    zh.push(
-      `${t.targetYear} 年预测中位数 ${formatNumber(t.median)}，目标 ${formatNumber(t.threshold)} ${unitLabel(t.unit, "zh")}`,
-    );
-    en.push(
-      `projected median ${formatNumber(t.median)} in ${t.targetYear} against ${formatNumber(t.threshold)} ${unitLabel(t.unit, "en")}`,
-    );
+    const fig = (v: number) => formatFigure(v, t.unit, lang, t.threshold);
+    parts.push(w.level(t.targetYear, fig(t.median), fig(t.threshold), unit));
   }
-  if (r.topDriver && opts.driver !== false) {
-    zh.push(`影响最大的假设：${parameterLabel(r.topDriver.parameter, results, "zh")}`);
-    en.push(`the assumption that matters most: ${parameterLabel(r.topDriver.parameter, results, "en")}`);
-  }
-  if (!zh.length) return null;
-  return tr(lang, { zh: `${zh.join("；")}。`, en: `${en.join("; ").replace(/^./, (c) => c.toUpperCase())}.` });
+  if (opts.driver !== false)
+    parts.push(
+      r.topDriver
+        ? w.driver(tr(lang, r.topDriver.label), opts.rho === false ? null : r.topDriver.rho.toFixed(2))
+        : w.shocks,
+    );
+  if (!parts.length) return null;
+  const text = parts.join(w.join);
+  return opts.sentence ? `${text.replace(/^./, (c) => c.toUpperCase())}${w.end}` : text;
 }
 
-/**
- * An amount with its unit. Chinese: 万 and 亿 — 2000 万元 → "2,000万元", 25000 万元 → "2.5亿元".
- * English: amounts in 万元 as million yuan (1 万元 = 0.01 million yuan) — "20 million yuan".
- * "both" gives "2,000万元（20 million yuan）".
- */
-export function formatAmount(value: number, unit: string, lang: Lang): string {
-  const zh =
-    unit.startsWith("万") && Math.abs(value) >= 10_000
-      ? `${formatNumber(value / 10_000)}亿${unit.slice(1)}`
-      : `${formatNumber(value)}${unit}`;
-  const en =
-    unit === "万元" ? `${formatNumber(value / 100)} million yuan` : `${formatNumber(value)} ${unitLabel(unit, "en")}`;
-  return lang === "zh" ? zh : lang === "en" ? en : `${zh}（${en}）`;
+/** Why a target was not assessed, in the language asked for ("both": Chinese / English); null when it was. */
+export function notAssessedText(
+  t: Pick<TargetAssessment, "notAssessed" | "indicator" | "nameZh" | "nameEn">,
+  lang: Lang,
+): string | null {
+  const why = t.notAssessed;
+  if (!why) return null;
+  if (lang === "both") return `${notAssessedText(t, "zh")} / ${notAssessedText(t, "en")}`;
+  const say = REASON_WORDS[lang].notAssessed[why.code] as (r: NotAssessedReason, name: string) => string;
+  // The target's own name stands for its indicator (the indicator id never reaches Chinese text).
+  return say(why, lang === "zh" ? `“${t.nameZh}”` : t.nameEn);
 }
+
+export { formatAmount } from "../charts/numberFormat.js";

@@ -5,6 +5,7 @@
  * p5 … p95 }] } — the fields downstream tools rely on — plus provenance and assumptions.
  */
 import type { ScenarioResult } from "../assess/types.js";
+import { notAssessedText, reasonText } from "./messages.js";
 
 /** One scenario's result as results.json holds it. */
 export function toResultsJson(r: ScenarioResult) {
@@ -21,7 +22,13 @@ export function toResultsJson(r: ScenarioResult) {
     dataSource: r.dataSource,
     assumptions: r.scenario.assumptions,
     trendByDefault: r.scenario.trendByDefault,
-    targets: r.targets,
+    // The reasons as codes and numbers (assessment) and as sentences (src/report/messages.ts).
+    targets: r.targets.map((t) => ({
+      ...t,
+      reason: t.reason ? { ...t.reason, textZh: reasonText(t, "zh"), textEn: reasonText(t, "en") } : null,
+      notAssessedBecause: notAssessedText(t, "en"),
+      notAssessedBecauseZh: notAssessedText(t, "zh"),
+    })),
     // The joint view: number of targets met together, path by path (src/assess/joint.ts).
     targetsAssessed: r.joint.targets,
     expectedMet: r.joint.expectedMet,

@@ -5,6 +5,7 @@
  * Excel on Chinese Windows opens it as UTF-8 instead of the local code page (mojibake otherwise).
  */
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
+import { notAssessedText, reasonText } from "./messages.js";
 
 /** The UTF-8 byte order mark that tells Excel the file is UTF-8. */
 export const UTF8_BOM = "\uFEFF";
@@ -44,13 +45,13 @@ export const RISK_COLUMNS: RiskColumn[] = [
     key: "reason_zh",
     zh: "原因（中文）",
     en: "Reason (Chinese)",
-    value: (_, t) => t.reason?.textZh ?? t.notAssessedBecause,
+    value: (_, t) => reasonText(t, "zh") ?? notAssessedText(t, "zh"),
   },
   {
     key: "reason_en",
     zh: "原因（英文）",
     en: "Reason (English)",
-    value: (_, t) => t.reason?.textEn ?? t.notAssessedBecause,
+    value: (_, t) => reasonText(t, "en") ?? notAssessedText(t, "en"),
   },
   { key: "illustrative", zh: "示意数据", en: "Illustrative", value: (r) => r.illustrative },
 ];

@@ -1,13 +1,24 @@
 /** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
+import { ILLUSTRATIVE_SUFFIX } from "../assess/runScenario.js";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
-import { STATUS_ORDER, statusLabel } from "../charts/labels.js";
+import {
+  type Bi,
+  colon,
+  comparatorSymbol,
+  DEFAULT_LANG,
+  formatFigure,
+  formatPercent,
+  indicatorInfo,
+  type Lang,
+  STATUS_ORDER,
+  scenarioName,
+  statusLabel,
+  tr,
+} from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
-import { BORDERLINE_LEGEND, jointLine, pMetCell } from "./jointText.js";
+import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
+import { notAssessedText, reasonText } from "./messages.js";
 import { renderTable } from "./textTable.js";
-
-const fmt = (v: number | null) =>
-  v === null || !Number.isFinite(v) ? "–" : Math.abs(v) >= 1000 ? v.toFixed(0) : String(+v.toPrecision(3));
-const pct = (p: number | null) => (p === null ? "–" : `${Math.round(p * 100)}%`);
 
 const SEVERITY: Record<Status, number> = { off_track: 0, at_risk: 1, on_track: 2, already_met: 3, not_assessed: 4 };
 
@@ -15,85 +26,141 @@ function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
   return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
 }
 
-/** The first few ids of a long list, and how many more. */
-function listSome(ids: string[], shown = 12): string {
-  return ids.length <= shown ? ids.join(", ") : `${ids.slice(0, shown).join(", ")} … and ${ids.length - shown} more`;
+/** The first few names of a long list, and how many more. */
+function listSome(names: string[], lang: Lang, shown = 12): string {
+  const sep = lang === "zh" ? "、" : ", ";
+  if (names.length <= shown) return names.join(sep);
+  const more = names.length - shown;
+  return `${names.slice(0, shown).join(sep)} ${tr(lang, { zh: `等，另有 ${more} 项`, en: `… and ${more} more` })}`;
 }
 
-/** The terminal risk table of one scenario (bilingual). */
-export function riskTable(r: ScenarioResult): string {
-  const head = `${r.scenario.nameZh} / ${r.scenario.nameEn}  (${r.scenario.file}; ${r.paths} paths, seed ${r.seed}; ${r.scenario.baseYear}→${r.scenario.horizon})`;
+/** Words of the terminal risk table. */
+const W = {
+  paths: (n: number, seed: number): Bi => ({ zh: `${n} 条模拟路径，随机种子 ${seed}`, en: `${n} paths, seed ${seed}` }),
+  illustrative: { zh: "⚠ 示意数据，非官方统计", en: "⚠ Illustrative data, not official statistics" },
+  data: { zh: "数据", en: "Data" },
+  trendByDefault: {
+    zh: "默认趋势外推（情景未设定）",
+    en: "Follow their trend by default (not set in the scenario)",
+  },
+  target: { zh: "目标", en: "Target" },
+  status: { zh: "状态", en: "Status" },
+  pMet: { zh: "达成概率", en: "P(met)" },
+  median: { zh: "中位数 [P10–P90]", en: "Median [P10–P90]" },
+  threshold: { zh: "目标值", en: "Threshold" },
+  unit: { zh: "单位", en: "Unit" },
+  responsible: { zh: "责任单位", en: "Responsible" },
+  why: { zh: "为何有风险", en: "Why at risk" },
+  notAssessed: { zh: "未评估原因", en: "Not assessed, because" },
+} satisfies Record<string, Bi | ((...a: never[]) => Bi)>;
+
+/** A target's figure in its unit's column (src/charts/numberFormat.ts). */
+function figure(lang: Lang) {
+  return (t: TargetAssessment, v: number | null) => formatFigure(v, t.unit, lang, t.threshold);
+}
+
+/** The risk table of one scenario for the terminal, in the language asked for (default both). */
+export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string {
+  const T = (b: Bi) => tr(lang, b);
+  const fig = figure(lang);
+  const heading = (b: Bi) => T(b) + (lang === "zh" ? "：" : ":");
+  const illustrative = lang === "both" ? `${W.illustrative.zh} — ${W.illustrative.en.slice(2)}` : T(W.illustrative);
+  const name = lang === "both" ? `${r.scenario.nameZh} / ${r.scenario.nameEn}` : scenarioName(r, lang);
+  const about = [r.scenario.file, T(W.paths(r.paths, r.seed)), `${r.scenario.baseYear}→${r.scenario.horizon}`];
+  const head = lang === "zh" ? `${name}（${about.join("；")}）` : `${name}  (${about.join("; ")})`;
   const warn =
-    (r.illustrative ? "\n⚠ 示意数据，非官方统计 — Illustrative data, not official statistics" : "") +
-    `\nData: ${r.dataSource}` +
+    (r.illustrative ? `\n${illustrative}` : "") +
+    // In Chinese the English note on illustrative data is left out: the line above says it.
+    `\n${T(W.data)}${colon(lang)}${lang === "zh" ? r.dataSource.replace(ILLUSTRATIVE_SUFFIX, "") : r.dataSource}` +
     (r.scenario.trendByDefault.length
-      ? `\n默认趋势外推（情景未设定）Follow their trend by default (not set in the scenario): ${listSome(r.scenario.trendByDefault)}`
+      ? `\n${T(W.trendByDefault)}${colon(lang)}${listSome(
+          r.scenario.trendByDefault.map((id) => tr(lang, indicatorInfo(r, id).name)),
+          lang,
+        )}`
       : "");
   const rows = sortByRisk(r.targets).map((t) => [
-    t.nameZh,
-    statusLabel(t.status, "both"),
+    tr(lang, { zh: t.nameZh, en: t.nameEn }),
+    statusLabel(t.status, lang),
     pMetCell(t),
-    t.median === null ? "–" : `${fmt(t.median)} [${fmt(t.p10)}–${fmt(t.p90)}]`,
-    t.comparator && t.threshold !== null ? `${t.comparator} ${fmt(t.threshold)}` : "–",
+    t.median === null ? "–" : `${fig(t, t.median)} [${fig(t, t.p10)}–${fig(t, t.p90)}]`,
+    t.comparator && t.threshold !== null ? `${comparatorSymbol(t.comparator)} ${fig(t, t.threshold)}` : "–",
     t.unit,
     t.responsible,
   ]);
   const table = renderTable(
     [
-      { header: "目标 Target", max: 28 },
-      { header: "状态 Status" },
-      { header: "P(met)", align: "right" },
-      { header: `${"中位数"} [P10–P90]`, align: "right" },
-      { header: "目标值", align: "right" },
-      { header: "单位 Unit", max: 14 },
-      { header: "责任单位 Responsible", max: 30 },
+      { header: T(W.target), max: lang === "en" ? 40 : 28 },
+      { header: T(W.status) },
+      { header: T(W.pMet), align: "right" },
+      { header: T(W.median), align: "right" },
+      { header: T(W.threshold), align: "right" },
+      { header: T(W.unit), max: 14 },
+      { header: T(W.responsible), max: 30 },
     ],
     rows,
   );
   const reasons = sortByRisk(r.targets)
     .filter((t) => t.reason)
-    .map((t) => `  • ${t.nameZh}: ${t.reason!.textZh}\n    ${t.nameEn}: ${t.reason!.textEn}`);
+    .map((t) =>
+      lang === "both"
+        ? `  • ${t.nameZh}: ${reasonText(t, "zh")}\n    ${t.nameEn}: ${reasonText(t, "en")}`
+        : `  • ${T({ zh: t.nameZh, en: t.nameEn })}${colon(lang)}${reasonText(t, lang)}`,
+    );
   const skipped = r.targets
-    .filter((t) => t.notAssessedBecause)
-    .map((t) => `  • ${t.nameZh} (${t.id}): ${t.notAssessedBecause}`);
+    .filter((t) => t.notAssessed)
+    .map(
+      (t) =>
+        `  • ${T({ zh: t.nameZh, en: t.nameEn })}${lang === "zh" ? "" : ` (${t.id})`}${colon(lang)}${notAssessedText(t, lang === "both" ? "en" : lang)}`,
+    );
   return [
     head + warn,
     table,
-    (r.targets.some((t) => t.borderline) ? BORDERLINE_LEGEND + "\n" : "") + jointLine(r.joint),
-    reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : "",
-    skipped.length ? "未评估原因 Not assessed, because:\n" + skipped.join("\n") : "",
+    (r.targets.some((t) => t.borderline) ? borderlineLegend(lang) + "\n" : "") + jointLine(r.joint, lang),
+    reasons.length ? `${heading(W.why)}\n` + reasons.join("\n") : "",
+    skipped.length ? `${heading(W.notAssessed)}\n` + skipped.join("\n") : "",
   ]
     .filter(Boolean)
     .join("\n\n");
 }
 
-const SHORT_WORD: Record<Status, string> = {
-  already_met: "met",
-  on_track: "on",
-  at_risk: "risk",
-  off_track: "off",
-  not_assessed: "",
+/** Short status words of the scenario matrix (the mark carries the status; the word repeats it). */
+const SHORT_WORD: Record<Status, Bi> = {
+  already_met: { zh: "已达", en: "met" },
+  on_track: { zh: "按期", en: "on" },
+  at_risk: { zh: "风险", en: "risk" },
+  off_track: { zh: "偏离", en: "off" },
+  not_assessed: { zh: "", en: "" },
 };
-const SHORT = (s: Status) => `${STATUS_STYLE[s].mark} ${SHORT_WORD[s]}`.trim();
+const SHORT = (s: Status, lang: Lang) =>
+  `${STATUS_STYLE[s].mark} ${tr(lang === "zh" ? "zh" : "en", SHORT_WORD[s])}`.trim();
 
 /** Targets as rows, scenarios as columns: status mark and P(met). */
-export function scenarioMatrix(results: ScenarioResult[]): string {
+export function scenarioMatrix(results: ScenarioResult[], lang: Lang = DEFAULT_LANG): string {
   if (!results.length) return "";
   const ids = results[0].targets.map((t) => t.id);
   const rows = ids.map((id) => {
     const first = results[0].targets.find((t) => t.id === id)!;
     return [
-      first.nameZh,
+      tr(lang === "both" ? "zh" : lang, { zh: first.nameZh, en: first.nameEn }),
       ...results.map((r) => {
         const t = r.targets.find((x) => x.id === id);
-        return t ? `${SHORT(t.status)} ${t.pMet === null ? "" : pct(t.pMet)}`.trim() : "";
+        return t ? `${SHORT(t.status, lang)} ${t.pMet === null ? "" : formatPercent(t.pMet)}`.trim() : "";
       }),
     ];
   });
-  const legend = STATUS_ORDER.map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, "both")}`).join("  ");
+  const legend = STATUS_ORDER.map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, lang)}`).join("  ");
+  const column = (r: ScenarioResult) => (lang === "both" ? r.scenario.id : scenarioName(r, lang));
   return (
-    renderTable([{ header: "目标 Target", max: 28 }, ...results.map((r) => ({ header: r.scenario.id }))], rows) +
+    renderTable(
+      [{ header: tr(lang, W.target), max: lang === "en" ? 40 : 28 }, ...results.map((r) => ({ header: column(r) }))],
+      rows,
+    ) +
     "\n" +
     legend
   );
+}
+
+/** The heading over the scenario matrix. */
+export function scenarioMatrixTitle(lang: Lang = DEFAULT_LANG): string {
+  return tr(lang, { zh: "情景 × 目标", en: "Scenario × target" });
 }

@@ -22,7 +22,7 @@ import {
 import { STATUS_STYLE } from "../charts/statusStyle.js";
 import type { AllocationSummary } from "./allocationSummary.js";
 import { escapeHtml } from "./html.js";
-import { formatAmount, plainReason } from "./messages.js";
+import { formatAmount, reasonText } from "./messages.js";
 
 /** How many headline targets the summary, the deck and the detail show. */
 export const HEADLINE_COUNT = 5;
@@ -114,8 +114,9 @@ export function summarySection(
       const range = others.length
         ? ` <span class="muted">(${T({ zh: "其他情景", en: "other scenarios" })} ${others.map((x) => formatPercent(x.pMet!)).join(" / ")})</span>`
         : "";
-      const reason = plainReason(t, first, lang === "both" ? "zh" : lang, { driver: false });
-      const reasonEn = lang === "both" ? plainReason(t, first, "en", { driver: false }) : null;
+      const plain = { driver: false, sentence: true };
+      const reason = reasonText(t, lang === "both" ? "zh" : lang, plain);
+      const reasonEn = lang === "both" ? reasonText(t, "en", plain) : null;
       return `<li>${badge(t.status, lang, true)} <strong>${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))}</strong> — ${T(WORDS.pMet)} <strong>${t.pMet === null ? "–" : formatPercent(t.pMet)}</strong>${range}${
         reason ? `<span class="why">${escapeHtml(reason)}</span>` : ""
       }${reasonEn ? `<span class="why" lang="en">${escapeHtml(reasonEn)}</span>` : ""}</li>`;

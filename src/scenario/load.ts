@@ -11,6 +11,7 @@ import { decodeBytes } from "../data/decode.js";
 import { didYouMean } from "../data/didYouMean.js";
 import { InputError } from "../data/errors.js";
 import { centralValue, type Param } from "../stats/param.js";
+import { BILINGUAL_TEXT_FIX, BILINGUAL_TEXT_PROBLEM } from "./bilingualText.js";
 import { mergeScenario } from "./merge.js";
 import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 
@@ -132,6 +133,8 @@ function hasPath(raw: unknown, at: PropertyKey[]): boolean {
 
 function knownKeysAt(at: PropertyKey[]): readonly string[] {
   if (at.length === 0) return KNOWN_KEYS.top;
+  // A description or note in two languages (src/scenario/bilingualText.ts) has the keys of a name.
+  if (["description", "note"].includes(String(at[at.length - 1]))) return KNOWN_KEYS.name;
   if (at[0] === "indicators") {
     if (at.length === 2) return KNOWN_KEYS.indicator;
     const k = String(at[2]);
@@ -167,6 +170,8 @@ function issueToError(issue: z.core.$ZodIssue, files: ParsedFile[]): InputError 
     fix = issue.params.fix;
   } else if (issue.code === "invalid_type") {
     fix = `write ${issue.expected === "number" ? "a plain number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`} for ${field}`;
+  } else if (issue.code === "invalid_union" && issue.message === BILINGUAL_TEXT_PROBLEM) {
+    fix = BILINGUAL_TEXT_FIX;
   } else if (issue.code === "invalid_union") {
     problem = `${field}: expected a number or a distribution such as { dist: normal, mean: 0.08, sd: 0.02 }`;
     fix =

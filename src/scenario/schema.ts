@@ -10,6 +10,7 @@ import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { IndicatorId } from "../model/fields.js";
 import { ProgrammeEffect } from "../model/programmeResponse.js";
 import { MECHANISM_NAMES, MECHANISMS, type MechanismName } from "../model/registry.js";
+import { BilingualTextSchema } from "./bilingualText.js";
 
 export { MAX_RATE, RATE_WARNING } from "../model/fields.js";
 export { TREND_MODELS } from "../model/trend.js";
@@ -37,13 +38,13 @@ export const IndicatorSpec = z
       .optional()
       .describe("sd of a yearly shock added to the growth rate (growth, leveraged) or to log output (elastic)"),
     bounds: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
-    note: z.string().optional().describe("why this assumption: shown in briefings"),
+    note: BilingualTextSchema.optional().describe("why this assumption: shown in briefings"),
   } as { [K in MechanismName]: z.ZodOptional<MechanismSchema<K>> } & {
     volatility: z.ZodOptional<typeof nonNegative>;
     bounds: z.ZodOptional<
       z.ZodObject<{ min: z.ZodOptional<z.ZodNumber>; max: z.ZodOptional<z.ZodNumber> }, z.core.$strict>
     >;
-    note: z.ZodOptional<z.ZodString>;
+    note: z.ZodOptional<typeof BilingualTextSchema>;
   })
   .superRefine((spec, ctx) => {
     const named = MECHANISM_NAMES.filter((m) => spec[m] !== undefined);
@@ -75,7 +76,7 @@ export const Programme = z
     floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
     cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
     effects: z.array(ProgrammeEffect).min(1),
-    note: z.string().optional(),
+    note: BilingualTextSchema.optional(),
   })
   .refine((p) => p.cap === undefined || p.floor <= p.cap, {
     message: "the floor is above the cap, so no spending can respect both",
@@ -109,7 +110,9 @@ export const Scenario = z
     $schema: z.string().optional(),
     extends: z.string().optional().describe("a scenario file this one inherits from (path relative to this file)"),
     name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
-    description: z.string().min(1).describe("the rationale: what this scenario assumes and why"),
+    description: BilingualTextSchema.describe(
+      "the rationale: what this scenario assumes and why (one text, or { zh, en })",
+    ),
     base_year: z
       .number()
       .int()
@@ -140,7 +143,7 @@ export const Scenario = z
             .tuple([z.string().min(1), z.string().min(1)])
             .describe("two uncertain parameters by name, e.g. [gdp.growth, rd_expenditure.leveraged.own_growth]"),
           rho: z.number().gt(-1).lt(1).describe("correlation of their normal scores (Gaussian copula), −1 < ρ < 1"),
-          note: z.string().optional().describe("why: an assumption, shown in the assumptions table"),
+          note: BilingualTextSchema.optional().describe("why: an assumption, shown in the assumptions table"),
         }),
       )
       .default([])

@@ -16,6 +16,7 @@ import {
 } from "../../src/assess/runScenario.js";
 import type { TargetAssessment } from "../../src/assess/types.js";
 import type { IndicatorDef, Target } from "../../src/data/types.js";
+import { notAssessedText, reasonText } from "../../src/report/messages.js";
 import { simulationBytes } from "../../src/simulate/monteCarlo.js";
 import { catalogue, makeBaseline, plan, scenario, target } from "../engine/helpers.js";
 
@@ -100,27 +101,33 @@ describe("the reason a target is at risk, in closed form", () => {
     expect(r.projectedChangePerYear).toBeCloseTo(10.5, 12);
     // Every path draws the same rate: no assumption explains any spread.
     expect(r.topDriver).toBeNull();
-    expect(r.textEn).toBe(
+    expect(reasonText(byId("reach_130"), "en")!).toBe(
       "needs to grow 14.0% a year; in the scenario's median it grows 10.0% a year; no single assumption dominates: the spread comes from year-to-year shocks",
     );
-    expect(r.textZh).toBe("需年均增长 14.0%，本情景中位数年均增长 10.0%；无单一主导假设，离散来自逐年波动");
+    expect(reasonText(byId("reach_130"), "zh")!).toBe(
+      "需年均增长 14.0%，本情景中位数年均增长 10.0%；无单一主导假设，离散来自逐年波动",
+    );
   });
 
   it("a fall: x < 95 needs to fall 1 − (95 / 100)^(1/2) = 2.5% a year, while the median grows 10.0%", () => {
     const r = byId("below_95").reason!;
     expect(r.requiredGrowth).toBeCloseTo(Math.sqrt(0.95) - 1, 12);
-    expect(r.textEn.startsWith("needs to fall 2.5% a year; in the scenario's median it grows 10.0% a year;")).toBe(
-      true,
-    );
-    expect(r.textZh.startsWith("需年均下降 2.5%，本情景中位数年均增长 10.0%；")).toBe(true);
+    expect(
+      reasonText(byId("below_95"), "en")!.startsWith(
+        "needs to fall 2.5% a year; in the scenario's median it grows 10.0% a year;",
+      ),
+    ).toBe(true);
+    expect(reasonText(byId("below_95"), "zh")!.startsWith("需年均下降 2.5%，本情景中位数年均增长 10.0%；")).toBe(true);
   });
 
   it("counts: needs +(25 − 14) / 2 = 5.5 a year, the median gives +3", () => {
     const r = byId("firms_25").reason!;
     expect(r.requiredChangePerYear).toBeCloseTo(5.5, 12);
     expect(r.projectedChangePerYear).toBeCloseTo(3, 12);
-    expect(r.textEn.startsWith("needs +5.5 家 a year; the scenario's median gives +3;")).toBe(true);
-    expect(r.textZh.startsWith("需每年增加 5.5 家，本情景中位数为 3 家；")).toBe(true);
+    expect(
+      reasonText(byId("firms_25"), "en")!.startsWith("needs +5.5 家 a year; the scenario's median gives +3;"),
+    ).toBe(true);
+    expect(reasonText(byId("firms_25"), "zh")!.startsWith("需每年增加 5.5 家，本情景中位数为 3 家；")).toBe(true);
   });
 
   it("targets on track or already met carry no reason", () => {
@@ -171,7 +178,7 @@ describe("targets that are not assessed say why", () => {
   it("an indicator without data is not assessed with the plan's reason", () => {
     const t = byId("no_data");
     expect(t.status).toBe("not_assessed");
-    expect(t.notAssessedBecause).toMatch(/^nothing: /);
+    expect(notAssessedText(t, "en")).toMatch(/^nothing: /);
   });
 });
 
@@ -271,7 +278,7 @@ describe("status thresholds from the scenario", () => {
     // The drawn rate is the one assumption: its rank correlation with x₂₀₁₅ is 1.
     expect(t.reason!.topDriver).toMatchObject({ parameter: "x.growth" });
     expect(t.reason!.topDriver!.rho).toBeCloseTo(1, 10);
-    expect(t.reason!.textEn).toMatch(/; most influential assumption: half: growth rate \(ρ = 1\.00\)$/);
+    expect(reasonText(t, "en")!).toMatch(/; most influential assumption: half: growth rate \(ρ = 1\.00\)$/);
     expect(random({ on_track: 0.4, off_track: 0.2 }).status).toBe("on_track");
     expect(random({ on_track: 0.9, off_track: 0.6 }).status).toBe("off_track");
   });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../src/assess/runScenario.js";
 import { isBorderline } from "../../src/assess/status.js";
+import { reasonText } from "../../src/report/messages.js";
 import { riskTable } from "../../src/report/riskTable.js";
 import { pathValues } from "../../src/simulate/monteCarlo.js";
 import { catalogue, makeBaseline, scenario, target } from "../engine/helpers.js";
@@ -143,12 +144,13 @@ describe("the why names assumptions by their bilingual labels", () => {
     const { result } = runScenario({ ...inputs, scenario: s, scenarioFile: "scenarios/baseline.yaml", paths: 400 });
     const rd = result.targets.find((t) => t.id === "rd_intensity")!;
     expect(rd.reason!.topDriver!.parameter).toBe("rd_expenditure.leveraged.own_growth");
-    expect(rd.reason!.textEn).toContain("most influential assumption: R&D expenditure: own growth (ρ = ");
-    expect(rd.reason!.textZh).toContain("影响最大的假设：研发经费支出：自身增速（ρ = ");
+    expect(rd.reason!.basis).toBe("growth");
+    expect(reasonText(rd, "en")).toContain("most influential assumption: R&D expenditure: own growth (ρ = ");
+    expect(reasonText(rd, "zh")).toContain("影响最大的假设：研发经费支出：自身增速（ρ = ");
     for (const t of result.targets)
       if (t.reason?.topDriver) {
-        expect(t.reason.textEn).not.toContain(t.reason.topDriver.parameter);
-        expect(t.reason.textZh).not.toContain(t.reason.topDriver.parameter);
+        expect(reasonText(t, "en")).not.toContain(t.reason.topDriver.parameter);
+        expect(reasonText(t, "zh")).not.toContain(t.reason.topDriver.parameter);
       }
   });
 });

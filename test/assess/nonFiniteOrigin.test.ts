@@ -4,7 +4,9 @@
  * assumption of its own), plus d, which c does not read. Values are laid out [year * paths + path].
  */
 import { describe, expect, it } from "vitest";
-import { describeOrigin, nonFiniteOrigin } from "../../src/assess/nonFiniteOrigin.js";
+import { nonFiniteOrigin } from "../../src/assess/nonFiniteOrigin.js";
+import { notAssessedText } from "../../src/report/messages.js";
+import { describeOrigin } from "../../src/report/nonFiniteText.js";
 import { nameBook } from "../../src/scenario/assumptionLabel.js";
 import type { Simulation } from "../../src/simulate/monteCarlo.js";
 
@@ -166,7 +168,7 @@ describe("a real run: GDP of 0 in the base year", () => {
       });
       const { scenario } = await loadScenario("scenarios/baseline.yaml");
       const { result } = runScenario({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml", paths: 50 });
-      const why = result.targets.find((t) => t.indicator === "rd_intensity")!.notAssessedBecause!;
+      const why = notAssessedText(result.targets.find((t) => t.indicator === "rd_intensity")!, "en")!;
       expect(why).toContain("50 of 50 paths give no finite value of rd_intensity in 2015");
       expect(why).toMatch(
         /first on path 1: rd_intensity \(ratio\) is not a number in 2014, computed from rd_expenditure = [\d.]+, gdp = 0 in that year/,

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/assess/runScenario.js";
 import { loadInputs } from "../../src/project/inputs.js";
+import { notAssessedText } from "../../src/report/messages.js";
 import { loadScenario } from "../../src/scenario/load.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-nonfinite-"));
@@ -31,7 +32,17 @@ describe("non-finite projections", () => {
     const rd = result.targets.find((t) => t.indicator === "rd_intensity")!;
     expect(rd.status).toBe("not_assessed");
     expect(rd.pMet).toBeNull();
-    expect(rd.notAssessedBecause).toMatch(/300 of 300 paths give no finite value of rd_intensity in 2015/);
+    expect(rd.notAssessed).toEqual({
+      code: "non_finite",
+      indicator: "rd_intensity",
+      targetYear: 2015,
+      brokenPaths: 300,
+      paths: 300,
+    });
+    expect(notAssessedText(rd, "en")).toMatch(/300 of 300 paths give no finite value of rd_intensity in 2015/);
+    expect(notAssessedText(rd, "zh")).toMatch(
+      /300 条路径中有 300 条在 2015 年给不出“研发投入占地区生产总值的比重”的有限值/,
+    );
     // Targets that do not depend on GDP are still assessed.
     expect(result.targets.find((t) => t.indicator === "national_hightech_enterprises")!.status).not.toBe(
       "not_assessed",

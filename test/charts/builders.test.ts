@@ -39,7 +39,7 @@ describe("labels", () => {
     expect(formatNumber(2512.3)).toBe("2,512");
     expect(formatNumber(0.4812)).toBe("0.481");
     expect(formatPercent(0.423)).toBe("42%");
-    expect(formatPercent(0.999)).toBe("99%");
+    expect(formatPercent(0.999)).toBe(">99%"); // not exactly 1: never shown as 100% nor as a plain 99%
     expect(formatPercent(0.001)).toBe("<1%");
     expect(targetLabel({ comparator: ">=", threshold: 2.5, unit: "%" }, "both")).toBe("目标 Target ≥ 2.5%");
     expect(targetLabel({ comparator: "<=", threshold: 0.5, unit: "吨标准煤/万元" }, "en")).toBe(

@@ -180,10 +180,6 @@ function series(ind: IndicatorSpec, p: Projection[string]): SeriesSummary[] {
   return out;
 }
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-
 function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetAssessment {
   const ind = INDICATORS.find((i) => i.id === t.indicator)!;
   const base = ind.history[ind.history.length - 1][1];
@@ -202,8 +198,6 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
   const p10 = p.median + Z.p10 * p.sd;
   const p90 = p.median + Z.p90 * p.sd;
   const risky = status === "at_risk" || status === "off_track";
-  const unitSep = t.unit === "%" ? "" : " ";
-  const cmp = higher ? "≥" : "≤";
   return {
     id: t.id,
     indicator: t.indicator,
@@ -232,22 +226,15 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
     shareCategory: alreadyMet ? "achieved" : share >= 0.75 ? "on_track" : "fair_progress",
     reason: risky
       ? {
+          basis: "growth" as const,
           requiredGrowth: required,
           projectedGrowth: projected,
           requiredChangePerYear: (t.value - base) / years,
           projectedChangePerYear: (p.median - base) / years,
           topDriver: { ...p.driver, label: { zh: driverZh, en: p.driver.parameter } },
-          textZh:
-            `${TARGET_YEAR}年预测中位数${p.median}${unitSep}${t.unit}，目标${cmp} ${t.value}${unitSep}${t.unit}；` +
-            `需年均${required >= 0 ? "增长" : "下降"}${pct(Math.abs(required))}，预测为${pct(Math.abs(projected))}。` +
-            `最主要的不确定因素：${driverZh}（ρ = ${p.driver.rho}）。`,
-          textEn:
-            `Projected ${TARGET_YEAR} median ${p.median} ${t.unit} against a target of ${cmp} ${t.value}; ` +
-            `needs ${pct(required)} a year, projected ${pct(projected)}. ` +
-            `Largest uncertainty: ${p.driver.parameter} (ρ = ${p.driver.rho}).`,
         }
       : null,
-    notAssessedBecause: null,
+    notAssessed: null,
   };
 }
 
@@ -278,7 +265,7 @@ const QUALITATIVE: TargetAssessment = {
   progressShare: null,
   shareCategory: "not_assessed",
   reason: null,
-  notAssessedBecause: "定性目标，规划未给出数值 / qualitative goal: no number in the plan",
+  notAssessed: { code: "qualitative" },
 };
 
 const DRIVER_ZH: Record<string, string> = {
@@ -309,7 +296,7 @@ function build(
       id,
       nameZh,
       nameEn,
-      description,
+      description: { zh: description, en: description },
       baseYear: BASE_YEAR,
       horizon: TARGET_YEAR,
       assumptions,

@@ -10,6 +10,7 @@ import { parseCsvRecords } from "../../src/data/csv.js";
 import { InputError } from "../../src/data/errors.js";
 import { calibratedForecast } from "../../src/forecast/calibrated.js";
 import { loadInputs } from "../../src/project/inputs.js";
+import { notAssessedText } from "../../src/report/messages.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { byId, malformed, NATIONAL, RIVERTON, SHARED_NATIONAL_CSV } from "./helpers.js";
 
@@ -277,7 +278,9 @@ describe("malformed catalogues through the library", () => {
     });
     const t = byId(result.targets, "green_roofs_2026");
     expect(t.status).toBe("not_assessed");
-    expect(t.notAssessedBecause).toMatch(/no observed value/);
+    expect(t.notAssessed).toMatchObject({ code: "unavailable", indicator: "green_roof_area" });
+    expect(notAssessedText(t, "en")).toMatch(/no observed value/);
+    expect(notAssessedText(t, "zh")).toContain(t.nameZh);
     expect(result.indicators.map((i) => i.id)).not.toContain("green_roof_area");
   });
 

@@ -83,7 +83,7 @@ describe("buildBriefing", async () => {
     const page = (await buildBriefing(results, { lang: "zh", generatedAt, allocation })).html;
     const summary = page.slice(0, page.indexOf('<nav id="toc">'));
     expect(summary).toContain("新增预算能换来什么");
-    expect(summary).toContain("每年新增 2.5亿元 的最佳分配：孵化器 1.5亿元、人才 1亿元");
+    expect(summary).toContain("每年新增 2.5 亿元 的最佳分配：孵化器 1.5 亿元、人才 1 亿元");
     expect(summary).toContain("预期达成目标 20.3 个，平均分配为 19.9 个（+0.4）");
   });
 
@@ -156,14 +156,25 @@ describe("buildBriefing", async () => {
     const evil: ScenarioResult = {
       ...baselineResult,
       dataSource: `x.csv"><script>alert(1)</script>`,
-      scenario: { ...baselineResult.scenario, nameEn: "<b>bold</b> & co", description: "<img src=x onerror=alert(1)>" },
+      scenario: {
+        ...baselineResult.scenario,
+        nameEn: "<b>bold</b> & co",
+        description: { zh: "<img src=x onerror=alert(1)>", en: "<img src=x onerror=alert(4)>" },
+      },
       targets: baselineResult.targets.map((t) =>
         t.id === "rd_intensity"
           ? {
               ...t,
               nameZh: "研发<script>alert(2)</script>",
               responsible: `科技局 & "财政局" <i>`,
-              reason: { ...t.reason!, textZh: "<svg onload=alert(3)>" },
+              reason: {
+                ...t.reason!,
+                topDriver: {
+                  parameter: "x.growth",
+                  rho: 0.5,
+                  label: { zh: "<svg onload=alert(3)>", en: "<svg onload=alert(5)>" },
+                },
+              },
             }
           : t,
       ),

@@ -263,7 +263,7 @@ describe("shipped scenarios", () => {
         if (t.kind === "qualitative") {
           expect(t.status).toBe("not_assessed");
         } else {
-          expect(t.status, `${file} ${t.id}: ${t.notAssessedBecause}`).not.toBe("not_assessed");
+          expect(t.status, `${file} ${t.id}: ${JSON.stringify(t.notAssessed)}`).not.toBe("not_assessed");
           expect(t.pMet).not.toBeNull();
           expect(Number.isFinite(t.median)).toBe(true);
         }

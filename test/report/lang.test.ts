@@ -1,0 +1,103 @@
+/**
+ * `--lang zh|en|both` on the commands that print words (src/cli/lang.ts), through the built CLI:
+ * the Chinese text holds no internal ids (`a_b.c` style, e.g. "national_hightech_enterprises.count.additions")
+ * and no English headings; English holds no Chinese headings; a wrong value is a usage error.
+ */
+import { describe, expect, it } from "vitest";
+import { cli, tempDir } from "../region/helpers.js";
+
+/** An internal id of a parameter or node: snake_case, then a dot and more (issue 15's done-when). */
+const INTERNAL_ID = /[a-z]+_[a-z_]+\.[a-z]/;
+
+/** Each command's Chinese output, run once (small runs: the words, not the numbers, are under test). */
+const ZH_RUNS: Record<string, string[]> = {
+  run: ["run", "--lang", "zh", "--paths", "200", "--out", tempDir("lang-run"), "--quiet"],
+  targets: ["targets", "--lang", "zh"],
+  allocate: [
+    "allocate",
+    "--budget",
+    "3000",
+    "--paths",
+    "200",
+    "--grid",
+    "2",
+    "--sensitivity",
+    "--lang",
+    "zh",
+    "--out",
+    tempDir("lang-allocate"),
+    "--quiet",
+  ],
+  compare: [
+    "compare",
+    "scenarios/baseline.yaml",
+    "scenarios/patent-pipeline-stress.yaml",
+    "scenarios/fiscal-squeeze.yaml",
+    "--paths",
+    "200",
+    "--lang",
+    "zh",
+    "--out",
+    tempDir("lang-compare"),
+  ],
+};
+
+/** English words that only headings and sentences of ours use (data such as file paths may be English). */
+const ENGLISH_WORDS =
+  /\b(Target|Status|Why at risk|Not assessed|Expected targets met|Assumption|Programme|Runners-up|Targets met together|moves no target|Median|Unit|Responsible)\b/;
+
+describe("--lang zh", () => {
+  it("the id pattern catches the issue's example and spares names, years and file names", () => {
+    expect("影响最大的假设：national_hightech_enterprises.count.additions（ρ = 0.38）").toMatch(INTERNAL_ID);
+    expect("rd_expenditure.leveraged.own_growth").toMatch(INTERNAL_ID);
+    expect("研发经费支出：自身增速 · data/baseline/haizhou.csv · rd_intensity").not.toMatch(INTERNAL_ID);
+  });
+
+  for (const [command, args] of Object.entries(ZH_RUNS)) {
+    it(`${command} --lang zh names no internal id and prints no English heading`, () => {
+      const r = cli(args);
+      expect(r.stderr.replace(/^(note|warning): .*\n/gm, "")).toBe("");
+      expect(r.status).toBe(0);
+      const hit = INTERNAL_ID.exec(r.stdout);
+      expect(hit ? r.stdout.slice(Math.max(0, hit.index - 60), hit.index + 60) : null).toBeNull();
+      const english = ENGLISH_WORDS.exec(r.stdout);
+      expect(english ? r.stdout.slice(Math.max(0, english.index - 60), english.index + 60) : null).toBeNull();
+      expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
+    }, 120_000);
+  }
+});
+
+describe("--lang en and both", () => {
+  it("run --lang en prints English headings, statuses and reasons, no Chinese heading", () => {
+    const r = cli(["run", "scenarios/baseline.yaml", "--lang", "en", "--paths", "200", "--out", tempDir("lang-en")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Why at risk:");
+    expect(r.stdout).toContain("Off track");
+    expect(r.stdout).toMatch(/R&D intensity|R&D expenditure/);
+    for (const zh of ["为何有风险", "目标", "状态", "偏离", "影响最大的假设", "同时达成的目标数"])
+      expect(r.stdout, zh).not.toContain(zh);
+  }, 120_000);
+
+  it("the default is both, as before: Chinese then English headings", () => {
+    const r = cli(["targets"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("名称 Name");
+  });
+
+  it("a wrong --lang is a usage error (exit 2) on every command that takes it; --help lists it", () => {
+    for (const command of ["run", "brief", "chart", "allocate", "compare", "targets", "forecast"]) {
+      const bad = cli([command, "--lang", "fr"]);
+      expect(bad.status, command).toBe(2);
+      expect(bad.stderr, command).toContain('--lang must be zh, en or both, not "fr"');
+      expect(cli([command, "--help"]).stdout, command).toMatch(/--lang L\s+zh \| en \| both/);
+    }
+  }, 120_000);
+
+  it("forecast --lang zh labels its lines in Chinese", () => {
+    const r = cli(["forecast", "--indicator", "rd_expenditure", "--lang", "zh"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("方法：");
+    expect(r.stdout).toContain("中位数");
+    expect(r.stdout).not.toContain("Method:");
+  });
+});
