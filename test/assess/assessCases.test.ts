@@ -67,7 +67,7 @@ describe("P(met), quantiles and status on a plan without uncertainty", () => {
     expect(t).toMatchObject({ status: "on_track", pMet: 1, pMetStandardError: 0, threshold: 121, unit: "万元" });
     for (const v of [t.median, t.p10, t.p90]) expect(v).toBeCloseTo(121, 10);
     expect(t.gap).toBeCloseTo(0, 10);
-    expect(t).toMatchObject({ baseYear: 2013, baseValue: 100, reason: null, notAssessedBecause: null });
+    expect(t).toMatchObject({ baseYear: 2013, baseValue: 100, reason: null, notAssessed: null });
   });
 
   it("x ≥ 130 is never met: P = 0, off track, gap 121 − 130 = −9", () => {
@@ -125,7 +125,9 @@ describe("the reason a target is at risk, in closed form", () => {
     expect(r.requiredChangePerYear).toBeCloseTo(5.5, 12);
     expect(r.projectedChangePerYear).toBeCloseTo(3, 12);
     expect(
-      reasonText(byId("firms_25"), "en")!.startsWith("needs +5.5 家 a year; the scenario's median gives +3;"),
+      reasonText(byId("firms_25"), "en")!.startsWith(
+        "needs +5.5 units (organisations) a year; the scenario's median gives +3 units (organisations);",
+      ),
     ).toBe(true);
     expect(reasonText(byId("firms_25"), "zh")!.startsWith("需每年增加 5.5 家，本情景中位数为 3 家；")).toBe(true);
   });
@@ -167,7 +169,8 @@ describe("targets that are not assessed say why", () => {
     ["at_base_year", "2013 is not after the base year 2013"],
   ])("%s: %s", (id, why) => {
     const t = byId(id);
-    expect(t).toMatchObject({ status: "not_assessed", pMet: null, median: null, notAssessedBecause: why });
+    expect(t).toMatchObject({ status: "not_assessed", pMet: null, median: null });
+    expect(notAssessedText(t, "en")).toBe(why);
     expect(t.cagrCategory).toBe("not_assessed");
   });
 

@@ -32,12 +32,13 @@ describe("non-finite projections", () => {
     const rd = result.targets.find((t) => t.indicator === "rd_intensity")!;
     expect(rd.status).toBe("not_assessed");
     expect(rd.pMet).toBeNull();
-    expect(rd.notAssessed).toEqual({
+    expect(rd.notAssessed).toMatchObject({
       code: "non_finite",
       indicator: "rd_intensity",
       targetYear: 2015,
       brokenPaths: 300,
       paths: 300,
+      origin: { indicator: "rd_intensity", mechanism: "ratio", path: 0 },
     });
     expect(notAssessedText(rd, "en")).toMatch(/300 of 300 paths give no finite value of rd_intensity in 2015/);
     expect(notAssessedText(rd, "zh")).toMatch(
