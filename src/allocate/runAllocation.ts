@@ -45,6 +45,25 @@ export interface SplitReport {
   /** The objective maximised: expectedMet, or Σ w·P(met) with --weights (see `objective`). */
   score: number;
   pMet: Record<string, number>;
+  /** Whether this split honours every adopted commitment (see AllocateResult.commitments). */
+  honoured: boolean;
+}
+
+/**
+ * An adopted commitment as a constraint of the allocation: its P(met) with no extra budget, the equal
+ * split and the best split, and whether each honours it (P(met) ≥ honourAt, the on-track cut-off).
+ * The optimiser prefers splits that honour every adopted commitment; when none does at this
+ * budget, the constraint is binding and the answer says so rather than hiding it.
+ */
+export interface CommitmentConstraint {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  honourAt: number;
+  none: number;
+  equal: number;
+  best: number;
+  honoured: { none: boolean; equal: boolean; best: boolean };
 }
 
 /** A runner-up split and whether it is tied with the best (|best − it| ≤ 2 paired SE). */
@@ -98,6 +117,12 @@ export interface AllocateResult {
   /** |gainOverEqualSplit| > 2 · gainStandardError: the best split is really better than the equal one. */
   gainDistinguishable: boolean;
   perTarget: TargetChange[];
+  /** Adopted commitments (scenario `adopts:`), never counted in expectedMet or the score: constraints. */
+  commitments: CommitmentConstraint[];
+  /** True when the best split honours every adopted commitment (or there is none). */
+  constraintsMet: boolean;
+  /** Adopted commitments that programme spending cannot move in the plan (no split honours or breaks them). */
+  commitmentsOutsideBudget: string[];
   marginal: MarginalValue[];
   evaluations: number;
   tornado?: Tornado;
@@ -114,11 +139,14 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     });
   }
   // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
-  const { scenario, bounds, plan, targets } = setUpBudgetQuestion(input, input.budget);
+  const { scenario, bounds, plan, targets, constraints, commitmentsOutsideBudget } = setUpBudgetQuestion(
+    input,
+    input.budget,
+  );
   checkBudget(input.budget, bounds, input.scenarioFile);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
-  const ev = makeEvaluator(plan, targets, paths, seed);
+  const ev = makeEvaluator(plan, targets, paths, seed, constraints);
   const gridSteps = input.gridSteps ?? 4;
   const opt = optimiseAllocation(ev, input.budget, bounds, { gridSteps });
 
@@ -127,6 +155,7 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     expectedMet: s.expectedMet,
     score: s.score,
     pMet: Object.fromEntries(targets.map((t, i) => [t.id, s.pMet[i]])),
+    honoured: s.honoured,
   });
   const step = input.marginalStep ?? 100;
   const marginal = marginalValues(ev, opt.best, bounds.programmes, step, bounds.cap);
@@ -154,6 +183,24 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
       best: opt.best.pMet[i],
       changeOverEqual: opt.best.pMet[i] - opt.equal.pMet[i],
       changeOverNone: opt.best.pMet[i] - none.pMet[i],
+    };
+  });
+  const commitments = constraints.commitments.map((c, i): CommitmentConstraint => {
+    const row = byId.get(c.id);
+    const at = (s: AllocationScore) => s.commitmentPMet[i];
+    return {
+      id: c.id,
+      nameZh: row?.nameZh ?? c.id,
+      nameEn: row?.nameEn ?? c.id,
+      honourAt: constraints.honourAt,
+      none: at(none),
+      equal: at(opt.equal),
+      best: at(opt.best),
+      honoured: {
+        none: at(none) >= constraints.honourAt,
+        equal: at(opt.equal) >= constraints.honourAt,
+        best: at(opt.best) >= constraints.honourAt,
+      },
     };
   });
   const result: AllocateResult = {
@@ -185,6 +232,9 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     gainStandardError: gain.standardError,
     gainDistinguishable: distinguishable(gain.mean, gain.standardError),
     perTarget,
+    commitments,
+    constraintsMet: opt.best.honoured,
+    commitmentsOutsideBudget,
     marginal,
     evaluations: ev.evaluations,
   };

@@ -189,7 +189,9 @@ async function goalCommand(values: AllocateValues, positionals: string[]): Promi
     force: values.force === true,
   });
   const inputs = await loadInputs(values as Parameters<typeof loadInputs>[0]);
-  const { scenario } = await loadScenario(file);
+  const loaded = await loadScenario(file);
+  checkScenarioIndicators(loaded, inputs);
+  const { scenario } = loaded;
   const paths = intOption(values.paths as string | undefined, "--paths", 100, 1_000_000) ?? 2000;
   const seed = values.seed !== undefined ? intOption(values.seed as string, "--seed", 0, 2 ** 32 - 1)! : scenario.seed;
   const progress = quiet(values) ? null : progressReporter("goal seek", "budgets");

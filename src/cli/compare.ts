@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { compareScenarios } from "../assess/compareScenarios.js";
 import { INPUT_OPTIONS, inputFiles, loadInputs } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
+import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { compareText } from "../report/compareText.js";
@@ -62,6 +63,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const scenarios = await Promise.all(
     positionals.map(async (file) => {
       const loaded = await loadScenario(file);
+      checkScenarioIndicators(loaded, inputs);
       for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
       return { file, scenario: loaded.scenario };
     }),

@@ -75,6 +75,7 @@ export function allocationText(r: AllocateResult): string {
     if (r.runnersUp.some((u) => u.tied))
       lines.push("  并列 tied = within 2 paired SE of the best: the data cannot rank them; choose on other grounds");
   }
+  lines.push(...commitmentLines(r));
   const moved = r.perTarget
     .filter((t) => Math.max(Math.abs(t.changeOverEqual), Math.abs(t.changeOverNone)) >= CHANGE_SHOWN)
     .sort((a, b) => b.changeOverNone - a.changeOverNone);
@@ -140,6 +141,44 @@ export function allocationText(r: AllocateResult): string {
   return lines.join("\n") + "\n";
 }
 
+/** The adopted commitments as constraints of the allocation: P(met) none / equal / best and whether honoured. */
+function commitmentLines(r: AllocateResult): string[] {
+  const out: string[] = [];
+  const names = (ids: string[]) => ids.join(", ");
+  if (r.commitments.length) {
+    const cut = pct(r.commitments[0].honourAt);
+    out.push(
+      "",
+      `承诺（约束，不计入目标数）Adopted commitments — constraints, not counted among the targets; honoured when P(met) ≥ ${cut}:`,
+      renderTable(
+        [
+          { header: "承诺 Commitment", max: 44 },
+          { header: "无 None", align: "right" },
+          { header: "平均 Equal", align: "right" },
+          { header: "最优 Best", align: "right" },
+          { header: "最优分配是否兑现 Honoured by best" },
+        ],
+        r.commitments.map((c) => [
+          `${c.nameZh} ${c.nameEn}`,
+          pct(c.none),
+          pct(c.equal),
+          pct(c.best),
+          c.honoured.best ? "✓ 兑现 honoured" : "✗ 未兑现 not honoured",
+        ]),
+      ),
+    );
+    if (!r.constraintsMet)
+      out.push(
+        `  ✗ 约束起作用 Binding: no split of ${r.budget} ${r.unit}/yr found honours every adopted commitment; honouring them needs a larger budget (try --goal with the commitment adopted) or money from outside these programmes`,
+      );
+  }
+  if (r.commitmentsOutsideBudget.length)
+    out.push(
+      `  预算无法影响的承诺 Adopted commitments the programmes' money cannot move in the model (no split honours or breaks them): ${names(r.commitmentsOutsideBudget)}`,
+    );
+  return out;
+}
+
 /** What the goal-seek text needs besides the answer: the run's settings and bilingual names. */
 export interface GoalContext {
   file: string;
@@ -175,7 +214,13 @@ export function goalText(g: GoalAnswer, c: GoalContext): string {
     );
     if (g.below)
       lines.push(
-        `  检验 Check: ${money(g.below.budget)} ${g.unit}/yr (one step less) gives ${expected ? score(g.below.pMet) : pct2(g.below.pMet)}${g.below.pMet < g.p ? ", below the goal" : " — NOT below the goal: the search met a non-monotone step; treat the budget as approximate"}`,
+        `  检验 Check: ${money(g.below.budget)} ${g.unit}/yr (one step less) gives ${expected ? score(g.below.pMet) : pct2(g.below.pMet)}${
+          g.commitmentBinding
+            ? " — the goal, but not an adopted commitment: the commitment, not the goal, sets this budget"
+            : g.below.pMet < g.p
+              ? ", below the goal"
+              : " — NOT below the goal: the search met a non-monotone step; treat the budget as approximate"
+        }`,
       );
   }
   lines.push(
@@ -191,6 +236,15 @@ export function goalText(g: GoalAnswer, c: GoalContext): string {
       }),
     ),
     "",
+    ...g.commitments.map(
+      (k) =>
+        `承诺（约束）Adopted commitment ${c.names.get(k.id)?.zh ?? k.id} ${c.names.get(k.id)?.en ?? ""}: P(met) ${pct2(k.pMet)} — ${k.honoured ? "✓ 兑现 honoured" : "✗ 未兑现 not honoured"} (needs ≥ ${pct2(k.honourAt)})`,
+    ),
+    ...(g.commitmentsOutsideBudget.length
+      ? [
+          `预算无法影响的承诺 Adopted commitments the programmes cannot move (not constraints of the search): ${g.commitmentsOutsideBudget.join(", ")}`,
+        ]
+      : []),
     `预期达成目标数 Expected targets met at this split: ${score(g.expectedMet)} (no extra budget ${score(g.expectedMetNoBudget)})`,
     g.costPerExtraTargetMet === null
       ? "每多达成一个目标的成本 Cost per extra target met: – (no target gained)"

@@ -1,19 +1,18 @@
 /** Terminal rendering of run results: a risk table per scenario and a scenario × target matrix. */
-import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
-import { STATUS_ORDER, statusLabel } from "../charts/labels.js";
+import type { ScenarioResult, Status } from "../assess/types.js";
+import { ALL_STATUSES, STATUS_ORDER, statusLabel } from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
 import { BORDERLINE_LEGEND, jointLine, pMetCell } from "./jointText.js";
+import { COMMITMENTS_HEADING, commitmentSentence } from "./messages.js";
+import { byRisk } from "./summary.js";
 import { renderTable } from "./textTable.js";
 
 const fmt = (v: number | null) =>
   v === null || !Number.isFinite(v) ? "–" : Math.abs(v) >= 1000 ? v.toFixed(0) : String(+v.toPrecision(3));
 const pct = (p: number | null) => (p === null ? "–" : `${Math.round(p * 100)}%`);
 
-const SEVERITY: Record<Status, number> = { off_track: 0, at_risk: 1, on_track: 2, already_met: 3, not_assessed: 4 };
-
-function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
-  return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
-}
+/** Worst first, the one order of the report layer (summary.ts). */
+const sortByRisk = byRisk;
 
 /** The first few ids of a long list, and how many more. */
 function listSome(ids: string[], shown = 12): string {
@@ -53,6 +52,12 @@ export function riskTable(r: ScenarioResult): string {
   const reasons = sortByRisk(r.targets)
     .filter((t) => t.reason)
     .map((t) => `  • ${t.nameZh}: ${t.reason!.textZh}\n    ${t.nameEn}: ${t.reason!.textEn}`);
+  const commitments = r.targets
+    .filter((t) => t.commitment)
+    .map(
+      (t) =>
+        `  ${STATUS_STYLE[t.status].mark} ${t.nameZh}: ${commitmentSentence(t, r, "zh")}\n    ${t.nameEn}: ${commitmentSentence(t, r, "en")}`,
+    );
   const skipped = r.targets
     .filter((t) => t.notAssessedBecause)
     .map((t) => `  • ${t.nameZh} (${t.id}): ${t.notAssessedBecause}`);
@@ -61,6 +66,7 @@ export function riskTable(r: ScenarioResult): string {
     table,
     (r.targets.some((t) => t.borderline) ? BORDERLINE_LEGEND + "\n" : "") + jointLine(r.joint),
     reasons.length ? "为何有风险 Why at risk:\n" + reasons.join("\n") : "",
+    commitments.length ? `${COMMITMENTS_HEADING.zh} ${COMMITMENTS_HEADING.en}:\n${commitments.join("\n")}` : "",
     skipped.length ? "未评估原因 Not assessed, because:\n" + skipped.join("\n") : "",
   ]
     .filter(Boolean)
@@ -73,6 +79,8 @@ const SHORT_WORD: Record<Status, string> = {
   at_risk: "risk",
   off_track: "off",
   not_assessed: "",
+  commitment_adopted: "adopted",
+  commitment_not_adopted: "not adopted",
 };
 const SHORT = (s: Status) => `${STATUS_STYLE[s].mark} ${SHORT_WORD[s]}`.trim();
 
@@ -90,7 +98,10 @@ export function scenarioMatrix(results: ScenarioResult[]): string {
       }),
     ];
   });
-  const legend = STATUS_ORDER.map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, "both")}`).join("  ");
+  const present = new Set(results.flatMap((r) => r.targets.map((t) => t.status)));
+  const legend = ALL_STATUSES.filter((s) => STATUS_ORDER.includes(s as never) || present.has(s))
+    .map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, "both")}`)
+    .join("  ");
   return (
     renderTable([{ header: "目标 Target", max: 28 }, ...results.map((r) => ({ header: r.scenario.id }))], rows) +
     "\n" +

@@ -38,7 +38,13 @@ export interface ThreadedOptions {
 
 export async function simulateInThreads(input: PlanInput, plan: Plan, opts: ThreadedOptions): Promise<Simulation> {
   const { paths, seed } = opts;
-  const budget = opts.budget ? { amount: opts.budget.amount, split: Array.from(opts.budget.split) } : undefined;
+  const budget = opts.budget
+    ? {
+        amount: opts.budget.amount,
+        split: Array.from(opts.budget.split),
+        ...(opts.budget.profile ? { profile: Array.from(opts.budget.profile) } : {}),
+      }
+    : undefined;
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(plan, paths), paths));
   if (threads === 1) return simulate(plan, { paths, seed, ...(budget ? { budget } : {}) });
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));

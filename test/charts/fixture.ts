@@ -248,6 +248,8 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
         }
       : null,
     notAssessedBecause: null,
+    nature: "forecast",
+    commitment: null,
   };
 }
 
@@ -279,6 +281,8 @@ const QUALITATIVE: TargetAssessment = {
   shareCategory: "not_assessed",
   reason: null,
   notAssessedBecause: "定性目标，规划未给出数值 / qualitative goal: no number in the plan",
+  nature: "forecast",
+  commitment: null,
 };
 
 const DRIVER_ZH: Record<string, string> = {
