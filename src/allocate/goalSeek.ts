@@ -8,6 +8,8 @@
  * (k = 0, 1, …), keeping f(lo) < goal ≤ f(hi), until hi is the next budget after lo. The answer is
  * hi, and f(hi − tolerance) is returned beside it as the check (the optimiser is a local search,
  * so a rare non-monotone step would show there rather than be hidden).
+ * With a budget path (`budgetPath`), B is the peak yearly amount and year t spends B · A_t / max A:
+ * the search scales the path's shape.
  * With adopted commitments (scenario `adopts:`), a budget reaches the goal only when its best split
  * also honours every one of them (P(met) ≥ the on-track cut-off): they are constraints.
  * upper = Σ caps when every programme has one, otherwise `maxBudget`; if f(upper) < goal the
@@ -77,6 +79,10 @@ export interface GoalAnswer {
   commitmentBinding: boolean;
   /** Adopted commitments that programme spending cannot move (not constraints of the search). */
   commitmentsOutsideBudget: string[];
+  /** The projected years (from the year after the base year). */
+  years: number[];
+  /** With a budget path: the amount of each projected year at the answer (`budget` is the peak year's); null otherwise. */
+  budgetPath: { years: number[]; amounts: number[] } | null;
   evaluations: number;
 }
 
@@ -119,7 +125,10 @@ function parseGoalTarget(input: GoalSeekInput, targets: PreparedTarget[]): Prepa
 
 /** The smallest yearly budget (to the tolerance) and its best split that reach the goal, on common random numbers. */
 export function goalSeek(input: GoalSeekInput): GoalAnswer {
-  const { scenario, bounds, plan, targets, constraints, commitmentsOutsideBudget } = setUpBudgetQuestion(input, 0);
+  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setUpBudgetQuestion(
+    input,
+    0,
+  );
   const scored = parseGoalTarget(input, targets);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
@@ -177,6 +186,12 @@ export function goalSeek(input: GoalSeekInput): GoalAnswer {
       })),
       commitmentBinding: false,
       commitmentsOutsideBudget,
+      years: plan.years.slice(plan.baseIndex + 1),
+      // The path's shape scaled to the answer: budget · A_t / max A (src/allocate/budgetPath.ts).
+      budgetPath:
+        path && budget !== null
+          ? { years: path.years, amounts: path.amounts.map((a) => (path.peak > 0 ? (budget * a) / path.peak : budget)) }
+          : null,
       evaluations: ev.evaluations,
     };
   };

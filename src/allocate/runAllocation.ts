@@ -10,6 +10,7 @@ import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import { assumptionLabel, labelNames } from "../scenario/assumptionLabel.js";
 import type { Scenario } from "../scenario/schema.js";
 import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
+import type { BudgetPath } from "./budgetPath.js";
 import { checkBudget } from "./constraints.js";
 import { type AllocationScore, makeEvaluator } from "./evaluate.js";
 import { type MarginalValue, marginalValues } from "./marginal.js";
@@ -24,8 +25,10 @@ export interface AllocateInput {
   baseline: Baseline;
   catalogue: TargetCatalogue;
   dictionary?: Map<string, IndicatorDef>;
-  /** Extra spending per year, in the scenario's budget unit (万元 in the bundled scenarios). */
+  /** Extra spending per year, in the scenario's budget unit (万元 in the bundled scenarios); with budgetPath, ignored. */
   budget: number;
+  /** A budget that changes year by year, one amount a year from the year after the base year (src/allocate/budgetPath.ts). */
+  budgetPath?: readonly number[];
   paths?: number;
   seed?: number;
   /** Priority weights by target id (default 1 each). */
@@ -91,7 +94,10 @@ export interface TargetChange {
 /** The outcome of a budget allocation: the best split, the equal and grid splits, marginal values, with the run's settings. */
 export interface AllocateResult {
   scenario: string;
+  /** The yearly amount split (budget unit a year); with a budget path, its peak year's amount. */
   budget: number;
+  /** The year-by-year amounts when the budget changes by year (split shares the same every year); null otherwise. */
+  budgetPath: BudgetPath | null;
   unit: string;
   paths: number;
   seed: number;
@@ -130,7 +136,9 @@ export interface AllocateResult {
 }
 
 /** Finds the best split of an extra S&T budget across the plan's programmes (the library side of `targetcast allocate`). */
-export function allocateBudget(input: AllocateInput): AllocateResult {
+export function allocateBudget(input0: AllocateInput): AllocateResult {
+  // With a path, the allocation speaks of its peak yearly amount; the profile shapes the other years.
+  const input = input0.budgetPath?.length ? { ...input0, budget: Math.max(...input0.budgetPath) } : input0;
   if (!(Number.isFinite(input.budget) && input.budget >= 0)) {
     throw new InputError({
       file: input.scenarioFile,
@@ -139,7 +147,7 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     });
   }
   // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
-  const { scenario, bounds, plan, targets, constraints, commitmentsOutsideBudget } = setUpBudgetQuestion(
+  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setUpBudgetQuestion(
     input,
     input.budget,
   );
@@ -206,6 +214,7 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
   const result: AllocateResult = {
     scenario: input.scenarioFile,
     budget: input.budget,
+    budgetPath: path,
     unit: plan.allocation!.unit,
     paths,
     seed,

@@ -29,6 +29,7 @@ const CHANGE_SHOWN = 0.005;
 export function allocationText(r: AllocateResult): string {
   const lines = [
     `预算 Budget ${r.budget} ${r.unit}/yr on top of business as usual — ${r.scenario}, ${r.paths} paths, seed ${r.seed}, ${r.evaluations} allocations evaluated on the same draws`,
+    ...(r.budgetPath ? [pathLine(r.budgetPath, r.unit)] : []),
     "",
     renderTable(
       [
@@ -141,6 +142,14 @@ export function allocationText(r: AllocateResult): string {
   return lines.join("\n") + "\n";
 }
 
+/** A budget that changes by year, in words: every year's amount, the held ones marked. */
+function pathLine(p: { years: number[]; amounts: number[]; heldFrom?: number | null }, unit: string): string {
+  const years = p.years.map(
+    (y, k) => `${y}: ${money(p.amounts[k])}${p.heldFrom != null && y >= p.heldFrom ? " (held 沿用)" : ""}`,
+  );
+  return `  逐年预算 Budget by year (${unit}): ${years.join(" · ")} — the table's amounts are the peak year's; the split's shares are the same every year (caps hold in every year, floors in the peak year)`;
+}
+
 /** The adopted commitments as constraints of the allocation: P(met) none / equal / best and whether honoured. */
 function commitmentLines(r: AllocateResult): string[] {
   const out: string[] = [];
@@ -210,8 +219,9 @@ export function goalText(g: GoalAnswer, c: GoalContext): string {
     );
   } else {
     lines.push(
-      `✓ 最小预算 Smallest budget: ${money(g.budget!)} ${g.unit}/yr → ${measure(g.pMet, g.pMetStandardError)} (Monte Carlo SE); no extra budget: ${expected ? score(g.pMetNoBudget) : pct2(g.pMetNoBudget)}`,
+      `✓ 最小预算 Smallest budget: ${money(g.budget!)} ${g.unit}/yr${g.budgetPath ? " (peak year; the path's shape scaled)" : ""} → ${measure(g.pMet, g.pMetStandardError)} (Monte Carlo SE); no extra budget: ${expected ? score(g.pMetNoBudget) : pct2(g.pMetNoBudget)}`,
     );
+    if (g.budgetPath) lines.push(pathLine(g.budgetPath, g.unit));
     if (g.below)
       lines.push(
         `  检验 Check: ${money(g.below.budget)} ${g.unit}/yr (one step less) gives ${expected ? score(g.below.pMet) : pct2(g.below.pMet)}${
