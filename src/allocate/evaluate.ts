@@ -145,6 +145,8 @@ export interface EvaluatorOptions {
   honourAt: number;
   /** Year profile of the budget (src/allocate/budgetPath.ts); none: the same amount every year. */
   profile?: ArrayLike<number>;
+  /** Called after each split is scored, with the number scored so far (for a progress line). */
+  onScore?: (evaluations: number) => void;
 }
 
 /** An evaluator for `plan` and `targets` with `paths` paths drawn from `seed` (see {@link Evaluator}). */
@@ -182,6 +184,7 @@ export function makeEvaluator(
         : simulate(plan, { paths, seed, budget, ...(fixed ? { fixed } : {}) });
       if (!base && !fixed) base = sim;
       ev.evaluations++;
+      options.onScore?.(ev.evaluations);
       if (!fixed) ev.draws ??= sim.draws;
       const pMet = new Float64Array(targets.length);
       const scorePerPath = new Float64Array(paths);

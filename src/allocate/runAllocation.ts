@@ -37,6 +37,8 @@ export interface AllocateInput {
   /** Step for marginal values, budget unit (default 100 万元 = 1 million yuan). */
   marginalStep?: number;
   sensitivity?: boolean;
+  /** Called as splits are scored, with the number scored so far (the search's length is not known in advance). */
+  onProgress?: (evaluations: number) => void;
 }
 
 /** One split of the budget as reported: spending per programme, expected targets met, score and P(met) per target. */
@@ -154,7 +156,10 @@ export function allocateBudget(input0: AllocateInput): AllocateResult {
   checkBudget(input.budget, bounds, input.scenarioFile);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
-  const ev = makeEvaluator(plan, targets, paths, seed, constraints);
+  const ev = makeEvaluator(plan, targets, paths, seed, {
+    ...constraints,
+    ...(input.onProgress ? { onScore: input.onProgress } : {}),
+  });
   const gridSteps = input.gridSteps ?? 4;
   const opt = optimiseAllocation(ev, input.budget, bounds, { gridSteps });
 

@@ -111,6 +111,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const loaded = await loadScenario(file, { allowOutside: values["allow-outside"] === true });
   checkScenarioIndicators(loaded, inputs);
   const { scenario } = loaded;
+  const progress = quiet(values) ? null : progressReporter("allocate", "splits evaluated");
   const result = allocateBudget({
     ...inputs,
     scenario,
@@ -122,7 +123,9 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     ...(gridSteps ? { gridSteps } : {}),
     ...(values.weights ? { weights: parseWeights(values.weights)! } : {}),
     sensitivity: values.sensitivity === true,
+    ...(progress ? { onProgress: (n: number) => progress.update(n) } : {}),
   });
+  progress?.end();
   const held = result.budgetPath ? heldNote(result.budgetPath) : "";
   if (held) process.stderr.write(`note: ${held}\n`);
   await writeOutputSet(outDir, "allocate", async (set) => {
