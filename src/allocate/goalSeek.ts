@@ -8,6 +8,10 @@
  * (k = 0, 1, …), keeping f(lo) < goal ≤ f(hi), until hi is the next budget after lo. The answer is
  * hi, and f(hi − tolerance) is returned beside it as the check (the optimiser is a local search,
  * so a rare non-monotone step would show there rather than be hidden).
+ * With a budget path (`budgetPath`), B is the peak yearly amount and year t spends B · A_t / max A:
+ * the search scales the path's shape.
+ * With adopted commitments (scenario `adopts:`), a budget reaches the goal only when its best split
+ * also honours every one of them (P(met) ≥ the on-track cut-off): they are constraints.
  * upper = Σ caps when every programme has one, otherwise `maxBudget`; if f(upper) < goal the
  * goal is not reachable and the answer says so, with what `upper` reaches.
  */
@@ -66,6 +70,19 @@ export interface GoalAnswer {
   expectedMetNoBudget: number;
   /** budget / (expectedMet − expectedMetNoBudget): budget unit a year per extra target met; null if none gained. */
   costPerExtraTargetMet: number | null;
+  /**
+   * The adopted commitments (constraints): the answer's budget must also honour them, P(met) ≥ honourAt.
+   * P(met) of each at the answer; `binding` when the goal alone was reached one step below but a
+   * commitment was not, so the commitment, not the goal, sets the budget.
+   */
+  commitments: { id: string; pMet: number; honourAt: number; honoured: boolean }[];
+  commitmentBinding: boolean;
+  /** Adopted commitments that programme spending cannot move (not constraints of the search). */
+  commitmentsOutsideBudget: string[];
+  /** The projected years (from the year after the base year). */
+  years: number[];
+  /** With a budget path: the amount of each projected year at the answer (`budget` is the peak year's); null otherwise. */
+  budgetPath: { years: number[]; amounts: number[] } | null;
   evaluations: number;
 }
 
@@ -82,6 +99,12 @@ function parseGoalTarget(input: GoalSeekInput, targets: PreparedTarget[]): Prepa
   }
   if (!targets.some((t) => t.id === goal.target)) {
     const row = input.catalogue.targets.find((t) => t.id === goal.target);
+    if (row?.nature === "commitment")
+      throw new InputError({
+        file: input.catalogue.file,
+        problem: `target "${goal.target}" is a commitment (a decision of the district), not a forecast: there is no chance to seek`,
+        fix: `adopt it in the scenario (adopts: [${goal.target}]); allocate then treats it as a constraint the budget must honour`,
+      });
     throw new InputError({
       file: input.catalogue.file,
       problem: row
@@ -102,12 +125,15 @@ function parseGoalTarget(input: GoalSeekInput, targets: PreparedTarget[]): Prepa
 
 /** The smallest yearly budget (to the tolerance) and its best split that reach the goal, on common random numbers. */
 export function goalSeek(input: GoalSeekInput): GoalAnswer {
-  const { scenario, bounds, plan, targets } = setUpBudgetQuestion(input, 0);
+  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setUpBudgetQuestion(
+    input,
+    0,
+  );
   const scored = parseGoalTarget(input, targets);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
   const tolerance = input.tolerance ?? 10;
-  const ev = makeEvaluator(plan, scored, paths, seed);
+  const ev = makeEvaluator(plan, scored, paths, seed, constraints);
   const gridSteps = input.gridSteps ?? 2;
   const goal = input.goal.p;
 
@@ -152,28 +178,47 @@ export function goalSeek(input: GoalSeekInput): GoalAnswer {
       expectedMet: at.expectedMet,
       expectedMetNoBudget: none.expectedMet,
       costPerExtraTargetMet: budget !== null && budget > 0 && gained > 0 ? budget / gained : null,
+      commitments: constraints.commitments.map((c, i) => ({
+        id: c.id,
+        pMet: at.commitmentPMet[i],
+        honourAt: constraints.honourAt,
+        honoured: at.commitmentPMet[i] >= constraints.honourAt,
+      })),
+      commitmentBinding: false,
+      commitmentsOutsideBudget,
+      years: plan.years.slice(plan.baseIndex + 1),
+      // The path's shape scaled to the answer: budget · A_t / max A (src/allocate/budgetPath.ts).
+      budgetPath:
+        path && budget !== null
+          ? { years: path.years, amounts: path.amounts.map((a) => (path.peak > 0 ? (budget * a) / path.peak : budget)) }
+          : null,
       evaluations: ev.evaluations,
     };
   };
+  // Reached: the goal's measure at the best split is at least the goal and the split honours every
+  // adopted commitment (both rise with the budget, so the bisection below still applies).
+  const reached = (s: AllocationScore) => s.score >= goal && s.honoured;
 
-  if (floors === 0 && none.score >= goal) return answer(true, 0, none, null);
+  if (floors === 0 && reached(none)) return answer(true, 0, none, null);
   // Budgets on a grid of `tolerance` from the floors: B(k) = floors + k · tolerance, capped at the limit.
   const last = Math.ceil((limit - floors) / tolerance);
   const budgetAt = (k: number) => Math.min(limit, floors + k * tolerance);
   const top = bestAt(limit);
-  if (top.score < goal) return answer(false, null, top, null);
-  if (bestAt(floors).score >= goal) return answer(true, floors, bestAt(floors), null);
+  if (!reached(top)) return answer(false, null, top, null);
+  if (reached(bestAt(floors))) return answer(true, floors, bestAt(floors), null);
   let lo = 0; // f(B(lo)) < goal
   let hi = last; // f(B(hi)) ≥ goal
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (bestAt(budgetAt(mid)).score >= goal) hi = mid;
+    if (reached(bestAt(budgetAt(mid)))) hi = mid;
     else lo = mid;
   }
   const result = answer(true, budgetAt(hi), bestAt(budgetAt(hi)), {
     budget: budgetAt(hi - 1),
     pMet: bestAt(budgetAt(hi - 1)).score,
   });
+  const below = bestAt(budgetAt(hi - 1));
+  result.commitmentBinding = below.score >= goal && !below.honoured;
   result.evaluations = ev.evaluations;
   return result;
 }

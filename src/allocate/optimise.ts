@@ -6,6 +6,8 @@
  * 2. Local search from the best of the grid and the equal split: move a step δ of money from
  *    one programme to another while the score improves (steepest ascent over all pairs);
  *    when no move helps, halve δ, down to budget/`finestSteps`.
+ * A split that leaves an adopted commitment unhonoured (src/allocate/evaluate.ts) loses to any split
+ * that honours them all: the commitments are constraints, met when they can be.
  * All candidates are scored on the same draws (common random numbers), so the search compares
  * allocations, not sampling noise; the score is still a Monte Carlo estimate with its own error.
  */
@@ -62,7 +64,10 @@ export function optimiseAllocation(
     }
     return s;
   };
-  const better = (a: AllocationScore, b: AllocationScore) => a.score > b.score + 1e-12;
+  // A split that honours the adopted commitments beats one that does not, whatever their scores
+  // (the commitments are constraints); among equals, the higher score wins.
+  const better = (a: AllocationScore, b: AllocationScore) =>
+    a.honoured !== b.honoured ? a.honoured : a.score > b.score + 1e-12;
 
   const equal = evaluate(equalSplit(budget, bounds));
   let gridBest: AllocationScore | null = null;
@@ -100,7 +105,7 @@ export function optimiseAllocation(
   }
   const runnersUp = [...seen.values()]
     .filter((s) => s !== best)
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => Number(b.honoured) - Number(a.honoured) || b.score - a.score)
     .slice(0, 3);
   return { best, runnersUp, equal, gridBest, gridSize, evaluations: seen.size };
 }

@@ -10,6 +10,7 @@ import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
 import { assumptionLabel, labelNames } from "../scenario/assumptionLabel.js";
 import type { Scenario } from "../scenario/schema.js";
 import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
+import type { BudgetPath } from "./budgetPath.js";
 import { checkBudget } from "./constraints.js";
 import { type AllocationScore, makeEvaluator } from "./evaluate.js";
 import { type MarginalValue, marginalValues } from "./marginal.js";
@@ -24,8 +25,10 @@ export interface AllocateInput {
   baseline: Baseline;
   catalogue: TargetCatalogue;
   dictionary?: Map<string, IndicatorDef>;
-  /** Extra spending per year, in the scenario's budget unit (万元 in the bundled scenarios). */
+  /** Extra spending per year, in the scenario's budget unit (万元 in the bundled scenarios); with budgetPath, ignored. */
   budget: number;
+  /** A budget that changes year by year, one amount a year from the year after the base year (src/allocate/budgetPath.ts). */
+  budgetPath?: readonly number[];
   paths?: number;
   seed?: number;
   /** Priority weights by target id (default 1 each). */
@@ -34,6 +37,8 @@ export interface AllocateInput {
   /** Step for marginal values, budget unit (default 100 万元 = 1 million yuan). */
   marginalStep?: number;
   sensitivity?: boolean;
+  /** Called as splits are scored, with the number scored so far (the search's length is not known in advance). */
+  onProgress?: (evaluations: number) => void;
 }
 
 /** One split of the budget as reported: spending per programme, expected targets met, score and P(met) per target. */
@@ -45,6 +50,25 @@ export interface SplitReport {
   /** The objective maximised: expectedMet, or Σ w·P(met) with --weights (see `objective`). */
   score: number;
   pMet: Record<string, number>;
+  /** Whether this split honours every adopted commitment (see AllocateResult.commitments). */
+  honoured: boolean;
+}
+
+/**
+ * An adopted commitment as a constraint of the allocation: its P(met) with no extra budget, the equal
+ * split and the best split, and whether each honours it (P(met) ≥ honourAt, the on-track cut-off).
+ * The optimiser prefers splits that honour every adopted commitment; when none does at this
+ * budget, the constraint is binding and the answer says so rather than hiding it.
+ */
+export interface CommitmentConstraint {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  honourAt: number;
+  none: number;
+  equal: number;
+  best: number;
+  honoured: { none: boolean; equal: boolean; best: boolean };
 }
 
 /** A runner-up split and whether it is tied with the best (|best − it| ≤ 2 paired SE). */
@@ -72,7 +96,10 @@ export interface TargetChange {
 /** The outcome of a budget allocation: the best split, the equal and grid splits, marginal values, with the run's settings. */
 export interface AllocateResult {
   scenario: string;
+  /** The yearly amount split (budget unit a year); with a budget path, its peak year's amount. */
   budget: number;
+  /** The year-by-year amounts when the budget changes by year (split shares the same every year); null otherwise. */
+  budgetPath: BudgetPath | null;
   unit: string;
   paths: number;
   seed: number;
@@ -98,6 +125,12 @@ export interface AllocateResult {
   /** |gainOverEqualSplit| > 2 · gainStandardError: the best split is really better than the equal one. */
   gainDistinguishable: boolean;
   perTarget: TargetChange[];
+  /** Adopted commitments (scenario `adopts:`), never counted in expectedMet or the score: constraints. */
+  commitments: CommitmentConstraint[];
+  /** True when the best split honours every adopted commitment (or there is none). */
+  constraintsMet: boolean;
+  /** Adopted commitments that programme spending cannot move in the plan (no split honours or breaks them). */
+  commitmentsOutsideBudget: string[];
   marginal: MarginalValue[];
   evaluations: number;
   tornado?: Tornado;
@@ -105,7 +138,9 @@ export interface AllocateResult {
 }
 
 /** Finds the best split of an extra S&T budget across the plan's programmes (the library side of `targetcast allocate`). */
-export function allocateBudget(input: AllocateInput): AllocateResult {
+export function allocateBudget(input0: AllocateInput): AllocateResult {
+  // With a path, the allocation speaks of its peak yearly amount; the profile shapes the other years.
+  const input = input0.budgetPath?.length ? { ...input0, budget: Math.max(...input0.budgetPath) } : input0;
   if (!(Number.isFinite(input.budget) && input.budget >= 0)) {
     throw new InputError({
       file: input.scenarioFile,
@@ -114,11 +149,17 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     });
   }
   // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
-  const { scenario, bounds, plan, targets } = setUpBudgetQuestion(input, input.budget);
+  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setUpBudgetQuestion(
+    input,
+    input.budget,
+  );
   checkBudget(input.budget, bounds, input.scenarioFile);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
-  const ev = makeEvaluator(plan, targets, paths, seed);
+  const ev = makeEvaluator(plan, targets, paths, seed, {
+    ...constraints,
+    ...(input.onProgress ? { onScore: input.onProgress } : {}),
+  });
   const gridSteps = input.gridSteps ?? 4;
   const opt = optimiseAllocation(ev, input.budget, bounds, { gridSteps });
 
@@ -127,6 +168,7 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     expectedMet: s.expectedMet,
     score: s.score,
     pMet: Object.fromEntries(targets.map((t, i) => [t.id, s.pMet[i]])),
+    honoured: s.honoured,
   });
   const step = input.marginalStep ?? 100;
   const marginal = marginalValues(ev, opt.best, bounds.programmes, step, bounds.cap);
@@ -156,9 +198,28 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
       changeOverNone: opt.best.pMet[i] - none.pMet[i],
     };
   });
+  const commitments = constraints.commitments.map((c, i): CommitmentConstraint => {
+    const row = byId.get(c.id);
+    const at = (s: AllocationScore) => s.commitmentPMet[i];
+    return {
+      id: c.id,
+      nameZh: row?.nameZh ?? c.id,
+      nameEn: row?.nameEn ?? c.id,
+      honourAt: constraints.honourAt,
+      none: at(none),
+      equal: at(opt.equal),
+      best: at(opt.best),
+      honoured: {
+        none: at(none) >= constraints.honourAt,
+        equal: at(opt.equal) >= constraints.honourAt,
+        best: at(opt.best) >= constraints.honourAt,
+      },
+    };
+  });
   const result: AllocateResult = {
     scenario: input.scenarioFile,
     budget: input.budget,
+    budgetPath: path,
     unit: plan.allocation!.unit,
     paths,
     seed,
@@ -185,6 +246,9 @@ export function allocateBudget(input: AllocateInput): AllocateResult {
     gainStandardError: gain.standardError,
     gainDistinguishable: distinguishable(gain.mean, gain.standardError),
     perTarget,
+    commitments,
+    constraintsMet: opt.best.honoured,
+    commitmentsOutsideBudget,
     marginal,
     evaluations: ev.evaluations,
   };

@@ -11,6 +11,7 @@ import { cagr } from "../stats/cagr.js";
 import { proportionStandardError } from "../stats/monteCarloError.js";
 import { quantileSorted } from "../stats/quantiles.js";
 import { pearson, ranks } from "../stats/spearman.js";
+import { commitmentOf, commitmentStatus, indicatorUnit } from "./commitments.js";
 import { meets } from "./comparator.js";
 import { nonFiniteOrigin } from "./nonFiniteOrigin.js";
 import { growthRatio } from "./openSdg.js";
@@ -28,6 +29,8 @@ export interface AssessInput {
   thresholds?: StatusThresholds;
   /** The scenario's programmes, for the names of programme effects in the "why". */
   programmes?: Record<string, { name: { zh: string; en: string } }>;
+  /** Ids of the commitments the scenario adopts (scenario `adopts:`); the other commitments are not adopted. */
+  adopts?: readonly string[];
 }
 
 /** Below this |ρ| no parameter is named as the main driver: the spread comes from yearly shocks. */
@@ -47,6 +50,7 @@ function fromCatalogue(t: Target) {
     nameZh: t.nameZh,
     nameEn: t.nameEn,
     kind: t.kind,
+    nature: t.nature,
     unit: t.unit,
     responsible: t.responsible,
     targetYear: t.targetYear,
@@ -75,6 +79,7 @@ function emptyAssessment(t: Target, why: NotAssessedReason): TargetAssessment {
     shareCategory: "not_assessed",
     reason: null,
     notAssessed: why,
+    commitment: null,
   };
 }
 
@@ -119,7 +124,30 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     return out;
   };
 
+  const adopts = new Set(input.adopts ?? []);
+  const forecasts = catalogue.targets.filter((t) => t.nature !== "commitment");
+  const unitOf = indicatorUnit(input.dictionary, (id) => baseline.series.get(id)?.unit);
   return catalogue.targets.map((t): TargetAssessment => {
+    const a = assessForecast(t);
+    if (t.nature !== "commitment") return a;
+    // A commitment is a decision, not a forecast: its status is adopted or not, it has no P(met),
+    // and what the projection says becomes its cost (src/assess/commitments.ts).
+    const adopted = adopts.has(t.id);
+    const sample = a.threshold !== null && a.pMet !== null ? pathValues(sim, t.indicator, t.targetYear) : undefined;
+    return {
+      ...a,
+      status: commitmentStatus(adopted),
+      pMet: null,
+      pMetStandardError: null,
+      borderline: false,
+      reason: null,
+      commitment: sample
+        ? commitmentOf({ sim, target: t, threshold: a.threshold!, adopted, forecasts, unitOf }, sample)
+        : { adopted, pMetByProjection: null, cost: null, dependents: [] },
+    };
+  });
+
+  function assessForecast(t: Target): TargetAssessment {
     if (t.kind === "qualitative" || t.comparator === null || t.value === null) {
       return emptyAssessment(t, { code: "qualitative" });
     }
@@ -224,8 +252,9 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
       shareCategory,
       reason,
       notAssessed: null,
+      commitment: null,
     };
-  });
+  }
 }
 
 function explain(

@@ -176,6 +176,7 @@ function assemble(input: RunInput, plan: Plan, simulation: Simulation): Scenario
     baseYear: scenario.base_year,
     thresholds,
     programmes: scenario.programmes,
+    adopts: scenario.adopts,
   });
 
   const used = new Set(plan.indicators);

@@ -1,8 +1,40 @@
-import type { Comparator, TargetKind } from "../data/types.js";
+import type { Comparator, TargetKind, TargetNature } from "../data/types.js";
 import type { NonFiniteOrigin } from "./nonFiniteOrigin.js";
 
-/** Headline status of a target, from P(met) (thresholds in src/assess/status.ts). */
-export type Status = "already_met" | "on_track" | "at_risk" | "off_track" | "not_assessed";
+/** Headline status of a forecast target, from P(met) (thresholds in src/assess/status.ts). */
+export type ForecastStatus = "already_met" | "on_track" | "at_risk" | "off_track" | "not_assessed";
+/**
+ * Status of a commitment (a target the district decides, catalogue `nature: commitment`): a decision
+ * the scenario takes (`adopts:`) or not, never a probability (src/assess/commitments.ts).
+ */
+export type CommitmentStatus = "commitment_adopted" | "commitment_not_adopted";
+/** Headline status of a target: a forecast status or a commitment status. */
+export type Status = ForecastStatus | CommitmentStatus;
+
+/** What honouring a commitment costs beyond the scenario's projection, in its target year, over the paths. */
+export interface CommitmentCost {
+  /** The money indicator that has to rise: the commitment's own, or the numerator of its ratio. */
+  indicator: string;
+  /** Budget unit of the figures (the indicator's unit, e.g. 万元). */
+  unit: string;
+  year: number;
+  /** Shortfall max(0, needed − projected) over the paths: mean, median and 90th percentile (unit). */
+  mean: number;
+  median: number;
+  p90: number;
+}
+
+/** A commitment as a decision: adopted or not, what it costs and which forecast targets depend on it. */
+export interface CommitmentAssessment {
+  /** True when the scenario lists it under `adopts:`. */
+  adopted: boolean;
+  /** Share of paths on which the scenario's own projection already honours it (0–1), with no extra decision. */
+  pMetByProjection: number | null;
+  /** The cost of honouring it beyond the projection; null where the model does not know it (not money, not a ratio of money). */
+  cost: CommitmentCost | null;
+  /** Ids of the forecast targets whose indicators the committed quantity feeds, from the plan's dependency graph. */
+  dependents: string[];
+}
 
 /** Open SDG / Eurostat-inspired category from the growth ratio R = observed CAGR / required CAGR. */
 export type CagrCategory =
@@ -67,6 +99,8 @@ export interface TargetAssessment {
   nameZh: string;
   nameEn: string;
   kind: TargetKind;
+  /** Forecast or commitment (catalogue column `nature`); commitments are left out of every forecast count. */
+  nature: TargetNature;
   unit: string;
   responsible: string;
   targetYear: number;
@@ -100,6 +134,8 @@ export interface TargetAssessment {
   reason: RiskReason | null;
   /** Why a target could not be assessed (no data, qualitative, …); null when it was. */
   notAssessed: NotAssessedReason | null;
+  /** For a commitment: the decision, its cost and dependents (pMet is then null); null for a forecast. */
+  commitment: CommitmentAssessment | null;
 }
 
 /** Everything one scenario run produces: what the CLI prints, results.json holds and charts draw. */

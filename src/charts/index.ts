@@ -6,7 +6,9 @@ export { type FanChartOptions, fanChart } from "./fanChart.js";
 export { ILLUSTRATIVE_TEXT, type Provenance, provenanceOf, VEGA_LITE_SCHEMA } from "./frame.js";
 export { type GrowthGapOptions, growthGap, targetGrowth } from "./growthGap.js";
 export {
+  ALL_STATUSES,
   type Bi,
+  COMMITMENT_STATUS_ORDER,
   DEFAULT_LANG,
   formatNumber,
   formatPercent,

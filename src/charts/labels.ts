@@ -8,7 +8,7 @@
  * Example: `statusLabel("at_risk", "both")` → "有风险 At risk".
  */
 
-import type { ScenarioResult, Status } from "../assess/types.js";
+import type { CommitmentStatus, ForecastStatus, ScenarioResult, Status } from "../assess/types.js";
 import type { Comparator } from "../data/types.js";
 import { unitEn } from "../data/units.js";
 import { formatNumber, type Lang } from "./numberFormat.js";
@@ -87,10 +87,16 @@ export const STATUS_WORDS: Record<Status, Bi> = {
   at_risk: { zh: "有风险", en: "At risk" },
   off_track: { zh: "偏离", en: "Off track" },
   not_assessed: { zh: "未评估", en: "Not assessed" },
+  commitment_adopted: { zh: "承诺：已采纳", en: "Commitment: adopted" },
+  commitment_not_adopted: { zh: "承诺：未采纳", en: "Commitment: not adopted" },
 };
 
-/** Status order from best to worst, for legends and sorting. */
-export const STATUS_ORDER: Status[] = ["already_met", "on_track", "at_risk", "off_track", "not_assessed"];
+/** Forecast status order from best to worst, for legends, sorting and status counts (commitments are not counted). */
+export const STATUS_ORDER: ForecastStatus[] = ["already_met", "on_track", "at_risk", "off_track", "not_assessed"];
+/** The statuses of a commitment (a decision, src/assess/commitments.ts), after the forecast statuses in legends. */
+export const COMMITMENT_STATUS_ORDER: CommitmentStatus[] = ["commitment_adopted", "commitment_not_adopted"];
+/** Every status, forecast then commitment: for legends and styles that may meet both. */
+export const ALL_STATUSES: Status[] = [...STATUS_ORDER, ...COMMITMENT_STATUS_ORDER];
 
 /** The label of a status in the given language. */
 export function statusLabel(status: Status, lang: Lang): string {

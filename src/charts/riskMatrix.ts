@@ -11,12 +11,12 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
 import { chartTitle, frame, type Layer, provenanceOf } from "./frame.js";
 import {
+  ALL_STATUSES,
   comparatorSymbol,
   DEFAULT_LANG,
   formatNumber,
   formatPercent,
   type Lang,
-  STATUS_ORDER,
   statusLabel,
   tr,
   trLines,
@@ -135,7 +135,7 @@ export function riskMatrix(results: ScenarioResult[], opts: RiskMatrixOptions = 
       labelFontSize: 11,
     },
   };
-  const statuses = STATUS_ORDER.filter((st) => cells.some((c) => c.status === st));
+  const statuses = ALL_STATUSES.filter((st) => cells.some((c) => c.status === st));
   const layers: Layer[] = [
     {
       mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },

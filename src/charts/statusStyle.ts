@@ -28,4 +28,7 @@ export const STATUS_STYLE: Record<Status, StatusStyle> = {
   at_risk: { mark: "▲", fill: "#f2b43c", ink: "#1a1a1a", text: "#9a6400" },
   off_track: { mark: "✗", fill: "#a8321d", ink: "#ffffff", text: "#a8321d" },
   not_assessed: { mark: "·", fill: "#f0f0f0", ink: "#555555", text: "#8c8c8c" },
+  // Commitments are decisions, not forecasts: blue, outside the red–amber–green scale.
+  commitment_adopted: { mark: "◆", fill: "#2f5f98", ink: "#ffffff", text: "#2f5f98" },
+  commitment_not_adopted: { mark: "◇", fill: "#dce6f2", ink: "#1a1a1a", text: "#2f5f98" },
 };

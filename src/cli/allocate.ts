@@ -1,6 +1,7 @@
 /** `targetcast allocate`: the best split of an S&T budget across programmes. */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { BudgetPath } from "../allocate/budgetPath.js";
 import { type Goal, goalSeek } from "../allocate/goalSeek.js";
 import { allocateBudget } from "../allocate/runAllocation.js";
 import { provenanceOfBaseline } from "../assess/runScenario.js";
@@ -32,7 +33,10 @@ P(met) at least P, or the expected number of targets met at least K; or that it 
 reachable within the programmes' caps (or --max-budget when a programme has no cap).
 
 Options:
-  --budget AMOUNT     extra spending per year, in the scenario's budget unit (万元)
+  --budget AMOUNT     extra spending per year, in the scenario's budget unit (万元); or one amount
+                      a year from the year after the base year, e.g. 1000,2000,3000 (fewer than
+                      the projected years: the last is held; the split is the same every year);
+                      with --goal, such a path gives the shape the search scales
   --goal GOAL         TARGET_ID:P (0 < P ≤ 1), e.g. rd_intensity:0.5, or expected:K
   --tolerance T       goal seek: budget step of the search, budget unit a year [10]
   --max-budget M      goal seek: search limit when a programme has no cap [100000]
@@ -97,9 +101,10 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       "--budget is required (extra spending per year, e.g. --budget 5000 for 50 million yuan in 万元)",
     );
-  const budget = Number(values.budget);
+  const budgetPath = parseBudgetPath(values.budget);
+  const budget = budgetPath ? Math.max(...budgetPath) : Number(values.budget);
   if (!Number.isFinite(budget) || budget < 0)
-    throw new UsageError(`--budget must be a number ≥ 0, not "${values.budget}"`);
+    throw new UsageError(`--budget must be a number ≥ 0, or amounts ≥ 0 separated by commas, not "${values.budget}"`);
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
   const gridSteps = intOption(values.grid, "--grid", 1, 20);
@@ -112,17 +117,23 @@ export async function allocateCommand(argv: string[]): Promise<number> {
   const loaded = await loadScenario(file, { allowOutside: values["allow-outside"] === true });
   checkScenarioIndicators(loaded, inputs);
   const { scenario } = loaded;
+  const progress = quiet(values) ? null : progressReporter("allocate", "splits evaluated");
   const result = allocateBudget({
     ...inputs,
     scenario,
     scenarioFile: file,
     budget,
+    ...(budgetPath ? { budgetPath } : {}),
     paths: intOption(values.paths, "--paths", 100, 1_000_000) ?? 2000,
     ...(values.seed !== undefined ? { seed: intOption(values.seed, "--seed", 0, 2 ** 32 - 1)! } : {}),
     ...(gridSteps ? { gridSteps } : {}),
     ...(values.weights ? { weights: parseWeights(values.weights)! } : {}),
     sensitivity: values.sensitivity === true,
+    ...(progress ? { onProgress: (n: number) => progress.update(n) } : {}),
   });
+  progress?.end();
+  const held = result.budgetPath ? heldNote(result.budgetPath) : "";
+  if (held) process.stderr.write(`note: ${held}\n`);
   await writeOutputSet(outDir, "allocate", async (set) => {
     await set.write("allocation.json", JSON.stringify(result, null, 2) + "\n");
     if (result.tornado) {
@@ -164,6 +175,22 @@ export async function allocateCommand(argv: string[]): Promise<number> {
 
 type AllocateValues = Record<string, string | boolean | undefined>;
 
+/** "1000,2000,3000" → [1000, 2000, 3000]; one number (no comma) → undefined (the same amount every year). */
+export function parseBudgetPath(s: string | boolean | undefined): number[] | undefined {
+  if (typeof s !== "string" || !s.includes(",")) return undefined;
+  const amounts = s.split(",").map((x) => (x.trim() === "" ? NaN : Number(x)));
+  if (amounts.some((a) => !Number.isFinite(a) || a < 0))
+    throw new UsageError(`--budget: "${s}" is not a list of amounts ≥ 0 separated by commas (e.g. 1000,2000,3000)`);
+  return amounts;
+}
+
+/** What the user is told when the path was shorter than the projection: the last amount is held. */
+function heldNote(p: BudgetPath): string {
+  return p.heldFrom === null
+    ? ""
+    : `--budget gives ${p.given} amount${p.given === 1 ? "" : "s"} for ${p.years.length} projected years: the last, ${p.amounts[p.given - 1]}, is held from ${p.heldFrom} to ${p.years[p.years.length - 1]}`;
+}
+
 /** "rd_intensity:0.5" → { target: "rd_intensity", p: 0.5 }; "expected:25" → { target: "expected", p: 25 }. */
 export function parseGoal(s: string): Goal {
   const i = s.lastIndexOf(":");
@@ -183,7 +210,12 @@ function positiveNumber(v: string | boolean | undefined, name: string): number |
 }
 
 async function goalCommand(values: AllocateValues, positionals: string[], lang: Lang): Promise<number> {
-  if (values.budget !== undefined) throw new UsageError("give --budget or --goal, not both");
+  // With --goal, --budget may only give the shape of a year-by-year path, which the search scales.
+  const budgetPath = parseBudgetPath(values.budget);
+  if (values.budget !== undefined && !budgetPath)
+    throw new UsageError(
+      "give --budget or --goal, not both (with --goal, --budget may give a path of yearly amounts, e.g. 1000,2000,3000, whose shape the search scales)",
+    );
   for (const o of ["weights", "sensitivity"])
     if (values[o] !== undefined) throw new UsageError(`--${o} does not apply to --goal`);
   const goal = parseGoal(values.goal as string);
@@ -199,7 +231,9 @@ async function goalCommand(values: AllocateValues, positionals: string[], lang: 
     force: values.force === true,
   });
   const inputs = await loadInputs(values as Parameters<typeof loadInputs>[0]);
-  const { scenario } = await loadScenario(file);
+  const loaded = await loadScenario(file);
+  checkScenarioIndicators(loaded, inputs);
+  const { scenario } = loaded;
   const paths = intOption(values.paths as string | undefined, "--paths", 100, 1_000_000) ?? 2000;
   const seed = values.seed !== undefined ? intOption(values.seed as string, "--seed", 0, 2 ** 32 - 1)! : scenario.seed;
   const progress = quiet(values) ? null : progressReporter("goal seek", "budgets");
@@ -210,12 +244,17 @@ async function goalCommand(values: AllocateValues, positionals: string[], lang: 
     goal,
     paths,
     seed,
+    ...(budgetPath ? { budgetPath } : {}),
     ...(tolerance ? { tolerance } : {}),
     ...(maxBudget ? { maxBudget } : {}),
     ...(gridSteps ? { gridSteps } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.end();
+  if (budgetPath && budgetPath.length < answer.years.length)
+    process.stderr.write(
+      `note: --budget gives ${budgetPath.length} amounts for ${answer.years.length} projected years: the last is held from ${answer.years[budgetPath.length]}\n`,
+    );
   const doc = { scenario: file, budget: answer.budget, unit: answer.unit, paths, seed, goal: answer };
   await writeOutputSet(outDir, "allocate", async (set) => {
     await set.write("allocation.json", JSON.stringify(doc, null, 2) + "\n");

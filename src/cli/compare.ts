@@ -1,17 +1,21 @@
 /** `targetcast compare A.yaml B.yaml …`: what differs between scenarios, what it changes, and why. */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { compareRuns, parseSavedRun } from "../assess/compareRuns.js";
 import { compareScenarios } from "../assess/compareScenarios.js";
+import { readInputText } from "../data/readInputText.js";
 import { INPUT_OPTIONS, inputFiles, loadInputs } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
+import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
-import { compareText } from "../report/compareText.js";
+import { compareRunsText, compareText } from "../report/compareText.js";
 import { loadScenario } from "../scenario/load.js";
 import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
 
 export const COMPARE_HELP = `targetcast compare FIRST.yaml OTHER.yaml [MORE.yaml ...] [options]
+targetcast compare BEFORE/results.json AFTER/results.json [--out DIR] [--format F]
 
 Compares each further scenario with the first, on the same seed and paths (common random
 numbers): the assumptions that differ side by side, the expected number of targets met, the
@@ -20,6 +24,12 @@ assumption moved each (every differing assumption is swapped into the first scen
 and, for a changed assumption that moves nothing, why (no target depends on it; the targets'
 values are identical in their target year; the target is out of reach or secure either way;
 or the change is within noise).
+
+With two results.json files (say last quarter's run and today's, with new actuals): per
+scenario in both, the settings and recorded assumptions that differ, the input files whose
+contents changed, the statuses that changed and the changes in P(met) and in the expected
+number of targets met with their Monte Carlo SE. The runs are independent, not common random
+numbers: SE = sqrt(se1^2 + se2^2). Scenario files and results files cannot be mixed.
 
 Options:
   --paths N           Monte Carlo paths of every run [2000]
@@ -31,6 +41,33 @@ ${langHelp()}
   --force             replace existing output files that targetcast did not write
   -h, --help          this help
 `;
+
+/** Two results.json files: what changed between the runs (src/assess/compareRuns.ts). */
+async function compareRunsCommand(
+  values: { out?: string; force?: boolean; paths?: string; seed?: string } & Record<string, unknown>,
+  files: string[],
+  format: string,
+): Promise<number> {
+  if (files.length !== 2) throw new UsageError(`give exactly two results.json files to compare, not ${files.length}`);
+  for (const o of ["paths", "seed", "data", "targets", "indicators", "sheet"])
+    if (values[o] !== undefined)
+      throw new UsageError(`--${o} does not apply to results.json files (they hold finished runs)`);
+  const outDir = values.out ?? "out";
+  checkOutputDir(outDir, ["comparison.json"], { inputs: files, force: values.force === true });
+  const runs = await Promise.all(
+    files.map(async (f) =>
+      parseSavedRun(
+        await readInputText(f, "check the path of the results.json (written by `targetcast run --out DIR`)"),
+        f,
+      ),
+    ),
+  );
+  const result = compareRuns(runs[0], runs[1]);
+  await writeFileAtomic(path.join(outDir, "comparison.json"), JSON.stringify(result, null, 2) + "\n");
+  await recordOutputs(outDir, ["comparison.json"]);
+  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : compareRunsText(result));
+  return 0;
+}
 
 export async function compareCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,12 +88,14 @@ export async function compareCommand(argv: string[]): Promise<number> {
   }
   const lang = langOption(values);
   if (positionals.length < 2) throw new UsageError("give at least two scenario files to compare");
-  if (positionals.some((f) => /\.json$/i.test(f)))
-    throw new UsageError(
-      "compare reads scenario files (.yaml); comparing two results.json files is not supported yet — rerun both scenarios",
-    );
   const format = values.format ?? "table";
   if (!["table", "json"].includes(format)) throw new UsageError(`--format must be table or json, not "${format}"`);
+  const json = positionals.filter((f) => /\.json$/i.test(f));
+  if (json.length && json.length < positionals.length)
+    throw new UsageError(
+      `give either scenario files (.yaml) or results.json files, not both: ${json.join(", ")} ${json.length === 1 ? "is a results file" : "are results files"}, ${positionals.filter((f) => !json.includes(f)).join(", ")} not`,
+    );
+  if (json.length) return compareRunsCommand(values, positionals, format);
   const outDir = values.out ?? "out";
   checkOutputDir(outDir, ["comparison.json"], {
     inputs: inputFiles(values, positionals),
@@ -66,6 +105,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const scenarios = await Promise.all(
     positionals.map(async (file) => {
       const loaded = await loadScenario(file);
+      checkScenarioIndicators(loaded, inputs);
       for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
       return { file, scenario: loaded.scenario };
     }),

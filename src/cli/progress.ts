@@ -5,7 +5,7 @@
 export function progressReporter(
   label: string,
   unit = "paths",
-): { update(done: number, total: number): void; end(): void } {
+): { update(done: number, total?: number): void; end(): void } {
   const start = Date.now();
   let shown = false;
   const tty = process.stderr.isTTY === true;
@@ -13,7 +13,12 @@ export function progressReporter(
     update(done, total) {
       if (!tty || Date.now() - start < 1000) return;
       shown = true;
-      process.stderr.write(`\r${label}: ${Math.round((100 * done) / total)}% (${done}/${total} ${unit})`);
+      // Without a total (a search whose length is not known in advance): the count alone.
+      process.stderr.write(
+        total === undefined
+          ? `\r${label}: ${done} ${unit}`
+          : `\r${label}: ${Math.round((100 * done) / total)}% (${done}/${total} ${unit})`,
+      );
     },
     end() {
       if (shown)

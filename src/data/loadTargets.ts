@@ -44,6 +44,7 @@ export async function loadTargets(path: string, opts: LoadTargetsOptions = {}): 
       value: r.value,
       unit: r.unit,
       kind: r.kind,
+      nature: r.nature,
       baseYear: r.base_year,
       responsible: r.responsible,
       note: r.note,

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { didYouMeanSuffix } from "./didYouMean.js";
 import { InputError } from "./errors.js";
 import type { ColumnSpec, TableRow } from "./table.js";
-import type { Comparator, TargetKind } from "./types.js";
+import type { Comparator, TargetKind, TargetNature } from "./types.js";
 import { findUnit } from "./units.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +34,9 @@ export const TARGET_KINDS = [
 type _AllKinds = Exclude<TargetKind, (typeof TARGET_KINDS)[number]> extends never ? true : never;
 const _allKinds: _AllKinds = true;
 void _allKinds;
+
+/** The natures of a target: forecast (default for an empty cell or no column) or commitment. */
+export const TARGET_NATURES = ["forecast", "commitment"] as const satisfies readonly TargetNature[];
 
 /** Look-alikes of comparators seen in documents (full-width, math symbols, reversed). */
 const COMPARATOR_LOOKALIKES: Readonly<Record<string, Comparator>> = {
@@ -62,7 +65,7 @@ export const MULTIPLIER_UNIT = "倍";
 /** The required and optional columns of a target catalogue. */
 export const CATALOGUE_COLUMNS: ColumnSpec = {
   required: ["id", "indicator", "name_zh", "name_en", "target_year", "comparator", "value", "unit", "kind"],
-  optional: ["section", "base_year", "responsible", "note"],
+  optional: ["section", "base_year", "responsible", "note", "nature"],
 };
 /** The required and optional columns of a baseline table. */
 export const BASELINE_COLUMNS: ColumnSpec = {
@@ -271,6 +274,7 @@ export const catalogueRowSchema = z
     value: decimalCell({ optional: true }),
     unit: unitCell({ optional: true }),
     kind: choiceCell(TARGET_KINDS, "target kind"),
+    nature: choiceCell(TARGET_NATURES, "target nature", { optional: true }).transform((v) => v ?? "forecast"),
     base_year: yearCell(YEAR_MIN, YEAR_MAX, { optional: true }),
     responsible: textCell(false, "responsible units"),
     note: textCell(false, "note"),

@@ -16,6 +16,13 @@ export type TargetKind =
   | "relative_to_base" // value is a multiplier of the indicator's value in `baseYear`
   | "qualitative"; // no number in the plan: never assessed numerically
 
+/**
+ * Whether a target is forecast (the district can only watch it) or committed (the district decides
+ * it, e.g. fiscal S&T spending ≥ 3% of the budget, a 500 万元 SME fund). Catalogue column `nature`;
+ * an empty cell or no column means forecast.
+ */
+export type TargetNature = "forecast" | "commitment";
+
 /** Where a figure came from: the file and 1-based line (CSV) or sheet!row (xlsx). */
 export interface Place {
   file: string;
@@ -39,6 +46,8 @@ export interface Target {
   value: number | null;
   unit: string;
   kind: TargetKind;
+  /** Forecast or commitment (a decision of the district): see {@link TargetNature}. */
+  nature: TargetNature;
   /** Only for relative_to_base: the year whose value is multiplied. */
   baseYear: number | null;
   /** 责任单位 as written in the plan (may be empty). */

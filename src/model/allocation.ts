@@ -19,14 +19,20 @@ export interface Allocation {
   readonly unit: string;
 }
 
-/** The amount and split one run spends (budget unit per year; shares per programme in Allocation order). */
+/**
+ * The amount and split one run spends (budget unit per year; shares per programme in Allocation order).
+ * With `profile`, a budget that changes year by year: the amount of year index y (the plan's years) is
+ * amount · profile[y] (the profile is 1 at its peak year, so `amount` is the peak yearly amount); the
+ * split is the same every year.
+ */
 export interface BudgetRun {
   amount: number;
   split: ArrayLike<number>;
+  profile?: ArrayLike<number>;
 }
 
-/** The budget run that spends `spending[i]` on programme i (budget unit per year). */
-export function budgetOfSpending(spending: readonly number[]): BudgetRun {
+/** The budget run that spends `spending[i]` on programme i (budget unit per year), shaped by `profile` when given. */
+export function budgetOfSpending(spending: readonly number[], profile?: ArrayLike<number>): BudgetRun {
   const amount = spending.reduce((a, b) => a + b, 0);
-  return { amount, split: spending.map((x) => (amount > 0 ? x / amount : 0)) };
+  return { amount, split: spending.map((x) => (amount > 0 ? x / amount : 0)), ...(profile ? { profile } : {}) };
 }

@@ -3,6 +3,8 @@
  *
  *   B_{p,t} = split_p · A_t   for t ≥ start year,   0 before
  *
+ * (A_t = amount · profile_t when the run's budget changes year by year, model/allocation.ts BudgetRun)
+ *
  * A_t, the extra money of year t, is either a fixed amount, or the top-up that brings the fiscal
  * indicator F to s % of a budget G (e.g. fiscal S&T spending to 3% of general budget expenditure):
  *
@@ -11,7 +13,7 @@
  * Read from the plan's mutable Allocation, so a new split needs no recompilation.
  */
 import { conversionFactor } from "../data/units.js";
-import type { Allocation } from "./allocation.js";
+import type { Allocation, BudgetRun } from "./allocation.js";
 import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
 
 export function compileProgrammeSpending(
@@ -68,10 +70,11 @@ export function compileProgrammeSpending(
       const { state, nb } = ctx;
       const row = rowOf(ctx, slot, y);
       // The run's budget (ctx.budget), not the scenario's: one compiled plan serves many splits.
-      const run = ctx.budget ?? allocation;
+      const run: BudgetRun | Allocation = ctx.budget ?? allocation;
       const split = run.split[index];
       if (y < start) state.fill(0, row, row + nb);
-      else if (!allocation.share) state.fill(run.amount * split, row, row + nb);
+      else if (!allocation.share)
+        state.fill(run.amount * ("profile" in run ? (run.profile?.[y] ?? 1) : 1) * split, row, row + nb);
       else {
         const g = rowOf(ctx, of, y);
         const f = rowOf(ctx, bau, y);

@@ -20,11 +20,34 @@ const REFERENCES: Record<string, readonly string[]> = {
   solow: ["output", "capital", "labour"],
 };
 
+/**
+ * Throws an InputError for the first id under `adopts:` that is not a commitment of the catalogue:
+ * an unknown id (with the closest commitment), or a forecast target (which cannot be adopted).
+ */
+export function checkScenarioAdopts(loaded: LoadedScenario, catalogue: Inputs["catalogue"]): void {
+  const commitments = catalogue.targets.filter((t) => t.nature === "commitment").map((t) => t.id);
+  loaded.scenario.adopts.forEach((id, i) => {
+    const row = catalogue.targets.find((t) => t.id === id);
+    if (row?.nature === "commitment") return;
+    const list = commitments.length
+      ? commitments.join(", ")
+      : `none: no row of ${catalogue.file} has nature = commitment`;
+    throw new InputError({
+      ...loaded.locate(["adopts", i]),
+      problem: row
+        ? `adopts[${i}]: "${id}" is a forecast target of ${catalogue.file}, not a commitment (its nature column is not "commitment")`
+        : `adopts[${i}]: no target "${id}" in ${catalogue.file}${didYouMeanSuffix(id, commitments)}`,
+      fix: `list only commitments under adopts (commitments of the catalogue: ${list})`,
+    });
+  });
+}
+
 /** Throws an InputError for the first unknown indicator id of the scenario (see the file comment). */
 export function checkScenarioIndicators(
   loaded: LoadedScenario,
   inputs: Pick<Inputs, "baseline" | "catalogue" | "dictionary">,
 ): void {
+  checkScenarioAdopts(loaded, inputs.catalogue);
   const specs = (loaded.scenario.indicators ?? {}) as Record<string, Record<string, unknown>>;
   const observed = new Set(inputs.baseline.series.keys());
   const known = new Set([

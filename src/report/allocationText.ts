@@ -58,6 +58,7 @@ export function allocationText(r: AllocateResult, lang: Lang = DEFAULT_LANG): st
       zh: `在照常发展之上每年追加预算 ${r.budget} ${r.unit} — ${r.scenario}，${r.paths} 条模拟路径，随机种子 ${r.seed}，在同一组随机抽样上评估了 ${r.evaluations} 种分配`,
       en: `Budget ${r.budget} ${r.unit}/yr on top of business as usual — ${r.scenario}, ${r.paths} paths, seed ${r.seed}, ${r.evaluations} allocations evaluated on the same draws`,
     }),
+    ...(r.budgetPath ? [pathLine(r.budgetPath, r.unit)] : []),
     "",
     renderTable(
       [
@@ -134,6 +135,7 @@ export function allocationText(r: AllocateResult, lang: Lang = DEFAULT_LANG): st
         })}`,
       );
   }
+  lines.push(...commitmentLines(r));
   const moved = r.perTarget
     .filter((t) => Math.max(Math.abs(t.changeOverEqual), Math.abs(t.changeOverNone)) >= CHANGE_SHOWN)
     .sort((a, b) => b.changeOverNone - a.changeOverNone);
@@ -217,6 +219,52 @@ export function allocationText(r: AllocateResult, lang: Lang = DEFAULT_LANG): st
   return lines.join("\n") + "\n";
 }
 
+/** A budget that changes by year, in words: every year's amount, the held ones marked. */
+function pathLine(p: { years: number[]; amounts: number[]; heldFrom?: number | null }, unit: string): string {
+  const years = p.years.map(
+    (y, k) => `${y}: ${money(p.amounts[k])}${p.heldFrom != null && y >= p.heldFrom ? " (held 沿用)" : ""}`,
+  );
+  return `  逐年预算 Budget by year (${unit}): ${years.join(" · ")} — the table's amounts are the peak year's; the split's shares are the same every year (caps hold in every year, floors in the peak year)`;
+}
+
+/** The adopted commitments as constraints of the allocation: P(met) none / equal / best and whether honoured. */
+function commitmentLines(r: AllocateResult): string[] {
+  const out: string[] = [];
+  const names = (ids: string[]) => ids.join(", ");
+  if (r.commitments.length) {
+    const cut = pct(r.commitments[0].honourAt);
+    out.push(
+      "",
+      `承诺（约束，不计入目标数）Adopted commitments — constraints, not counted among the targets; honoured when P(met) ≥ ${cut}:`,
+      renderTable(
+        [
+          { header: "承诺 Commitment", max: 44 },
+          { header: "无 None", align: "right" },
+          { header: "平均 Equal", align: "right" },
+          { header: "最优 Best", align: "right" },
+          { header: "最优分配是否兑现 Honoured by best" },
+        ],
+        r.commitments.map((c) => [
+          `${c.nameZh} ${c.nameEn}`,
+          pct(c.none),
+          pct(c.equal),
+          pct(c.best),
+          c.honoured.best ? "✓ 兑现 honoured" : "✗ 未兑现 not honoured",
+        ]),
+      ),
+    );
+    if (!r.constraintsMet)
+      out.push(
+        `  ✗ 约束起作用 Binding: no split of ${r.budget} ${r.unit}/yr found honours every adopted commitment; honouring them needs a larger budget (try --goal with the commitment adopted) or money from outside these programmes`,
+      );
+  }
+  if (r.commitmentsOutsideBudget.length)
+    out.push(
+      `  预算无法影响的承诺 Adopted commitments the programmes' money cannot move in the model (no split honours or breaks them): ${names(r.commitmentsOutsideBudget)}`,
+    );
+  return out;
+}
+
 /** What the goal-seek text needs besides the answer: the run's settings and bilingual names. */
 export interface GoalContext {
   file: string;
@@ -267,17 +315,18 @@ export function goalText(g: GoalAnswer, c: GoalContext, lang: Lang = DEFAULT_LAN
     lines.push(
       S({
         label: "✓ 最小预算",
-        zh: `✓ 最小预算：${money(g.budget!)} ${g.unit}/年 → ${measure(g.pMet, g.pMetStandardError)}（蒙特卡洛标准误）；无追加预算：${at(g.pMetNoBudget)}`,
-        en: `${lang === "en" ? "✓ " : ""}Smallest budget: ${money(g.budget!)} ${g.unit}/yr → ${measure(g.pMet, g.pMetStandardError)} (Monte Carlo SE); no extra budget: ${at(g.pMetNoBudget)}`,
+        zh: `✓ 最小预算：${money(g.budget!)} ${g.unit}/年${g.budgetPath ? "（峰值年份；按路径形状缩放）" : ""} → ${measure(g.pMet, g.pMetStandardError)}（蒙特卡洛标准误）；无追加预算：${at(g.pMetNoBudget)}`,
+        en: `${lang === "en" ? "✓ " : ""}Smallest budget: ${money(g.budget!)} ${g.unit}/yr${g.budgetPath ? " (peak year; the path's shape scaled)" : ""} → ${measure(g.pMet, g.pMetStandardError)} (Monte Carlo SE); no extra budget: ${at(g.pMetNoBudget)}`,
       }),
     );
+    if (g.budgetPath) lines.push(pathLine(g.budgetPath, g.unit));
     if (g.below) {
       const below = g.below.pMet < g.p;
       lines.push(
         `  ${S({
           label: "检验",
-          zh: `检验：${money(g.below.budget)} ${g.unit}/年（少一个步长）得到 ${at(g.below.pMet)}${below ? "，低于目标" : " — 并未低于目标：搜索遇到非单调的一步，预算只能视为近似值"}`,
-          en: `Check: ${money(g.below.budget)} ${g.unit}/yr (one step less) gives ${at(g.below.pMet)}${below ? ", below the goal" : " — NOT below the goal: the search met a non-monotone step; treat the budget as approximate"}`,
+          zh: `检验：${money(g.below.budget)} ${g.unit}/年（少一个步长）得到 ${at(g.below.pMet)}${g.commitmentBinding ? " — 仍达到目标，但未兑现已采纳的承诺：决定这一预算的是承诺，而不是目标" : below ? "，低于目标" : " — 并未低于目标：搜索遇到非单调的一步，预算只能视为近似值"}`,
+          en: `Check: ${money(g.below.budget)} ${g.unit}/yr (one step less) gives ${at(g.below.pMet)}${g.commitmentBinding ? " — the goal, but not an adopted commitment: the commitment, not the goal, sets this budget" : below ? ", below the goal" : " — NOT below the goal: the search met a non-monotone step; treat the budget as approximate"}`,
         })}`,
       );
     }
@@ -298,6 +347,23 @@ export function goalText(g: GoalAnswer, c: GoalContext, lang: Lang = DEFAULT_LAN
       }),
     ),
     "",
+    ...g.commitments.map((k) => {
+      const name = c.names.get(k.id);
+      return S({
+        label: "承诺（约束）",
+        zh: `已采纳的承诺（约束）${name?.zh ?? k.id}：达成概率 ${pct2(k.pMet)} — ${k.honoured ? "✓ 兑现" : "✗ 未兑现"}（需 ≥ ${pct2(k.honourAt)}）`,
+        en: `Adopted commitment ${name?.en ?? k.id}: P(met) ${pct2(k.pMet)} — ${k.honoured ? "✓ honoured" : "✗ not honoured"} (needs ≥ ${pct2(k.honourAt)})`,
+      });
+    }),
+    ...(g.commitmentsOutsideBudget.length
+      ? [
+          S({
+            label: "预算无法影响的承诺",
+            zh: `项目预算无法影响的已采纳承诺（不是搜索的约束）：${g.commitmentsOutsideBudget.join("、")}`,
+            en: `Adopted commitments the programmes cannot move (not constraints of the search): ${g.commitmentsOutsideBudget.join(", ")}`,
+          }),
+        ]
+      : []),
     S({
       label: "预期达成目标数",
       zh: `此分配下的预期达成目标数：${score(g.expectedMet)}（无追加预算 ${score(g.expectedMetNoBudget)}）`,

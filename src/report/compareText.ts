@@ -4,10 +4,21 @@
  * them, and for every changed assumption that moves nothing, why. Numbers and reason codes come
  * from src/assess/compareScenarios.ts.
  */
+
+import type { RunsComparison } from "../assess/compareRuns.js";
 import type { Comparison, ComparisonResult, NoEffectReason } from "../assess/compareScenarios.js";
 import { FAR_FROM_THRESHOLD } from "../assess/compareScenarios.js";
-import type { ScenarioResult } from "../assess/types.js";
-import { type Bi, DEFAULT_LANG, formatNumber, formatPercent, type Lang, statusLabel, tr } from "../charts/labels.js";
+import type { ScenarioResult, Status } from "../assess/types.js";
+import {
+  type Bi,
+  DEFAULT_LANG,
+  formatNumber,
+  formatPercent,
+  type Lang,
+  STATUS_WORDS,
+  statusLabel,
+  tr,
+} from "../charts/labels.js";
 import { type BilingualName, nameBook } from "../scenario/assumptionLabel.js";
 import { renderTable } from "./textTable.js";
 
@@ -207,4 +218,92 @@ export function compareText(r: ComparisonResult, lang: Lang = DEFAULT_LANG): str
       .map((c, i) => comparisonText(c, base, r.results[i + 1], r, lang))
       .join("\n\n" + "═".repeat(80) + "\n\n") + "\n"
   );
+}
+
+/** The status code of a saved run as words (codes from another version are shown as they are). */
+function savedStatus(code: string): string {
+  return code in STATUS_WORDS ? statusLabel(code as Status, "both") : code;
+}
+
+/** `compare before/results.json after/results.json` in words: what differs and what changed, with the SE of independent runs. */
+export function compareRunsText(r: RunsComparison): string {
+  const when = (g: string | null) => (g ? ` (${g})` : "");
+  const lines = [
+    `两次运行对比 Two saved runs: ${r.before.file}${when(r.before.generatedAt)} → ${r.after.file}${when(r.after.generatedAt)}`,
+    "  两次独立运行，非公共随机数：变化的标准误 = √(se₁² + se₂²)（若两次种子、路径和输入相同则偏保守）",
+    "  Independent runs, not common random numbers: the SE of a change is √(se₁² + se₂²) (conservative when both used the same seed, paths and inputs)",
+    "  results.json 只记录各情景的假设，不记录哪个假设推动了哪个目标；要归因，请对比情景文件 (compare A.yaml B.yaml)",
+    "  results.json records each scenario's assumptions, not which one moved which target: compare the scenario files (compare A.yaml B.yaml) to attribute",
+  ];
+  if (r.inputsChanged.length)
+    lines.push(
+      "",
+      "内容改变的输入文件 Input files whose contents changed (e.g. new actuals):",
+      ...r.inputsChanged.map(
+        (f) =>
+          `  • ${f.file}${f.before === null ? " (only in the second run)" : f.after === null ? " (only in the first run)" : ""}`,
+      ),
+    );
+  for (const c of r.comparisons) {
+    lines.push("", "═".repeat(80), "", `情景 Scenario ${c.name.zh} / ${c.name.en} (${c.scenario})`);
+    for (const s of c.settings) lines.push(`  ${s.key}: ${s.before ?? "–"} → ${s.after ?? "–"}`);
+    lines.push(
+      "",
+      "记录中不同的假设 Recorded assumptions that differ:",
+      c.assumptions.length
+        ? renderTable(
+            [
+              { header: "指标 Indicator", max: 36 },
+              { header: "之前 Before", max: 56 },
+              { header: "之后 After", max: 56 },
+            ],
+            c.assumptions.map((a) => [
+              a.indicator,
+              a.before ? `${a.before.mechanism}: ${a.before.summary}` : "(not in this run)",
+              a.after ? `${a.after.mechanism}: ${a.after.summary}` : "(not in this run)",
+            ]),
+          )
+        : "  none",
+    );
+    const e = c.expectedMet;
+    if (e)
+      lines.push(
+        "",
+        `预期达成目标数 Expected targets met: ${e.before.toFixed(2)} → ${e.after.toFixed(2)} (${e.change >= 0 ? "+" : "−"}${Math.abs(e.change).toFixed(2)} ± ${e.standardError.toFixed(2)}, SE of independent runs)`,
+      );
+    lines.push(
+      "",
+      `变化的目标 Targets whose status changed or whose P(met) moved beyond 2 SE (${c.unchangedCount} others unchanged):`,
+      c.changed.length
+        ? renderTable(
+            [
+              { header: "目标 Target", max: 30 },
+              { header: "状态 Status", max: 40 },
+              { header: "P(met)", align: "right" },
+              { header: "Δ ± SE (points)", align: "right" },
+              { header: "中位数 Median", align: "right" },
+            ],
+            c.changed.map((t) => [
+              `${t.nameZh} ${t.nameEn}`,
+              t.statusChanged
+                ? `${savedStatus(t.statusBefore)} → ${savedStatus(t.statusAfter)}`
+                : savedStatus(t.statusBefore),
+              t.pMetBefore === null || t.pMetAfter === null ? "–" : `${pct(t.pMetBefore)} → ${pct(t.pMetAfter)}`,
+              t.change === null || t.standardError === null
+                ? "–"
+                : `${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)}${t.distinguishable ? "" : " (within 2 SE)"}`,
+              `${num(t.medianBefore)} → ${num(t.medianAfter)}`,
+            ]),
+          )
+        : "  none",
+    );
+    if (c.onlyBefore.length) lines.push(`  只在之前 Only in the first run: ${c.onlyBefore.join(", ")}`);
+    if (c.onlyAfter.length) lines.push(`  只在之后 Only in the second run: ${c.onlyAfter.join(", ")}`);
+  }
+  if (r.scenariosOnlyBefore.length || r.scenariosOnlyAfter.length)
+    lines.push(
+      "",
+      `未对比的情景 Scenarios in one run only (not compared): ${[...r.scenariosOnlyBefore.map((s) => `${s} (first)`), ...r.scenariosOnlyAfter.map((s) => `${s} (second)`)].join(", ")}`,
+    );
+  return lines.join("\n") + "\n";
 }

@@ -6,8 +6,18 @@
  *
  * Example: `reasonText(t, "zh")` → "需年均增长 10.4%，本情景中位数年均增长 6.9%；影响最大的假设：研发经费支出：自身增速（ρ = 0.71）".
  */
-import type { NotAssessedReason, TargetAssessment } from "../assess/types.js";
-import { type Bi, formatCount, formatFigure, formatGrowth, type Lang, tr, unitLabel } from "../charts/labels.js";
+import type { NotAssessedReason, ScenarioResult, TargetAssessment } from "../assess/types.js";
+import {
+  type Bi,
+  formatCount,
+  formatFigure,
+  formatGrowth,
+  indicatorInfo,
+  type Lang,
+  tr,
+  unitLabel,
+} from "../charts/labels.js";
+import { formatAmount } from "../charts/numberFormat.js";
 import type { TargetKind } from "../data/types.js";
 import { describeOrigin } from "./nonFiniteText.js";
 
@@ -167,3 +177,54 @@ export function notAssessedText(
 }
 
 export { formatAmount } from "../charts/numberFormat.js";
+/**
+ * A commitment (a target the district decides) as a decision, in one sentence: adopted or not, what
+ * honouring it costs beyond the scenario's projection (median and P90 over the paths, in its target
+ * year) and the forecast targets that depend on it. Null for a forecast target.
+ *
+ * Example (en): "A decision, adopted by this scenario: honouring it takes 43.05 million yuan more
+ * Fiscal S&T expenditure in 2015 than projected (median; P90 56.94 million yuan); forecast targets
+ * that depend on it: R&D expenditure as a share of GDP."
+ */
+export function commitmentSentence(t: TargetAssessment, result: ScenarioResult, lang: Lang): string | null {
+  const c = t.commitment;
+  if (!c) return null;
+  const zh: string[] = [c.adopted ? "区级决策，本情景已采纳" : "区级决策，本情景未采纳"];
+  const en: string[] = [
+    c.adopted ? "A decision, adopted by this scenario" : "A decision, not adopted by this scenario",
+  ];
+  if (c.cost) {
+    const what = indicatorInfo(result, c.cost.indicator).name;
+    const amount = (v: number, l: "zh" | "en") => formatAmount(v, c.cost!.unit, l);
+    zh.push(
+      c.cost.median > 0
+        ? `兑现它需在预测之外于 ${c.cost.year} 年增加${what.zh} ${amount(c.cost.median, "zh")}（中位数；P90 ${amount(c.cost.p90, "zh")}）`
+        : `本情景的预测在 ${c.cost.year} 年中位数上已兑现它（P90 仍缺 ${amount(c.cost.p90, "zh")}）`,
+    );
+    en.push(
+      c.cost.median > 0
+        ? `honouring it takes ${amount(c.cost.median, "en")} more ${what.en} in ${c.cost.year} than projected (median; P90 ${amount(c.cost.p90, "en")})`
+        : `the scenario's projection honours it on the median path in ${c.cost.year} (P90 shortfall ${amount(c.cost.p90, "en")})`,
+    );
+  } else {
+    zh.push("模型无法估算兑现成本（不是资金，也不是资金的比率）");
+    en.push("the model cannot cost it (it is neither money nor a ratio of money)");
+  }
+  const names = c.dependents.map((id) => {
+    const d = result.targets.find((x) => x.id === id);
+    return { zh: d?.nameZh ?? id, en: d?.nameEn ?? id };
+  });
+  zh.push(names.length ? `依赖它的预测目标：${names.map((n) => n.zh).join("、")}` : "模型中没有预测目标依赖它");
+  en.push(
+    names.length
+      ? `forecast targets that depend on it: ${names.map((n) => n.en).join(", ")}`
+      : "no forecast target depends on it in the model",
+  );
+  return tr(lang, { zh: `${zh.join("；")}。`, en: `${en.join("; ")}.` });
+}
+
+/** The heading of the commitments block (terminal, briefing): decisions, not forecasts. */
+export const COMMITMENTS_HEADING: Bi = {
+  zh: "承诺事项（区级决策，不计入预测目标数）",
+  en: "Commitments (decisions of the district, not counted among the forecast targets)",
+};

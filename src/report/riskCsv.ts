@@ -5,7 +5,7 @@
  * Excel on Chinese Windows opens it as UTF-8 instead of the local code page (mojibake otherwise).
  */
 import type { ScenarioResult, TargetAssessment } from "../assess/types.js";
-import { notAssessedText, reasonText } from "./messages.js";
+import { commitmentSentence, notAssessedText, reasonText } from "./messages.js";
 
 /** The UTF-8 byte order mark that tells Excel the file is UTF-8. */
 export const UTF8_BOM = "\uFEFF";
@@ -45,13 +45,26 @@ export const RISK_COLUMNS: RiskColumn[] = [
     key: "reason_zh",
     zh: "原因（中文）",
     en: "Reason (Chinese)",
-    value: (_, t) => reasonText(t, "zh") ?? notAssessedText(t, "zh"),
+    value: (r, t) => reasonText(t, "zh") ?? commitmentSentence(t, r, "zh") ?? notAssessedText(t, "zh"),
   },
   {
     key: "reason_en",
     zh: "原因（英文）",
     en: "Reason (English)",
-    value: (_, t) => reasonText(t, "en") ?? notAssessedText(t, "en"),
+    value: (r, t) => reasonText(t, "en") ?? commitmentSentence(t, r, "en") ?? notAssessedText(t, "en"),
+  },
+  { key: "nature", zh: "性质", en: "Nature", value: (_, t) => t.nature },
+  {
+    key: "commitment_cost_median",
+    zh: "承诺兑现成本（中位数）",
+    en: "Commitment cost (median)",
+    value: (_, t) => t.commitment?.cost?.median ?? null,
+  },
+  {
+    key: "commitment_cost_unit",
+    zh: "成本单位",
+    en: "Cost unit",
+    value: (_, t) => t.commitment?.cost?.unit ?? null,
   },
   { key: "illustrative", zh: "示意数据", en: "Illustrative", value: (r) => r.illustrative },
 ];

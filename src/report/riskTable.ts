@@ -2,6 +2,7 @@
 import { ILLUSTRATIVE_SUFFIX } from "../assess/runScenario.js";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import {
+  ALL_STATUSES,
   type Bi,
   colon,
   comparatorSymbol,
@@ -17,14 +18,12 @@ import {
 } from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
 import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
-import { notAssessedText, reasonText } from "./messages.js";
+import { COMMITMENTS_HEADING, commitmentSentence, notAssessedText, reasonText } from "./messages.js";
+import { byRisk } from "./summary.js";
 import { renderTable } from "./textTable.js";
 
-const SEVERITY: Record<Status, number> = { off_track: 0, at_risk: 1, on_track: 2, already_met: 3, not_assessed: 4 };
-
-function sortByRisk(targets: TargetAssessment[]): TargetAssessment[] {
-  return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
-}
+/** Worst first, the one order of the report layer (summary.ts). */
+const sortByRisk = byRisk;
 
 /** The first few names of a long list, and how many more. */
 function listSome(names: string[], lang: Lang, shown = 12): string {
@@ -106,6 +105,13 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
         ? `  • ${t.nameZh}: ${reasonText(t, "zh")}\n    ${t.nameEn}: ${reasonText(t, "en")}`
         : `  • ${T({ zh: t.nameZh, en: t.nameEn })}${colon(lang)}${reasonText(t, lang)}`,
     );
+  const commitments = r.targets
+    .filter((t) => t.commitment)
+    .map((t) =>
+      lang === "both"
+        ? `  ${STATUS_STYLE[t.status].mark} ${t.nameZh}: ${commitmentSentence(t, r, "zh")}\n    ${t.nameEn}: ${commitmentSentence(t, r, "en")}`
+        : `  ${STATUS_STYLE[t.status].mark} ${T({ zh: t.nameZh, en: t.nameEn })}${colon(lang)}${commitmentSentence(t, r, lang)}`,
+    );
   const skipped = r.targets
     .filter((t) => t.notAssessed)
     .map(
@@ -117,6 +123,7 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
     table,
     (r.targets.some((t) => t.borderline) ? borderlineLegend(lang) + "\n" : "") + jointLine(r.joint, lang),
     reasons.length ? `${heading(W.why)}\n` + reasons.join("\n") : "",
+    commitments.length ? `${heading(COMMITMENTS_HEADING)}\n${commitments.join("\n")}` : "",
     skipped.length ? `${heading(W.notAssessed)}\n` + skipped.join("\n") : "",
   ]
     .filter(Boolean)
@@ -130,6 +137,8 @@ const SHORT_WORD: Record<Status, Bi> = {
   at_risk: { zh: "风险", en: "risk" },
   off_track: { zh: "偏离", en: "off" },
   not_assessed: { zh: "", en: "" },
+  commitment_adopted: { zh: "已采纳", en: "adopted" },
+  commitment_not_adopted: { zh: "未采纳", en: "not adopted" },
 };
 const SHORT = (s: Status, lang: Lang) =>
   `${STATUS_STYLE[s].mark} ${tr(lang === "zh" ? "zh" : "en", SHORT_WORD[s])}`.trim();
@@ -148,7 +157,10 @@ export function scenarioMatrix(results: ScenarioResult[], lang: Lang = DEFAULT_L
       }),
     ];
   });
-  const legend = STATUS_ORDER.map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, lang)}`).join("  ");
+  const present = new Set(results.flatMap((r) => r.targets.map((t) => t.status)));
+  const legend = ALL_STATUSES.filter((s) => STATUS_ORDER.includes(s as never) || present.has(s))
+    .map((s) => `${STATUS_STYLE[s].mark} ${statusLabel(s, lang)}`)
+    .join("  ");
   const column = (r: ScenarioResult) => (lang === "both" ? r.scenario.id : scenarioName(r, lang));
   return (
     renderTable(

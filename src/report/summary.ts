@@ -8,6 +8,7 @@
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { publicationSources } from "../charts/frame.js";
 import {
+  ALL_STATUSES,
   type Bi,
   colon,
   formatPercent,
@@ -27,13 +28,15 @@ import { formatAmount, reasonText } from "./messages.js";
 /** How many headline targets the summary, the deck and the detail show. */
 export const HEADLINE_COUNT = 5;
 
-/** Worst first: off track, at risk, on track, already met, not assessed. */
+/** Worst first: off track, at risk, on track, already met, not assessed; then commitments (decisions), not adopted first. */
 export const SEVERITY: Record<Status, number> = {
   off_track: 0,
   at_risk: 1,
   on_track: 2,
   already_met: 3,
   not_assessed: 4,
+  commitment_not_adopted: 5,
+  commitment_adopted: 6,
 };
 
 /** Targets worst first, then by P(met) (lowest first), then in catalogue order. */
@@ -57,7 +60,7 @@ export function badge(status: Status, lang: Lang, short = false): string {
 
 /** The CSS of the pills, from the one palette. */
 export function badgeCss(): string {
-  return STATUS_ORDER.map(
+  return ALL_STATUSES.map(
     (s) =>
       `.badge.${s} { background: ${STATUS_STYLE[s].fill}; color: ${STATUS_STYLE[s].ink}; border-color: ${STATUS_STYLE[s].fill}; }`,
   ).join("\n");

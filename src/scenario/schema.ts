@@ -136,6 +136,12 @@ export const Scenario = z
     indicators: z.record(id, IndicatorSpec).default({}),
     programmes: z.record(id, Programme).default({}),
     budget: Budget.optional(),
+    adopts: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a target id such as fiscal_st_share"))
+      .default([])
+      .describe(
+        "the commitments (catalogue rows with nature = commitment: targets the district decides, e.g. fiscal_st_share) this scenario adopts",
+      ),
     correlations: z
       .array(
         z.strictObject({

@@ -42,7 +42,13 @@ export interface ThreadedOptions {
 /** Runs a plan's Monte Carlo over worker threads (the same bits as `simulate` for any thread count). */
 export async function simulateInThreads(input: PlanInput, plan: Plan, opts: ThreadedOptions): Promise<Simulation> {
   const { paths, seed } = opts;
-  const budget = opts.budget ? { amount: opts.budget.amount, split: Array.from(opts.budget.split) } : undefined;
+  const budget = opts.budget
+    ? {
+        amount: opts.budget.amount,
+        split: Array.from(opts.budget.split),
+        ...(opts.budget.profile ? { profile: Array.from(opts.budget.profile) } : {}),
+      }
+    : undefined;
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(plan, paths), paths));
   if (threads === 1) {
     const sim = simulate(plan, { paths, seed, ...(budget ? { budget } : {}) });

@@ -23,6 +23,8 @@ function evaluator(f: (x: readonly number[]) => number): Evaluator {
         expectedMet: s,
         score: s,
         scorePerPath: Float64Array.of(s),
+        commitmentPMet: new Float64Array(0),
+        honoured: true,
       };
     },
   };

@@ -82,6 +82,8 @@ describe("tornado and one-way sweep", () => {
           expectedMet: e,
           score: e,
           scorePerPath: new Float64Array(paths),
+          commitmentPMet: new Float64Array(0),
+          honoured: true,
         };
       },
     };
@@ -93,6 +95,8 @@ describe("tornado and one-way sweep", () => {
     expectedMet: e,
     score: e,
     scorePerPath: new Float64Array(paths),
+    commitmentPMet: new Float64Array(0),
+    honoured: true,
   });
 
   it("one bar per uncertain parameter at its P10 and P90, sorted by swing; fixed parameters have none", () => {

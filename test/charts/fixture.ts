@@ -235,6 +235,8 @@ function assess(t: TargetSpec, p: Projection[string], driverZh: string): TargetA
         }
       : null,
     notAssessed: null,
+    nature: "forecast",
+    commitment: null,
   };
 }
 
@@ -266,6 +268,8 @@ const QUALITATIVE: TargetAssessment = {
   shareCategory: "not_assessed",
   reason: null,
   notAssessed: { code: "qualitative" },
+  nature: "forecast",
+  commitment: null,
 };
 
 const DRIVER_ZH: Record<string, string> = {

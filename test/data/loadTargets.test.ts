@@ -26,6 +26,7 @@ describe("loadTargets", () => {
       value: 2.5,
       unit: "%",
       kind: "share",
+      nature: "forecast",
       baseYear: null,
       responsible: "",
       note: "",

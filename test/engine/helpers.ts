@@ -49,6 +49,7 @@ export function target(
     value,
     unit,
     kind: "level",
+    nature: "forecast",
     baseYear: null,
     responsible: "",
     note: "",

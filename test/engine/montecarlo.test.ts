@@ -176,7 +176,8 @@ describe("summaries and probabilities", () => {
         if (t.status === "off_track") expect(t.pMet).toBeLessThan(0.33);
         if (t.status === "at_risk") expect(t.pMet >= 0.33 && t.pMet < 0.66).toBe(true);
       }
-      expect(assessed).toBe(41);
+      // 41 numeric targets, of which 2 are commitments (decisions, no P(met)): 39 forecasts.
+      expect(assessed).toBe(39);
     }
   });
 });

@@ -129,6 +129,8 @@ describe("marginal value of money", () => {
         expectedMet: met,
         score: 2 * met,
         scorePerPath: new Float64Array(),
+        commitmentPMet: new Float64Array(),
+        honoured: true,
       };
     };
     const ev = { score } as unknown as Evaluator;

@@ -116,7 +116,11 @@ describe("targetcast CLI", () => {
           expect(t, `${s.scenario} target ${String(t.id)}`).toHaveProperty(k);
         }
         expect(typeof t.id).toBe("string");
-        expect(["already_met", "on_track", "at_risk", "off_track", "not_assessed"]).toContain(t.status);
+        expect(
+          t.nature === "commitment"
+            ? ["commitment_adopted", "commitment_not_adopted"]
+            : ["already_met", "on_track", "at_risk", "off_track", "not_assessed"],
+        ).toContain(t.status);
         if (t.pMet !== null) {
           expect(t.pMet as number).toBeGreaterThanOrEqual(0);
           expect(t.pMet as number).toBeLessThanOrEqual(1);

@@ -259,6 +259,12 @@ describe("shipped scenarios", () => {
       expect(result.paths).toBe(200);
       expect(result.targets.map((t) => t.id)).toEqual(inputs.catalogue.targets.map((t) => t.id));
       for (const t of result.targets) {
+        if (t.nature === "commitment") {
+          // A decision: its status says whether the scenario adopts it; no P(met).
+          expect(t.status).toBe(scenario.adopts.includes(t.id) ? "commitment_adopted" : "commitment_not_adopted");
+          expect(t.pMet).toBeNull();
+          continue;
+        }
         expect(statuses, `${file} ${t.id}`).toContain(t.status);
         if (t.kind === "qualitative") {
           expect(t.status).toBe("not_assessed");
