@@ -194,7 +194,9 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     const pMet = hits / sample.length;
     const sorted = Float64Array.from(sample).sort();
     const median = quantileSorted(sorted, 0.5);
-    const alreadyMet = baseValue !== null && meets(baseValue, t.comparator, threshold);
+    // "Already met" only while the projection keeps it: a level met in the base year but likely
+    // lost by the target year (x < 120 now, rising past it) takes its status from P(met).
+    const alreadyMet = baseValue !== null && meets(baseValue, t.comparator, threshold) && pMet >= thresholds.onTrack;
     const status = statusFromProbability(pMet, alreadyMet, thresholds);
     const pMetStandardError = proportionStandardError(pMet, sample.length);
 

@@ -43,6 +43,8 @@ const targets: Target[] = [
   target("after_horizon", "x", 2016, ">=", 1, "万元"),
   target("at_base_year", "x", 2013, ">=", 1, "万元"),
   target("no_data", "nothing", 2015, ">=", 1, "个"),
+  // Met by the base value 100, lost on every path by 2015 (121): not "already met".
+  target("met_now_lost", "x", 2015, "<", 120, "万元"),
 ];
 // Every test runs its own (small) plan inside its body: mutation testing (stryker.config.mjs)
 // activates a mutant only while tests run, so results computed at import time could not catch it.
@@ -79,6 +81,7 @@ describe("P(met), quantiles and status on a plan without uncertainty", () => {
   it("x < 95 is never met (x₂₀₁₅ = 121); x ≥ 90 was already met in the base year", () => {
     expect(byId("below_95")).toMatchObject({ pMet: 0, status: "off_track" });
     expect(byId("already_90")).toMatchObject({ pMet: 1, status: "already_met", borderline: false });
+    expect(byId("met_now_lost")).toMatchObject({ pMet: 0, status: "off_track" });
   });
 
   it("relative to the base: 1.2 × x₂₀₁₃ = 120 is met (121), in the indicator's unit", () => {
