@@ -4,7 +4,8 @@
  * and no English headings; English holds no Chinese headings; a wrong value is a usage error.
  */
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "../region/helpers.js";
+import { tempDir } from "../region/helpers.js";
+import { cliAsync as cli } from "./cliAsync.js";
 
 /** An internal id of a parameter or node: snake_case, then a dot and more (issue 15's done-when). */
 const INTERNAL_ID = /[a-z]+_[a-z_]+\.[a-z]/;
@@ -47,15 +48,15 @@ const ENGLISH_WORDS =
   /\b(Target|Status|Why at risk|Not assessed|Expected targets met|Assumption|Programme|Runners-up|Targets met together|moves no target|Median|Unit|Responsible)\b/;
 
 describe("--lang zh", () => {
-  it("the id pattern catches the issue's example and spares names, years and file names", () => {
+  it("the id pattern catches the issue's example and spares names, years and file names", async () => {
     expect("影响最大的假设：national_hightech_enterprises.count.additions（ρ = 0.38）").toMatch(INTERNAL_ID);
     expect("rd_expenditure.leveraged.own_growth").toMatch(INTERNAL_ID);
     expect("研发经费支出：自身增速 · data/baseline/haizhou.csv · rd_intensity").not.toMatch(INTERNAL_ID);
   });
 
   for (const [command, args] of Object.entries(ZH_RUNS)) {
-    it(`${command} --lang zh names no internal id and prints no English heading`, () => {
-      const r = cli(args);
+    it(`${command} --lang zh names no internal id and prints no English heading`, async () => {
+      const r = await cli(args);
       expect(r.stderr.replace(/^(note|warning): .*\n/gm, "")).toBe("");
       expect(r.status).toBe(0);
       const hit = INTERNAL_ID.exec(r.stdout);
@@ -68,8 +69,17 @@ describe("--lang zh", () => {
 });
 
 describe("--lang en and both", () => {
-  it("run --lang en prints English headings, statuses and reasons, no Chinese heading", () => {
-    const r = cli(["run", "scenarios/baseline.yaml", "--lang", "en", "--paths", "200", "--out", tempDir("lang-en")]);
+  it("run --lang en prints English headings, statuses and reasons, no Chinese heading", async () => {
+    const r = await cli([
+      "run",
+      "scenarios/baseline.yaml",
+      "--lang",
+      "en",
+      "--paths",
+      "200",
+      "--out",
+      tempDir("lang-en"),
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Why at risk:");
     expect(r.stdout).toContain("Off track");
@@ -78,23 +88,23 @@ describe("--lang en and both", () => {
       expect(r.stdout, zh).not.toContain(zh);
   }, 120_000);
 
-  it("the default is both, as before: Chinese then English headings", () => {
-    const r = cli(["targets"]);
+  it("the default is both, as before: Chinese then English headings", async () => {
+    const r = await cli(["targets"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("名称 Name");
   });
 
-  it("a wrong --lang is a usage error (exit 2) on every command that takes it; --help lists it", () => {
+  it("a wrong --lang is a usage error (exit 2) on every command that takes it; --help lists it", async () => {
     for (const command of ["run", "brief", "chart", "allocate", "compare", "targets", "forecast"]) {
-      const bad = cli([command, "--lang", "fr"]);
+      const bad = await cli([command, "--lang", "fr"]);
       expect(bad.status, command).toBe(2);
       expect(bad.stderr, command).toContain('--lang must be zh, en or both, not "fr"');
-      expect(cli([command, "--help"]).stdout, command).toMatch(/--lang L\s+zh \| en \| both/);
+      expect((await cli([command, "--help"])).stdout, command).toMatch(/--lang L\s+zh \| en \| both/);
     }
   }, 120_000);
 
-  it("forecast --lang zh labels its lines in Chinese", () => {
-    const r = cli(["forecast", "--indicator", "rd_expenditure", "--lang", "zh"]);
+  it("forecast --lang zh labels its lines in Chinese", async () => {
+    const r = await cli(["forecast", "--indicator", "rd_expenditure", "--lang", "zh"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("方法：");
     expect(r.stdout).toContain("中位数");
