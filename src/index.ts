@@ -8,10 +8,12 @@
  * @packageDocumentation
  */
 
+export type { BudgetPath } from "./allocate/budgetPath.js";
 export type { Bounds } from "./allocate/constraints.js";
 export {
   type AllocationScore,
   type Evaluator,
+  type EvaluatorOptions,
   makeEvaluator,
   type PreparedTarget,
   prepareTargets,
@@ -23,6 +25,7 @@ export {
   type AllocateInput,
   type AllocateResult,
   allocateBudget,
+  type CommitmentConstraint,
   type RunnerUp,
   type SplitReport,
   type TargetChange,
@@ -35,6 +38,7 @@ export {
   tornado as tornadoAnalysis,
 } from "./allocate/sensitivity.js";
 export { type AssessInput, assessTargets } from "./assess/assess.js";
+export type { NonFiniteOrigin, OriginAssumption } from "./assess/nonFiniteOrigin.js";
 export { growthRatio, type ProgressInput } from "./assess/openSdg.js";
 export { progressShare } from "./assess/progressShare.js";
 export { isIllustrativeSource, type RunInput, runScenario, trendOnlyScenario } from "./assess/runScenario.js";
@@ -83,6 +87,7 @@ export { RISK_COLUMNS, type RiskColumn, riskCsv, riskRows } from "./report/riskC
 export { riskTable, scenarioMatrix } from "./report/riskTable.js";
 export { type Column, displayWidth, renderTable } from "./report/textTable.js";
 export { type WriteBriefingOptions, type WrittenBriefing, writeBriefing } from "./report/writeBriefing.js";
+export type { BilingualName } from "./scenario/assumptionLabel.js";
 export { type LoadedScenario, type LoadScenarioOptions, loadScenario } from "./scenario/load.js";
 export { IndicatorSpec, MECHANISM_NAMES, type MechanismName, Scenario, TREND_MODELS } from "./scenario/schema.js";
 export {

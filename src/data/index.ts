@@ -37,6 +37,7 @@ export type {
   Target,
   TargetCatalogue,
   TargetKind,
+  TargetNature,
 } from "./types.js";
 export { conversionFactor, findUnit, knownUnitNames, type UnitDef, unitEn } from "./units.js";
 export { readXlsx, readXlsxBytes, type XlsxOptions } from "./xlsx.js";

@@ -9,6 +9,7 @@
 
 import type { IndicatorDef, TargetCatalogue } from "../data/types.js";
 
+/** A name in Chinese and English. */
 export interface BilingualName {
   zh: string;
   en: string;
