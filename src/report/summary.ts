@@ -74,19 +74,6 @@ function twoLines(lang: Lang, b: Bi): string {
 }
 
 type Flagged = TargetAssessment & { borderline?: unknown };
-type WithCommitments = ScenarioResult & { commitments?: unknown };
-
-function commitmentText(c: unknown, lang: Lang): string | null {
-  if (typeof c === "string") return c;
-  if (c && typeof c === "object") {
-    const o = c as Record<string, unknown>;
-    const zh = o.textZh ?? o.nameZh ?? o.zh;
-    const en = o.textEn ?? o.nameEn ?? o.en;
-    if (typeof zh === "string" && typeof en === "string") return tr(lang, { zh, en });
-  }
-  return null;
-}
-
 export function summarySection(
   results: ScenarioResult[],
   opts: { lang: Lang; title: Bi; stamp: string; allocation?: AllocationSummary },
@@ -154,14 +141,22 @@ export function summarySection(
         en: "P(met) of these targets is close to a status threshold; the status may change with simulation error",
       })}${colon(lang)}${borderline.map((t) => escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))).join("、")}</p></div>`,
     );
-  const commitments = ((first as WithCommitments).commitments ?? []) as unknown[];
-  const commitmentLines = Array.isArray(commitments)
-    ? commitments.map((c) => commitmentText(c, lang)).filter((c): c is string => !!c)
-    : [];
-  if (commitmentLines.length)
+  // The commitments of the first scenario in one line: each decision, adopted or not, and what honouring it costs
+  // beyond the projection (median, "needs"); the full sentences (dependants, P90) are in the risk table (messages.ts).
+  const commitments = first.targets.filter((t) => t.commitment);
+  if (commitments.length) {
+    const items = commitments.map((t) => {
+      const cost = t.commitment!.cost;
+      const costText =
+        cost && cost.median > 0
+          ? `${T({ zh: "需增", en: "needs" })} ${formatAmount(cost.median, cost.unit, lang)}`
+          : "";
+      return `${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))} ${badge(t.status, lang)}${costText ? ` ${escapeHtml(costText)}` : ""}`;
+    });
     blocks.push(
-      `<div class="block"><h2>${T({ zh: "承诺事项", en: "Commitments" })}</h2><ul>${commitmentLines.map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul></div>`,
+      `<div class="block"><p><b>${T({ zh: "承诺事项", en: "Commitments" })}</b>${colon(lang)}${items.join("；")}</p></div>`,
     );
+  }
 
   const sources = publicationSources(results);
   const illustrative = results.some((r) => r.illustrative);
