@@ -15,7 +15,9 @@ export const BRIEF_HELP = `targetcast brief [SCENARIO.yaml ...] [options]
 Runs the scenarios (all in scenarios/ by default) and writes a self-contained HTML
 briefing (inline SVG, nothing fetched from the network): targets at risk per scenario,
 the risk matrix, a fan chart for each target not on track, assumptions and provenance;
-and every chart beside it as .svg, .png and .vl.json (open it in the Vega editor).
+and every chart beside it as .svg, .png and .vl.json (open it in the Vega editor). The folder
+also carries the bundled Chinese font (NotoSansHans-Regular.otf, OFL) that the page falls back
+to on machines without one: copy the folder whole.
 
 Options:
   --out DIR           folder for the briefing [out/briefing]
