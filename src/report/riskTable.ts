@@ -22,9 +22,6 @@ import { COMMITMENTS_HEADING, commitmentSentence, notAssessedText, reasonText } 
 import { byRisk } from "./summary.js";
 import { renderTable } from "./textTable.js";
 
-/** Worst first, the one order of the report layer (summary.ts). */
-const sortByRisk = byRisk;
-
 /** The first few names of a long list, and how many more. */
 function listSome(names: string[], lang: Lang, shown = 12): string {
   const sep = lang === "zh" ? "、" : ", ";
@@ -77,7 +74,7 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
           lang,
         )}`
       : "");
-  const rows = sortByRisk(r.targets).map((t) => [
+  const rows = byRisk(r.targets).map((t) => [
     tr(lang, { zh: t.nameZh, en: t.nameEn }),
     statusLabel(t.status, lang),
     pMetCell(t),
@@ -98,7 +95,7 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
     ],
     rows,
   );
-  const reasons = sortByRisk(r.targets)
+  const reasons = byRisk(r.targets)
     .filter((t) => t.reason)
     .map((t) =>
       lang === "both"

@@ -73,7 +73,6 @@ function twoLines(lang: Lang, b: Bi): string {
     : escapeHtml(tr(lang, b));
 }
 
-type Flagged = TargetAssessment & { borderline?: unknown };
 export function summarySection(
   results: ScenarioResult[],
   opts: { lang: Lang; title: Bi; stamp: string; allocation?: AllocationSummary },
@@ -133,7 +132,7 @@ export function summarySection(
       })}。</p></div>`,
     );
   }
-  const borderline = (first.targets as Flagged[]).filter((t) => t.borderline === true);
+  const borderline = first.targets.filter((t) => t.borderline);
   if (borderline.length)
     blocks.push(
       `<div class="block"><h2>${T({ zh: "临界状态", en: "Borderline statuses" })}</h2><p>${T({
