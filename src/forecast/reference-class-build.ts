@@ -8,14 +8,21 @@
  * gives a scaled error e = (z_actual − ẑ) / s (reference-class.ts) in the cell of its window length,
  * its noise ρ and its horizon h ≤ maxHorizon.
  *
- * Cells: training length ≤ 5, 6, 7–10, 11–20, > 20; noise in three bins at the pooled terciles of ρ;
- * horizons 1 … 10. A cell with fewer than MIN_CELL errors takes the quantiles of its length cell pooled
- * over noise; if still too few, the previous horizon's quantiles widened by √(h / (h − 1)).
+ * Cells: training length ≤ 5, 6, 7–8, 9–12, 13–20, 21–30, > 30; noise in five bins at the pooled
+ * quintiles of ρ; horizons 1 … 10. A cell with fewer than MIN_CELL errors takes the quantiles of its
+ * length cell pooled over noise; if still too few, together with the next shorter length cells; if
+ * still too few, the previous horizon's quantiles widened by √(h / (h − 1)).
+ *
+ * Each series weighs the same in a cell: its errors there get weight 1 / (its number of errors in the
+ * cell). A long series has many rolling origins and would otherwise dominate the class, while the class
+ * is applied once per series (one forecast origin, as in a plan or a competition). Without the weights
+ * the class was too narrow for the tourism set's last-6-points regime (leave-one-set-out cov80 75.2%;
+ * with them 79.3%: README).
  * Interval widths are made non-decreasing in h (upper quantiles never fall, lower never rise), so
- * a longer horizon is never more certain. Quantiles: type 7 (linear interpolation, R's default).
+ * a longer horizon is never more certain. Quantiles: weighted, at midpoint plotting positions (stats/quantiles.ts weightedQuantileSorted).
  */
 
-import { quantileSorted } from "../stats/quantiles.js";
+import { quantileSorted, weightedQuantileSorted } from "../stats/quantiles.js";
 import { forecastCentre } from "./centre.js";
 import { cellIndex, type ReferenceClassTable } from "./reference-class.js";
 import { TRANSFORMS } from "./transform.js";
@@ -24,13 +31,17 @@ export const PROBABILITY_GRID = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
   0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995,
 ];
-const LENGTH_EDGES = [5, 6, 10, 20, Infinity];
+const LENGTH_EDGES = [5, 6, 8, 12, 20, 30, Infinity];
+/** Number of noise cells (at the pooled quantiles of ρ). */
+const NOISE_CELLS = 5;
 const MAX_HORIZON = 10;
 const SHORT_WINDOWS = [6, 5];
 const MIN_ORIGIN = 4;
 export const MIN_CELL = 200;
 
 interface Sample {
+  /** Index of the series the error comes from (set by buildReferenceClass; 0 from scaledErrors). */
+  series: number;
   n: number;
   noise: number;
   h: number;
@@ -49,11 +60,22 @@ export function scaledErrors(train: readonly number[], maxHorizon = MAX_HORIZON)
       const t = TRANSFORMS[c.transform];
       for (let h = 1; h <= H; h++) {
         const za = t.forward(train[k + h - 1]);
-        if (Number.isFinite(za)) out.push({ n: window.length, noise: c.noise, h, e: (za - c.centre[h - 1]) / c.scale });
+        if (Number.isFinite(za))
+          out.push({ series: 0, n: window.length, noise: c.noise, h, e: (za - c.centre[h - 1]) / c.scale });
       }
     }
   }
   return out;
+}
+
+/** Quantiles on PROBABILITY_GRID of a cell's scaled errors, each series' errors weighted 1 / (its count in the cell). */
+export function equalSeriesQuantiles(errors: readonly { series: number; e: number }[]): number[] {
+  const perSeries = new Map<number, number>();
+  for (const s of errors) perSeries.set(s.series, (perSeries.get(s.series) ?? 0) + 1);
+  const sorted = [...errors].sort((a, b) => a.e - b.e);
+  const values = sorted.map((s) => s.e);
+  const weights = sorted.map((s) => 1 / (perSeries.get(s.series) ?? 1));
+  return PROBABILITY_GRID.map((p) => weightedQuantileSorted(values, weights, p));
 }
 
 /** The reference-class table of a collection of training series. */
@@ -61,15 +83,18 @@ export function buildReferenceClass(
   series: readonly (readonly number[])[],
   provenance: { source: string },
 ): ReferenceClassTable {
-  const samples = series.flatMap((y) => scaledErrors(y));
+  const samples = series.flatMap((y, i) => scaledErrors(y).map((s) => ({ ...s, series: i })));
   const noises = samples.map((s) => s.noise).sort((a, b) => a - b);
-  const noiseEdges = [quantileSorted(noises, 1 / 3), quantileSorted(noises, 2 / 3), Infinity];
+  const noiseEdges = [
+    ...Array.from({ length: NOISE_CELLS - 1 }, (_, i) => quantileSorted(noises, (i + 1) / NOISE_CELLS)),
+    Infinity,
+  ];
   const L = LENGTH_EDGES.length;
   const R = noiseEdges.length;
-  const buckets: number[][][][] = Array.from({ length: L }, () =>
-    Array.from({ length: R }, () => Array.from({ length: MAX_HORIZON }, () => [] as number[])),
+  const buckets: Sample[][][][] = Array.from({ length: L }, () =>
+    Array.from({ length: R }, () => Array.from({ length: MAX_HORIZON }, () => [] as Sample[])),
   );
-  for (const s of samples) buckets[cellIndex(LENGTH_EDGES, s.n)][cellIndex(noiseEdges, s.noise)][s.h - 1].push(s.e);
+  for (const s of samples) buckets[cellIndex(LENGTH_EDGES, s.n)][cellIndex(noiseEdges, s.noise)][s.h - 1].push(s);
   const counts = buckets.map((byNoise) => byNoise.map((byH) => byH.map((b) => b.length)));
   const quantiles: number[][][][] = [];
   for (let l = 0; l < L; l++) {
@@ -78,11 +103,13 @@ export function buildReferenceClass(
       const rows: number[][] = [];
       for (let h = 1; h <= MAX_HORIZON; h++) {
         let errors = buckets[l][r][h - 1];
-        if (errors.length < MIN_CELL) errors = buckets[l].flatMap((byH) => byH[h - 1]);
+        // Too few: pool over noise, then add the next shorter length cells (a long series' errors are
+        // closer to a slightly shorter one's than to nothing).
+        for (let shorter = l; errors.length < MIN_CELL && shorter >= 0; shorter--)
+          errors = buckets.slice(shorter, l + 1).flatMap((byLength) => byLength.flatMap((byH) => byH[h - 1]));
         let row: number[];
         if (errors.length >= MIN_CELL) {
-          const sorted = [...errors].sort((a, b) => a - b);
-          row = PROBABILITY_GRID.map((p) => quantileSorted(sorted, p));
+          row = equalSeriesQuantiles(errors);
         } else if (h > 1) {
           row = rows[h - 2].map((q) => q * Math.sqrt(h / (h - 1)));
         } else {
@@ -105,7 +132,7 @@ export function buildReferenceClass(
     method:
       `scaled errors e = (z_actual − ẑ) / mean|Δz| of the combined forecast at every rolling origin (≥ ${MIN_ORIGIN} points) of every training series, ` +
       `windows of all points and the last ${SHORT_WINDOWS.join(" and ")}; ${samples.length} errors; cells by training length (≤ ${LENGTH_EDGES.slice(0, -1).join(", ")}, more), ` +
-      `noise ρ terciles and horizon 1–${MAX_HORIZON}; quantiles type 7; cells under ${MIN_CELL} errors pooled over noise`,
+      `noise ρ quintiles and horizon 1–${MAX_HORIZON}; each series weighted equally in a cell; cells under ${MIN_CELL} errors pooled over noise, then with shorter length cells`,
     probabilities: PROBABILITY_GRID,
     lengthEdges: LENGTH_EDGES,
     noiseEdges,

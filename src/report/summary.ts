@@ -39,6 +39,9 @@ export const SEVERITY: Record<Status, number> = {
   commitment_adopted: 6,
 };
 
+/** Borderline targets named in the summary (the rest are counted, and marked in the risk table). */
+const BORDERLINE_NAMES = 2;
+
 /** Targets worst first, then by P(met) (lowest first), then in catalogue order. */
 export function byRisk(targets: TargetAssessment[]): TargetAssessment[] {
   return [...targets].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || (a.pMet ?? 2) - (b.pMet ?? 2));
@@ -132,14 +135,24 @@ export function summarySection(
       })}。</p></div>`,
     );
   }
+  // Borderline statuses in one line: how many, and the first BORDERLINE_NAMES by name (the risk table marks them all),
+  // so the summary keeps to one screen however many there are.
   const borderline = first.targets.filter((t) => t.borderline);
-  if (borderline.length)
+  if (borderline.length) {
+    const names = borderline
+      .slice(0, BORDERLINE_NAMES)
+      .map((t) => escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn })))
+      .join("、");
+    const more = borderline.length - BORDERLINE_NAMES;
     blocks.push(
-      `<div class="block"><h2>${T({ zh: "临界状态", en: "Borderline statuses" })}</h2><p>${T({
-        zh: "以下目标的达成概率接近状态分界，状态可能随模拟误差改变",
-        en: "P(met) of these targets is close to a status threshold; the status may change with simulation error",
-      })}${colon(lang)}${borderline.map((t) => escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))).join("、")}</p></div>`,
+      `<div class="block"><p><b>${T({ zh: "临界状态", en: "Borderline statuses" })}</b>${colon(lang)}${T({
+        zh: `${borderline.length} 个目标的达成概率接近状态分界，状态可能随模拟误差改变`,
+        en: `P(met) of ${borderline.length} target${borderline.length === 1 ? " is" : "s is"} close to a status threshold; the status may change with simulation error`,
+      })}${colon(lang)}${names}${
+        more > 0 ? T({ zh: ` 等（另 ${more} 个见风险表）`, en: ` and ${more} more (see the risk table)` }) : ""
+      }</p></div>`,
     );
+  }
   // The commitments of the first scenario in one line: each decision, adopted or not, and what honouring it costs
   // beyond the projection (median, "needs"); the full sentences (dependants, P90) are in the risk table (messages.ts).
   const commitments = first.targets.filter((t) => t.commitment);

@@ -18,6 +18,33 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
+ * Quantile of a weighted sample (values ascending, weights > 0): linear interpolation between the
+ * values at their midpoint plotting positions P_i = (W_{i−1} + w_i / 2) / W, where W_{i−1} is the weight
+ * of the values below x_i and W the total (Hazen's positions, Hyndman & Fan definition 5, when the
+ * weights are equal); the end values outside [P_1, P_n].
+ *
+ * @example weightedQuantileSorted([1, 2, 3], [1, 1, 2], 0.5) // 2 + 1/3 (positions 1/8, 3/8, 3/4)
+ */
+export function weightedQuantileSorted(sorted: ArrayLike<number>, weights: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i];
+  let below = 0;
+  let prevPosition = 0;
+  for (let i = 0; i < n; i++) {
+    const position = (below + weights[i] / 2) / total;
+    if (q <= position) {
+      if (i === 0) return sorted[0];
+      return sorted[i - 1] + ((q - prevPosition) / (position - prevPosition)) * (sorted[i] - sorted[i - 1]);
+    }
+    below += weights[i];
+    prevPosition = position;
+  }
+  return sorted[n - 1];
+}
+
+/**
  * A quantile function tabulated at increasing probabilities `grid` (values[i] at grid[i]): linear
  * in p between grid points, held at the end values outside the grid (so it is bounded).
  *

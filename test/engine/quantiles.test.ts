@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { QUANTILE_LEVELS } from "../../src/simulate/types.js";
-import { quantileSorted, summarise } from "../../src/stats/quantiles.js";
+import { quantileSorted, summarise, weightedQuantileSorted } from "../../src/stats/quantiles.js";
 import { pathRng } from "../../src/stats/rng.js";
 
 function bySorting(x: Float64Array, levels: readonly number[]): number[] {
@@ -46,5 +46,25 @@ describe("summarise (quantiles by selection)", () => {
     const { quantiles } = summarise(x, [0, 0.5]);
     expect(quantiles[0]).toBe(1);
     expect(quantiles).toEqual(bySorting(x, [0, 0.5]));
+  });
+});
+
+describe("weightedQuantileSorted (midpoint plotting positions)", () => {
+  it("interpolates between the positions (W_{i−1} + w_i / 2) / W: hand-computed", () => {
+    // weights 1, 1, 2 of 4: positions 1/8, 3/8, 3/4; q = 0.5 lies 1/3 of the way from 2 to 3
+    expect(weightedQuantileSorted([1, 2, 3], [1, 1, 2], 0.5)).toBeCloseTo(2 + 1 / 3, 14);
+    // equal weights: Hazen's positions (i − ½) / n; n = 4 → 1/8, 3/8, 5/8, 7/8
+    expect(weightedQuantileSorted([10, 20, 30, 40], [1, 1, 1, 1], 0.3)).toBeCloseTo(17, 14);
+    expect(weightedQuantileSorted([10, 20, 30, 40], [3, 3, 3, 3], 0.5)).toBeCloseTo(25, 14);
+  });
+  it("holds the end values outside the first and last positions, and is NaN when empty", () => {
+    expect(weightedQuantileSorted([1, 2, 3], [1, 1, 2], 0.1)).toBe(1);
+    expect(weightedQuantileSorted([1, 2, 3], [1, 1, 2], 0.8)).toBe(3);
+    expect(weightedQuantileSorted([], [], 0.5)).toBeNaN();
+  });
+  it("a heavier value pulls the quantiles towards it", () => {
+    const light = weightedQuantileSorted([0, 1, 2, 3, 4], [1, 1, 1, 1, 1], 0.6);
+    const heavy = weightedQuantileSorted([0, 1, 2, 3, 4], [1, 1, 1, 1, 5], 0.6);
+    expect(heavy).toBeGreaterThan(light);
   });
 });

@@ -11,7 +11,12 @@ import {
   tableToJson,
   yearlyChangeScale,
 } from "../../src/forecast/reference-class.js";
-import { buildReferenceClass, PROBABILITY_GRID, scaledErrors } from "../../src/forecast/reference-class-build.js";
+import {
+  buildReferenceClass,
+  equalSeriesQuantiles,
+  PROBABILITY_GRID,
+  scaledErrors,
+} from "../../src/forecast/reference-class-build.js";
 import { REFERENCE_CLASS } from "../../src/forecast/reference-class-table.js";
 
 /**
@@ -161,12 +166,12 @@ describe("scaledErrorCdf on a hand-made table", () => {
 
 describe("the shipped table", () => {
   const t = REFERENCE_CLASS;
-  it("has the documented shape: grid, length cells ≤ 5, 6, 10, 20, more; 3 noise cells; 10 horizons", () => {
+  it("has the documented shape: grid, length cells ≤ 5, 6, 8, 12, 20, 30, more; 5 noise cells; 10 horizons", () => {
     expect(t.probabilities).toEqual(PROBABILITY_GRID);
-    expect(t.lengthEdges).toEqual([5, 6, 10, 20, Infinity]);
-    expect(t.noiseEdges).toHaveLength(3);
-    expect(t.noiseEdges[2]).toBe(Infinity);
-    expect(t.noiseEdges[0]).toBeLessThan(t.noiseEdges[1]);
+    expect(t.lengthEdges).toEqual([5, 6, 8, 12, 20, 30, Infinity]);
+    expect(t.noiseEdges).toHaveLength(5);
+    expect(t.noiseEdges[4]).toBe(Infinity);
+    for (let i = 1; i < 4; i++) expect(t.noiseEdges[i - 1]).toBeLessThan(t.noiseEdges[i]);
     expect(t.maxHorizon).toBe(10);
     expect(t.source).toMatch(/M-competition/);
   });
@@ -196,8 +201,8 @@ describe("the shipped table", () => {
   });
   it("writes infinite edges as null in JSON", () => {
     const json = tableToJson(t) as { lengthEdges: (number | null)[]; noiseEdges: (number | null)[] };
-    expect(json.lengthEdges).toEqual([5, 6, 10, 20, null]);
-    expect(json.noiseEdges[2]).toBeNull();
+    expect(json.lengthEdges).toEqual([5, 6, 8, 12, 20, 30, null]);
+    expect(json.noiseEdges[4]).toBeNull();
   });
   it("holds the end values outside its grid (0.5% and 99.5%)", () => {
     const row = t.quantiles[2][1][0];
@@ -298,5 +303,22 @@ describe("scaledErrors (the build step)", () => {
     expect(() => buildReferenceClass([[1, 2, 4, 5, 7, 9, 10]], { source: "x" })).toThrow(
       /too few one-year-ahead errors/,
     );
+  });
+});
+
+describe("equalSeriesQuantiles (each series weighs the same in a cell)", () => {
+  it("gives a series with one error as much weight as a series with four: hand-computed median", () => {
+    // series 0: four errors of 0 (weight ¼ each), series 1: one error of 10 (weight 1); total 2.
+    // Positions: 1/16, 3/16, 5/16, 7/16 for the zeros, (1 + ½) / 2 = 3/4 for the 10;
+    // the median lies (1/2 − 7/16) / (3/4 − 7/16) = 1/5 of the way from 0 to 10 → 2 (unweighted: 0).
+    const errors = [0, 0, 0, 0].map((e) => ({ series: 0, e })).concat([{ series: 1, e: 10 }]);
+    const row = equalSeriesQuantiles(errors);
+    expect(row[PROBABILITY_GRID.indexOf(0.5)]).toBeCloseTo(2, 12);
+    expect(row[0]).toBe(0);
+    expect(row[row.length - 1]).toBe(10);
+  });
+  it("does not depend on the order of the errors", () => {
+    const errors = [3, -1, 4, 1, -5, 9, 2, -6].map((e, i) => ({ series: i % 3, e }));
+    expect(equalSeriesQuantiles([...errors].reverse())).toEqual(equalSeriesQuantiles(errors));
   });
 });
