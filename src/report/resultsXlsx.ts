@@ -125,5 +125,8 @@ export async function resultsXlsx(results: ScenarioResult[]): Promise<Uint8Array
     results.flatMap((r) => r.scenario.assumptions.map((a) => [r.scenario.id, a.indicator, a.mechanism, a.summary])),
   );
 
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Deflate level 1: about a third of the default level's time on a large run, for a slightly larger file.
+  return new Uint8Array(
+    await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }),
+  );
 }
