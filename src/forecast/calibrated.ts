@@ -65,7 +65,7 @@ export interface CalibratedForecast {
   transform: BackTransformName;
   /** Combined point forecast per year, in the series' unit. */
   point: number[];
-  /** Median of the predictive distribution per year (the point forecast plus the class's median error). */
+  /** Median of the predictive distribution per year: the point forecast, clamped to the bounds (the class is centred on 0). */
   median: number[];
   /** Scale s (working-scale units per year) and noise ρ of the series; n its length as used. */
   scale: number;

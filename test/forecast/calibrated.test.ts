@@ -89,6 +89,9 @@ function expectAllFinite(f: CalibratedForecast, horizon: number) {
 
 describe("(a) a smooth six-point population series", () => {
   const f = calibratedForecast(POPULATION, { horizon: 5 });
+  it("the predictive median is the combined point forecast (the shipped class is centred)", () => {
+    for (let i = 0; i < 5; i++) expect(f.median[i]).toBeCloseTo(f.point[i], 9);
+  });
   it("one year ahead: a finite 80% interval containing the point, within ±1% of 8264", () => {
     const [i] = f.interval(80);
     expect(i.year).toBe(2014);

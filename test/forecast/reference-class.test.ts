@@ -193,6 +193,10 @@ describe("the shipped table", () => {
       }
     }
   });
+  it("is centred: every cell's median error is 0 (the class gives the spread, not a shift)", () => {
+    const mid = t.probabilities.indexOf(0.5);
+    for (const byNoise of t.quantiles) for (const byH of byNoise) for (const row of byH) expect(row[mid]).toBe(0);
+  });
   it("round-trips through tableToJson, JSON text and tableFromJson", () => {
     expect(tableFromJson(tableToJson(t))).toEqual(t);
     const text = JSON.stringify(tableToJson(t));
