@@ -31,7 +31,6 @@ import {
   formatFigure,
   formatPercent,
   formatValue,
-  indicatorInfo,
   type Lang,
   STATUS_ORDER,
   scenarioName,
@@ -44,6 +43,7 @@ import { riskMatrix } from "../charts/riskMatrix.js";
 import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
 import type { AllocationSummary } from "./allocationSummary.js";
+import { assumptionSummary, nodeLabel } from "./assumptionText.js";
 import { escapeHtml } from "./html.js";
 import { mechanismLabel, notAssessedText, reasonText } from "./messages.js";
 import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
@@ -366,30 +366,6 @@ ${rows}
 </tbody></table>`;
 }
 
-/**
- * Model text (src/model writes it in English, e.g. "× added fiscal_st_spending") with every node
- * id named: indicators by their name, a programme's share by "programme", a business-as-usual part
- * by its indicator's name; distribution codes in words. Internal ids never reach the reader.
- */
-function nameIndicators(text: string, r: ScenarioResult, lang: Lang): string {
-  const l = lang === "both" ? "zh" : lang;
-  return text
-    .replace(/^[a-z][a-z0-9_]*: /, "")
-    .replace(/\bnegative_binomial\b/g, tr(l, { zh: "负二项分布", en: "negative binomial" }))
-    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9_]*)*\b/g, (token) =>
-      token.includes("_") || token.includes(".") ? tr(l, nodeLabel(token, r)) : token,
-    );
-}
-
-/** A simulation node as words: an indicator, "<indicator>.bau", "programme.<id>". */
-function nodeLabel(node: string, r: ScenarioResult): Bi {
-  if (node.startsWith("programme.")) return { zh: "财政科技项目", en: "a programme" };
-  const [head, part] = node.split(".");
-  const info = indicatorInfo(r, head);
-  if (info.name.zh === head) return { zh: "模型中间量", en: "an intermediate quantity" };
-  return part === "bau" ? { zh: `${info.name.zh}（常规部分）`, en: `${info.name.en} (business as usual)` } : info.name;
-}
-
 /** A scenario's rationale: one paragraph per language shown ("both": Chinese, then English). */
 function descriptionHtml(d: Bi, lang: Lang): string {
   if (lang === "both" && d.zh !== d.en) return `<p>${escapeHtml(d.zh)}</p><p lang="en">${escapeHtml(d.en)}</p>`;
@@ -456,7 +432,7 @@ function assumptionsTable(r: ScenarioResult, rows: ScenarioResult["scenario"]["a
   if (rows.length === 0) return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
   const body = rows
     .map((a) => {
-      return `<tr><th scope="row">${escapeHtml(tr(lang, nodeLabel(a.indicator, r)))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td lang="en">${escapeHtml(nameIndicators(a.summary, r, lang))}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, nodeLabel(a.indicator, r)))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td>${escapeHtml(assumptionSummary(a, r, lang))}</td></tr>`;
     })
     .join("");
   return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T(

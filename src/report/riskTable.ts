@@ -17,6 +17,7 @@ import {
   tr,
 } from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
+import { assumptionSummary } from "./assumptionText.js";
 import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
 import { COMMITMENTS_HEADING, commitmentSentence, notAssessedText, reasonText } from "./messages.js";
 import { byRisk } from "./summary.js";
@@ -48,6 +49,7 @@ const W = {
   responsible: { zh: "责任单位", en: "Responsible" },
   why: { zh: "为何有风险", en: "Why at risk" },
   notAssessed: { zh: "未评估原因", en: "Not assessed, because" },
+  assumptions: { zh: "本情景设定的假设", en: "Assumptions set by this scenario" },
 } satisfies Record<string, Bi | ((...a: never[]) => Bi)>;
 
 /** A target's figure in its unit's column (src/charts/numberFormat.ts). */
@@ -115,6 +117,16 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
       (t) =>
         `  • ${T({ zh: t.nameZh, en: t.nameEn })}${lang === "zh" ? "" : ` (${t.id})`}${colon(lang)}${notAssessedText(t, lang === "both" ? "en" : lang)}`,
     );
+  // The nodes the scenario file sets (not the indicators left to their trend, nor the programme
+  // bookkeeping nodes), each as its mechanism's plain one-line summary.
+  const byDefault = new Set(r.scenario.trendByDefault);
+  const assumptions = r.scenario.assumptions
+    .filter((a) => !byDefault.has(a.indicator) && !/^(programme|boost)\./.test(a.indicator))
+    .map((a) =>
+      lang === "both"
+        ? `  • ${assumptionSummary(a, r, "zh")}\n    ${assumptionSummary(a, r, "en")}`
+        : `  • ${assumptionSummary(a, r, lang)}`,
+    );
   return [
     head + warn,
     table,
@@ -122,6 +134,7 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
     reasons.length ? `${heading(W.why)}\n` + reasons.join("\n") : "",
     commitments.length ? `${heading(COMMITMENTS_HEADING)}\n${commitments.join("\n")}` : "",
     skipped.length ? `${heading(W.notAssessed)}\n` + skipped.join("\n") : "",
+    assumptions.length ? `${heading(W.assumptions)}\n${assumptions.join("\n")}` : "",
   ]
     .filter(Boolean)
     .join("\n\n");
