@@ -109,3 +109,36 @@ export function assumptionSummary(a: Assumption, r: ScenarioResult, lang: Lang):
   const warnings = a.forecastWarnings.map((w) => forecastWarningText(w, lang));
   return warnings.length ? `${line}${lang === "zh" ? "；" : "; "}${warnings.join(lang === "zh" ? "；" : "; ")}` : line;
 }
+
+/**
+ * A scenario's assumptions as terminal lines, one per node, except that nodes following their own
+ * calibrated (or the same named) trend over the same years share one line naming them all.
+ */
+export function assumptionLines(assumptions: readonly Assumption[], r: ScenarioResult, lang: "zh" | "en"): string[] {
+  const groups = new Map<string, Assumption[]>();
+  const lines: (string | Assumption[])[] = [];
+  for (const a of assumptions) {
+    const { model, from, to } = a.terms;
+    if (a.mechanism !== "trend" || a.forecastWarnings.length || !model || !from || !to) {
+      lines.push(assumptionSummary(a, r, lang));
+      continue;
+    }
+    const key = JSON.stringify([model, from, to]);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else {
+      const g = [a];
+      groups.set(key, g);
+      lines.push(g);
+    }
+  }
+  return lines.map((l) => {
+    if (typeof l === "string") return l;
+    const names = l.map((a) => tr(lang, nodeLabel(a.indicator, r))).join(lang === "zh" ? "、" : ", ");
+    const { model, from, to } = l[0].terms;
+    const how = `${termText(from, r, lang)}–${termText(to, r, lang)}`;
+    return lang === "zh"
+      ? `${names}：各按自身 ${how} 年的历史趋势外推（${termText(model, r, lang)}）`
+      : `${names}: each follows the trend of its own history ${how} (${termText(model, r, lang)})`;
+  });
+}

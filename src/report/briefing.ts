@@ -18,6 +18,7 @@
  * Example: `const b = await buildBriefing(results, { lang: "both", generatedAt: new Date() })`.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { ILLUSTRATIVE_SUFFIX } from "../assess/runScenario.js";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { BRIEFING_FONT_FILES, bundledFontFaceCss } from "../charts/bundledFont.js";
 import { fanChart } from "../charts/fanChart.js";
@@ -42,8 +43,10 @@ import { toSvg } from "../charts/render.js";
 import { riskMatrix } from "../charts/riskMatrix.js";
 import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
+import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 import type { AllocationSummary } from "./allocationSummary.js";
 import { assumptionSummary, nodeLabel } from "./assumptionText.js";
+import { referenceClassCitation } from "./forecastText.js";
 import { escapeHtml } from "./html.js";
 import { mechanismLabel, notAssessedText, reasonText } from "./messages.js";
 import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
@@ -449,11 +452,19 @@ function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): s
     .map(
       (r) =>
         `<tr><th scope="row">${escapeHtml(scenarioName(r, lang))}</th><td><code>${escapeHtml(r.scenario.file)}</code></td><td>${escapeHtml(
-          r.dataSource,
+          // The next column says whether the data are illustrative; the file's English suffix is for English readers.
+          lang === "en" ? r.dataSource : r.dataSource.replace(ILLUSTRATIVE_SUFFIX, ""),
         )}</td><td>${r.illustrative ? `<strong>${yes}</strong>` : no}</td><td class="num">${r.paths.toLocaleString("en-US")}</td><td class="num">${r.seed}</td><td class="num">${r.scenario.baseYear}–${r.scenario.horizon}</td></tr>`,
     )
     .join("");
   const sources = publicationSources(results, undefined, Number.POSITIVE_INFINITY).split("; ").filter(Boolean);
+  // Trend nodes of the calibrated forecast take their intervals from the shipped reference class.
+  const calibrated = results.some((r) =>
+    r.scenario.assumptions.some((a) => {
+      const model = a.terms.model;
+      return model !== undefined && "code" in model && model.code === "trend.auto";
+    }),
+  );
   return `${prov.illustrative ? `<p class="warning"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong></p>` : ""}
 <table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T({ zh: "数据文件", en: "Data file" })}</th><th>${T(
     { zh: "示意数据", en: "Illustrative" },
@@ -461,6 +472,7 @@ function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): s
     { zh: "基年–展望年", en: "Base year–horizon" },
   )}</th></tr></thead><tbody>${rows}</tbody></table>
 ${sources.length ? `<p>${T({ zh: "历史数据出处", en: "Sources of observed values" })}${colon(lang)}${sources.map(escapeHtml).join("；")}</p>` : ""}
+${calibrated ? `<p>${T({ zh: "趋势外推的预测区间出处", en: "Intervals of the trend forecasts from" })}${colon(lang)}${escapeHtml(referenceClassCitation(REFERENCE_CLASS.source, lang))}</p>` : ""}
 <p>${T({
     zh: "达成概率为目标年份满足目标的蒙特卡洛模拟路径占比；预测区间取自模拟分位数（P5、P10、P25、P50、P75、P90、P95），图中最宽为 90% 区间。",
     en: "P(met) is the share of Monte Carlo paths meeting the target in the target year; projection intervals come from the simulated quantiles (P5, P10, P25, P50, P75, P90, P95), the widest drawn being the 90% interval.",

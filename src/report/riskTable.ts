@@ -17,7 +17,7 @@ import {
   tr,
 } from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
-import { assumptionSummary } from "./assumptionText.js";
+import { assumptionLines } from "./assumptionText.js";
 import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
 import { COMMITMENTS_HEADING, commitmentSentence, notAssessedText, reasonText } from "./messages.js";
 import { byRisk } from "./summary.js";
@@ -120,13 +120,15 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
   // The nodes the scenario file sets (not the indicators left to their trend, nor the programme
   // bookkeeping nodes), each as its mechanism's plain one-line summary.
   const byDefault = new Set(r.scenario.trendByDefault);
-  const assumptions = r.scenario.assumptions
-    .filter((a) => !byDefault.has(a.indicator) && !/^(programme|boost)\./.test(a.indicator))
-    .map((a) =>
-      lang === "both"
-        ? `  • ${assumptionSummary(a, r, "zh")}\n    ${assumptionSummary(a, r, "en")}`
-        : `  • ${assumptionSummary(a, r, lang)}`,
-    );
+  const set = r.scenario.assumptions.filter(
+    (a) => !byDefault.has(a.indicator) && !/^(programme|boost)\./.test(a.indicator),
+  );
+  const zhLines = lang === "en" ? [] : assumptionLines(set, r, "zh");
+  const enLines = lang === "zh" ? [] : assumptionLines(set, r, "en");
+  const assumptions =
+    lang === "both"
+      ? zhLines.map((zh, i) => `  • ${zh}\n    ${enLines[i]}`)
+      : (lang === "zh" ? zhLines : enLines).map((l) => `  • ${l}`);
   return [
     head + warn,
     table,
