@@ -89,9 +89,13 @@ function termText(term: SummaryTerm, r: ScenarioResult, lang: "zh" | "en"): stri
  * Fill a summary template: `{self}` is the node's indicator, `{name}` a term; a `[…]` part is kept
  * only when every term it names is present.
  */
-function fill(template: string, a: Assumption, r: ScenarioResult, lang: "zh" | "en"): string {
+function fill(template: string, a: Assumption, r: ScenarioResult, lang: "zh" | "en", self: boolean): string {
   const value = (name: string) =>
-    name === "self" ? tr(lang, nodeLabel(a.indicator, r)) : a.terms[name] && termText(a.terms[name], r, lang);
+    name === "self"
+      ? self
+        ? tr(lang, nodeLabel(a.indicator, r))
+        : ""
+      : a.terms[name] && termText(a.terms[name], r, lang);
   return template
     .replace(/\[([^\]]*)\]/g, (_, part: string) =>
       [...part.matchAll(/\{(\w+)\}/g)].every((m) => value(m[1]) !== undefined) ? part : "",
@@ -99,13 +103,18 @@ function fill(template: string, a: Assumption, r: ScenarioResult, lang: "zh" | "
     .replace(/\{(\w+)\}/g, (_, name: string) => value(name) ?? "");
 }
 
+/** How to say an assumption: `self: false` leaves out the indicator's own name (a table names it in its first column). */
+export interface SummaryOptions {
+  self?: boolean;
+}
+
 /**
  * What one node of the model assumes, in one plain line, with the warnings of the trend it follows
  * ("both": the Chinese, then the English, separated by " / ").
  */
-export function assumptionSummary(a: Assumption, r: ScenarioResult, lang: Lang): string {
-  if (lang === "both") return `${assumptionSummary(a, r, "zh")} / ${assumptionSummary(a, r, "en")}`;
-  const line = fill(a.template[lang], a, r, lang);
+export function assumptionSummary(a: Assumption, r: ScenarioResult, lang: Lang, opts: SummaryOptions = {}): string {
+  if (lang === "both") return `${assumptionSummary(a, r, "zh", opts)} / ${assumptionSummary(a, r, "en", opts)}`;
+  const line = fill(a.template[lang], a, r, lang, opts.self !== false).trim();
   const warnings = a.forecastWarnings.map((w) => forecastWarningText(w, lang));
   return warnings.length ? `${line}${lang === "zh" ? "；" : "; "}${warnings.join(lang === "zh" ? "；" : "; ")}` : line;
 }

@@ -433,9 +433,28 @@ ${rows}
 function assumptionsTable(r: ScenarioResult, rows: ScenarioResult["scenario"]["assumptions"], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   if (rows.length === 0) return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
-  const body = rows
-    .map((a) => {
-      return `<tr><th scope="row">${escapeHtml(tr(lang, nodeLabel(a.indicator, r)))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td>${escapeHtml(assumptionSummary(a, r, lang))}</td></tr>`;
+  // Rows that read the same (one per programme's share of the budget) are shown once, with their number.
+  const seen = new Map<string, { label: Bi; mechanism: string; summary: string; english: string | null; n: number }>();
+  for (const a of rows) {
+    const label = nodeLabel(a.indicator, r);
+    // In "both" the Chinese line is shown and the English one is its tooltip: the table must fit the print budget.
+    const summary = assumptionSummary(a, r, lang === "both" ? "zh" : lang, { self: false });
+    const key = JSON.stringify([label, a.mechanism, summary]);
+    const row = seen.get(key);
+    if (row) row.n++;
+    else
+      seen.set(key, {
+        label,
+        mechanism: a.mechanism,
+        summary,
+        english: lang === "both" ? assumptionSummary(a, r, "en", { self: false }) : null,
+        n: 1,
+      });
+  }
+  const body = [...seen.values()]
+    .map(({ label, mechanism, summary, english, n }) => {
+      const name = n > 1 ? { zh: `${label.zh}（${n} 个）`, en: `${label.en} (${n})` } : label;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, name))}</th><td>${escapeHtml(mechanismLabel(mechanism, lang))}</td><td${english ? ` title="${escapeHtml(english)}"` : ""}>${escapeHtml(summary)}</td></tr>`;
     })
     .join("");
   return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T(
@@ -472,7 +491,7 @@ function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): s
     { zh: "基年–展望年", en: "Base year–horizon" },
   )}</th></tr></thead><tbody>${rows}</tbody></table>
 ${sources.length ? `<p>${T({ zh: "历史数据出处", en: "Sources of observed values" })}${colon(lang)}${sources.map(escapeHtml).join("；")}</p>` : ""}
-${calibrated ? `<p>${T({ zh: "趋势外推的预测区间出处", en: "Intervals of the trend forecasts from" })}${colon(lang)}${escapeHtml(referenceClassCitation(REFERENCE_CLASS.source, lang))}</p>` : ""}
+${calibrated ? `<p>${T({ zh: "趋势外推的预测区间出处", en: "Intervals of the trend forecasts from" })}${colon(lang)}${escapeHtml(referenceClassCitation(REFERENCE_CLASS.source, lang === "en" ? "en" : "zh"))}</p>` : ""}
 <p>${T({
     zh: "达成概率为目标年份满足目标的蒙特卡洛模拟路径占比；预测区间取自模拟分位数（P5、P10、P25、P50、P75、P90、P95），图中最宽为 90% 区间。",
     en: "P(met) is the share of Monte Carlo paths meeting the target in the target year; projection intervals come from the simulated quantiles (P5, P10, P25, P50, P75, P90, P95), the widest drawn being the 90% interval.",

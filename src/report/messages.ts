@@ -135,7 +135,7 @@ const REASON_WORDS: Record<"zh" | "en", ReasonWords> = {
     end: ".",
     notAssessed: {
       qualitative: () => "qualitative goal: the plan states no number",
-      unavailable: (r, name) => `${name} cannot be projected: ${UNPROJECTABLE_EN[r.why.code](r.why as never)}`,
+      unavailable: (r) => `${r.indicator}: ${UNPROJECTABLE_EN[r.why.code](r.why as never)}`,
       no_reference_value: (r) => `no observed ${r.indicator} in ${r.year} to multiply`,
       beyond_horizon: (r) => `the scenario horizon ends before ${r.targetYear}; extend horizon`,
       not_after_base_year: (r) => `${r.targetYear} is not after the base year ${r.baseYear}`,

@@ -303,10 +303,10 @@ function build(
       description: { zh: description, en: description },
       baseYear: BASE_YEAR,
       horizon: TARGET_YEAR,
-      // A plain summary naming the indicator only (the fixture's summaries are free text).
+      // A plain summary (the fixture's `summary` strings stand for the model's English lines).
       assumptions: assumptions.map((a) => ({
         ...a,
-        template: { zh: "{self}：示例假设", en: "{self}: an example assumption" },
+        template: { zh: "示例假设", en: "an example assumption" },
         terms: {},
         forecastWarnings: [],
       })),

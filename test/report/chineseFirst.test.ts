@@ -161,7 +161,7 @@ describe("why an indicator cannot be projected: a code from the plan, words from
       "无法预测“某指标”：只有 2 个数据点，趋势预测至少需要 3 个；请补充数据，或在情景中为它指定机制",
     );
     expect(say("two", "en")).toBe(
-      "Some indicator cannot be projected: it has 2 points; a trend needs at least 3; add data, or give it a mechanism in the scenario",
+      "two: it has 2 points; a trend needs at least 3; add data, or give it a mechanism in the scenario",
     );
   });
 
