@@ -131,6 +131,8 @@ export interface AllocateResult {
   constraintsMet: boolean;
   /** Adopted commitments that programme spending cannot move in the plan (no split honours or breaks them). */
   commitmentsOutsideBudget: string[];
+  /** The same commitments with their names (for the words; the ids above stay for JSON). */
+  commitmentsOutsideBudgetNamed: { id: string; nameZh: string; nameEn: string }[];
   marginal: MarginalValue[];
   evaluations: number;
   tornado?: Tornado;
@@ -249,6 +251,11 @@ export function allocateBudget(input0: AllocateInput): AllocateResult {
     commitments,
     constraintsMet: opt.best.honoured,
     commitmentsOutsideBudget,
+    commitmentsOutsideBudgetNamed: commitmentsOutsideBudget.map((id) => ({
+      id,
+      nameZh: byId.get(id)?.nameZh ?? id,
+      nameEn: byId.get(id)?.nameEn ?? id,
+    })),
     marginal,
     evaluations: ev.evaluations,
   };

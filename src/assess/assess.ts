@@ -153,7 +153,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
     }
     const unit = t.kind === "relative_to_base" ? (baseline.series.get(t.indicator)?.unit ?? t.unit) : t.unit;
     const unavailable = sim.plan.unavailable.get(t.indicator);
-    if (unavailable) return emptyAssessment(t, { code: "unavailable", indicator: t.indicator, detail: unavailable });
+    if (unavailable) return emptyAssessment(t, { code: "unavailable", indicator: t.indicator, ...unavailable });
     let threshold = t.value;
     if (t.kind === "relative_to_base") {
       const ref = observedAt(baseline, t.indicator, t.baseYear!);

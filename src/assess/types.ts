@@ -1,4 +1,6 @@
 import type { Comparator, TargetKind, TargetNature } from "../data/types.js";
+import type { ForecastWarning } from "../forecast/calibrated.js";
+import type { SummaryTemplate, SummaryTerms, Unprojectable } from "../model/types.js";
 import type { NonFiniteOrigin } from "./nonFiniteOrigin.js";
 
 /** Headline status of a forecast target, from P(met) (thresholds in src/assess/status.ts). */
@@ -75,8 +77,11 @@ export interface RiskReason {
 /** Why a target has no assessment, as a code with what the wording needs (src/report/messages.ts). */
 export type NotAssessedReason =
   | { code: "qualitative" }
-  /** The model cannot project the indicator; `detail` is the plan's own explanation (src/simulate/plan.ts). */
-  | { code: "unavailable"; indicator: string; detail: string }
+  /**
+   * The model cannot project the indicator: `why` as a code and numbers (src/report words it);
+   * `detail` the plan's English explanation, kept for JSON (src/simulate/plan.ts).
+   */
+  | { code: "unavailable"; indicator: string; why: Unprojectable; detail: string }
   /** A target relative to a base year whose value is not observed. */
   | { code: "no_reference_value"; indicator: string; year: number }
   | { code: "beyond_horizon"; targetYear: number }
@@ -151,7 +156,7 @@ export interface ScenarioResult {
     baseYear: number;
     horizon: number;
     /** Human-readable assumptions, one row per indicator, for briefing tables. */
-    assumptions: { indicator: string; mechanism: string; summary: string }[];
+    assumptions: Assumption[];
     /** Indicators the scenario file does not set: they follow their fitted trend by default. */
     trendByDefault: string[];
   };
@@ -184,4 +189,19 @@ export interface JointView {
   exactly: number[];
   /** atLeast[k] = P(at least k targets met), k = 0..n; atLeast[0] = 1 and Σ_{k≥1} atLeast[k] = expectedMet. */
   atLeast: number[];
+}
+
+/**
+ * One node of a scenario's model as an assumption: the indicator, its mechanism, the English
+ * one-line summary (kept for JSON and `compare` of recorded runs) and what the report layer
+ * words in each language: the mechanism's plain summary template, the node's terms and the
+ * warnings of the trend forecast it follows.
+ */
+export interface Assumption {
+  indicator: string;
+  mechanism: string;
+  summary: string;
+  template: SummaryTemplate;
+  terms: SummaryTerms;
+  forecastWarnings: ForecastWarning[];
 }

@@ -74,6 +74,7 @@ export async function briefCommand(argv: string[]): Promise<number> {
   checkOutputDir(dir, files, { inputs, force: values.force === true });
   const allocation = values.allocation ? await readAllocation(values.allocation) : undefined;
   const results = await runScenarios({
+    lang,
     files: positionals,
     data: values.data,
     targets: values.targets,

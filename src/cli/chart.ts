@@ -79,6 +79,7 @@ export async function chartCommand(argv: string[]): Promise<number> {
   const files = await scenarioFile(values.scenario);
   checkOutputFile(values.out, { inputs: inputFiles(values, files), force: values.force === true });
   const [result] = await runScenarios({
+    lang,
     files,
     data: values.data,
     targets: values.targets,

@@ -1,8 +1,9 @@
 /** `targetcast forecast`: the trend forecast of one indicator, with its intervals and how they were made. */
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { didYouMean } from "../data/didYouMean.js";
 import { InputError } from "../data/errors.js";
-import { loadBaseline } from "../data/index.js";
+import { loadBaseline, loadIndicatorDictionary } from "../data/index.js";
 import { findUnit } from "../data/units.js";
 import { calibratedForecast } from "../forecast/calibrated.js";
 import { InvalidSeriesError, TooShortError } from "../forecast/errors.js";
@@ -11,6 +12,7 @@ import { MODELS } from "../forecast/registry.js";
 import { type ForecastPoint, MODEL_NAMES, type ModelName } from "../forecast/types.js";
 import { loadDefaults } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
+import { forecastWarningText, memberName, referenceClassCitation } from "../report/forecastText.js";
 import { renderTable } from "../report/textTable.js";
 import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
@@ -88,6 +90,9 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   let points: ForecastPoint[];
   let about: Record<string, unknown>;
   let referenceClass = "";
+  /** What the user should know, in both languages (the forecast's warnings, a capped named model). */
+  const notes: { zh: string; en: string }[] = [];
+  let members: string[] = [];
   try {
     if (model === "auto") {
       const f = calibratedForecast(series, { horizon, isShare });
@@ -99,6 +104,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       }));
       const ets = selectEts(f.used.values);
       referenceClass = f.provenance;
+      members = f.members;
       about = {
         method: `median of ${f.members.join(", ")}`,
         driftTest: f.drift
@@ -121,7 +127,10 @@ export async function forecastCommand(argv: string[]): Promise<number> {
             }))
           : [],
         warnings: f.warnings,
+        warningCodes: f.warningCodes,
       };
+      for (const w of f.warningCodes)
+        notes.push({ zh: forecastWarningText(w, "zh"), en: forecastWarningText(w, "en") });
     } else {
       const fit = MODELS[model as ModelName].fit(series);
       const last = s.years[s.years.length - 1];
@@ -152,9 +161,12 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   const inside = (v: number) => Math.min(hi, Math.max(lo, v));
   if (points.some((p) => [p.mean, p.lower, p.upper].some((v) => v !== inside(v)))) {
     points = points.map((p) => ({ ...p, mean: inside(p.mean), lower: inside(p.lower), upper: inside(p.upper) }));
-    (about.warnings as string[]).push(
-      `the ${model} model went outside ${lo}–${hi} ${s.unit}, which a value in ${s.unit} cannot; its values are capped there (the auto model works on the logit scale for shares)`,
-    );
+    const capped = {
+      zh: `${model} 模型超出了 ${lo}–${hi} ${s.unit}（以 ${s.unit} 计的数值不可能超出），其数值已截在此范围内（auto 模型对比重用 logit 尺度）`,
+      en: `the ${model} model went outside ${lo}–${hi} ${s.unit}, which a value in ${s.unit} cannot; its values are capped there (the auto model works on the logit scale for shares)`,
+    };
+    (about.warnings as string[]).push(capped.en);
+    notes.push(capped);
   }
   const out = {
     indicator: s.indicator,
@@ -175,11 +187,17 @@ export async function forecastCommand(argv: string[]): Promise<number> {
     v === null || v === undefined || !Number.isFinite(v) ? "–" : String(+v.toPrecision(d + 1));
   /** Chinese only: "方法：…" (English and both keep the English lines). */
   const labelled = (zh: string, _en: string, text: string) => `${zh}：${text}`;
-  const members = model === "auto" ? (about.method as string).replace(/^median of /, "") : "";
+  const zhMembers = members.map((m) => memberName(m, "zh")).join("、");
   const lines = [
-    `${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${lang === "zh" ? `${s.years.length} 个数据点` : `${s.years.length} points`} — ${file}`,
     lang === "zh"
-      ? labelled("方法", "Method", model === "auto" ? `${members} 的中位数组合` : `${model}（模型自身的区间，未校准）`)
+      ? `${await indicatorNameZh(s.indicator)}（${s.unit}），${s.years[0]}–${s.years[s.years.length - 1]} 年，${s.years.length} 个数据点 — ${file}`
+      : `${s.indicator} (${s.unit}), ${s.years[0]}–${s.years[s.years.length - 1]}, ${s.years.length} points — ${file}`,
+    lang === "zh"
+      ? labelled(
+          "方法",
+          "Method",
+          model === "auto" ? `${zhMembers} 的中位数组合` : `${model}（模型自身的区间，未校准）`,
+        )
       : `Method: ${String(about.method)}`,
   ];
   if (model === "auto") {
@@ -197,12 +215,12 @@ export async function forecastCommand(argv: string[]): Promise<number> {
         labelled(
           "区间",
           "Intervals",
-          `参照类（${referenceClass}）；按 ${String(about.pointsUsed)} 个数据点、噪声 ${(about.noise as number).toFixed(2)} 的序列取缩放误差分位数`,
+          `${referenceClassCitation(referenceClass, "zh")}；按 ${String(about.pointsUsed)} 个数据点、噪声 ${(about.noise as number).toFixed(2)} 的序列取缩放误差分位数`,
         ),
       );
     } else lines.push(`Drift test: ${String(about.driftTest)}`, `Intervals: ${String(about.intervals)}`);
   }
-  for (const w of about.warnings as string[]) lines.push(lang === "zh" ? `注意：${w}` : `Note: ${w}`);
+  for (const n of notes) lines.push(lang === "zh" ? `注意：${n.zh}` : `Note: ${n.en}`);
   lines.push(
     "",
     renderTable(
@@ -229,4 +247,15 @@ export async function forecastCommand(argv: string[]): Promise<number> {
   }
   process.stdout.write(lines.join("\n") + "\n\n");
   return 0;
+}
+
+/**
+ * The Chinese name of an indicator from the dictionary of targetcast.config.json (the id when there
+ * is no dictionary or it does not name it): a Chinese reader meets names, not ids.
+ */
+async function indicatorNameZh(id: string): Promise<string> {
+  const file = loadDefaults().indicators;
+  if (!file || !existsSync(file)) return id;
+  const dictionary = await loadIndicatorDictionary(file);
+  return dictionary.get(id)?.nameZh ?? id;
 }

@@ -87,6 +87,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   const threads = intOption(values.threads, "--threads", 1, 256);
   const results = await runScenarios({
+    lang,
     files: positionals,
     data: values.data,
     targets: values.targets,

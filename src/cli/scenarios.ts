@@ -3,13 +3,17 @@ import path from "node:path";
 import { runScenario, runScenarioInThreads, trendOnlyScenario } from "../assess/runScenario.js";
 import { targetWarnings } from "../assess/targetWarnings.js";
 import type { ScenarioResult } from "../assess/types.js";
+import type { Lang } from "../charts/labels.js";
 import { bundledScenarios, loadInputs } from "../project/inputs.js";
 import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
+import { baselineWarningLine } from "../report/inputWarnings.js";
 import { loadScenario } from "../scenario/load.js";
 import { progressReporter } from "./progress.js";
 
 export interface RunScenariosOptions {
+  /** Language of the warnings printed while loading (default English, as before). */
+  lang?: Lang;
   /** Scenario files; none: every bundled scenario, or a trend-only run when `data` is given. */
   files: string[];
   data?: string;
@@ -32,7 +36,7 @@ export interface RunScenariosOptions {
 export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResult[]> {
   const inputs = await loadInputs(o);
   for (const n of inputs.notes) process.stderr.write(`note: ${n}\n`);
-  for (const w of inputs.baseline.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of inputs.baseline.warningCodes) process.stderr.write(`${baselineWarningLine(w, o.lang ?? "en")}\n`);
   const files = o.trendOnly ? [] : o.files.length ? o.files : o.data ? [] : await bundledScenarios();
   if (o.baseYear !== undefined && files.length)
     throw new UsageError("--base-year applies to trend-only runs; scenario files set their own base_year");

@@ -3,11 +3,11 @@
  * Baseline with one Series per indicator. Checked against the indicator dictionary and the
  * target catalogue when they are given.
  */
-import { didYouMeanSuffix } from "./didYouMean.js";
+import { didYouMean, didYouMeanSuffix } from "./didYouMean.js";
 import { formatLocation, InputError } from "./errors.js";
 import { BASELINE_COLUMNS, baselineRowSchema, parseRow } from "./schema.js";
 import { readTable } from "./table.js";
-import type { Baseline, IndicatorDef, Observation, Series, Target, TargetCatalogue } from "./types.js";
+import type { Baseline, BaselineWarning, IndicatorDef, Observation, Series, Target, TargetCatalogue } from "./types.js";
 import { findUnit } from "./units.js";
 
 /** Options of {@link loadBaseline}: the catalogue and dictionary it is checked against, the worksheet of an .xlsx file. */
@@ -28,7 +28,9 @@ export async function loadBaseline(path: string, opts: LoadBaselineOptions = {})
   });
   const { catalogue, dictionary } = opts;
   const warnings: string[] = [];
+  const warningCodes: BaselineWarning[] = [];
   if (table.encoding === "gb18030") {
+    warningCodes.push({ code: "gb18030", file: path });
     warnings.push(`${path}: read as GB18030/GBK because it is not valid UTF-8; saving it as UTF-8 is recommended`);
   }
 
@@ -157,26 +159,43 @@ export async function loadBaseline(path: string, opts: LoadBaselineOptions = {})
   }
 
   for (const [indicator, { line, rows }] of ignored) {
+    const location = formatLocation({ file: path, line, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}) });
+    warningCodes.push({
+      code: "ignored_indicator",
+      location,
+      indicator,
+      rows,
+      suggestion: didYouMean(indicator, knownIndicators) ?? null,
+    });
     warnings.push(
-      `${formatLocation({ file: path, line, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}) })}: indicator ${indicator} is not in the catalogue or dictionary; ignored` +
+      `${location}: indicator ${indicator} is not in the catalogue or dictionary; ignored` +
         ` (${rows} row${rows === 1 ? "" : "s"})${didYouMeanSuffix(indicator, knownIndicators)}`,
     );
   }
 
   if (table.rows.length === 0) {
+    warningCodes.push({ code: "empty", file: path });
     warnings.push(`${path}: the file has a header but no rows, so the baseline is empty`);
   }
 
   const series = buildSeries(observations);
   for (const s of series.values()) {
     if (s.gaps.length > 0) {
+      warningCodes.push({
+        code: "gaps",
+        file: path,
+        indicator: s.indicator,
+        missing: [...s.gaps],
+        from: s.years[0],
+        to: s.years[s.years.length - 1],
+      });
       warnings.push(
         `${path}: indicator ${s.indicator} has no value for ${s.gaps.join(", ")} ` +
           `(between ${s.years[0]} and ${s.years[s.years.length - 1]}); gaps are kept as gaps`,
       );
     }
   }
-  return { file: path, observations, series, warnings };
+  return { file: path, observations, series, warnings, warningCodes };
 }
 
 /** Group observations into series sorted by year, with missing years between first and last as gaps. */

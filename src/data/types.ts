@@ -101,6 +101,19 @@ export interface Baseline {
   file: string;
   observations: Observation[];
   series: Map<string, Series>;
-  /** Non-fatal findings (gaps, ignored indicators), each naming the file. */
+  /** Non-fatal findings (gaps, ignored indicators), each naming the file, in English (library API). */
   warnings: string[];
+  /** The same findings as codes and numbers, for the report layer to word in each language. */
+  warningCodes: BaselineWarning[];
 }
+
+/**
+ * A non-fatal finding while reading a baseline, as data: the file was read as GB18030; an
+ * indicator in it is in neither catalogue nor dictionary (ignored, with the closest known id);
+ * the file has no rows; an indicator has missing years between its first and last.
+ */
+export type BaselineWarning =
+  | { code: "gb18030"; file: string }
+  | { code: "ignored_indicator"; location: string; indicator: string; rows: number; suggestion: string | null }
+  | { code: "empty"; file: string }
+  | { code: "gaps"; file: string; indicator: string; missing: number[]; from: number; to: number };

@@ -77,9 +77,11 @@ export interface CalibratedForecast {
   members: string[];
   /** The observations actually used (after dropping years before a gap). */
   used: AnnualSeries;
-  /** Things the user should know (gaps, constant series, …), in plain English. */
+  /** Things the user should know (gaps, constant series, …), in plain English (library API). */
   warnings: string[];
-  /** Where the interval widths come from (the table's source line). */
+  /** The same, as codes and numbers: what the report layer words in each language. */
+  warningCodes: ForecastWarning[];
+  /** Where the interval widths come from (the table's source line, English; src/report words the shipped one). */
   provenance: string;
   /** Value at probability p (0 < p < 1) h years ahead (h = 1 … horizon), in the series' unit. */
   quantile(h: number, p: number): number;
@@ -88,6 +90,15 @@ export interface CalibratedForecast {
   /** Central level-% interval per year (level in (0, 100)). */
   interval(level: number): { year: number; lower: number; upper: number }[];
 }
+
+/**
+ * A warning of the calibrated forecast as data: the years have a gap before `before`, so the
+ * `dropped` earlier points are not used; or the series is constant, so its interval assumes
+ * ±`floorPercent`% a year of variability.
+ */
+export type ForecastWarning =
+  | { code: "gap"; before: number; dropped: number }
+  | { code: "constant"; floorPercent: number };
 
 /** The most recent run of consecutive years (the whole series when it has no gaps). */
 function lastConsecutiveRun(series: AnnualSeries): AnnualSeries {
@@ -103,12 +114,14 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
   if (!(Number.isInteger(horizon) && horizon >= 1))
     throw new RangeError(`calibratedForecast: horizon must be an integer ≥ 1, got ${horizon}`);
   if (series.values.some((v) => !Number.isFinite(v)))
-    throw new InvalidSeriesError("auto", `${label}: every value must be a finite number`);
+    throw new InvalidSeriesError("auto", `${label}: every value must be a finite number`, { code: "non_finite" });
   const warnings: string[] = [];
+  const warningCodes: ForecastWarning[] = [];
   const used = lastConsecutiveRun(series);
   if (used.years.length < series.years.length) {
     const dropped = series.years.length - used.years.length;
     if (used.years.length >= MIN_POINTS) {
+      warningCodes.push({ code: "gap", before: used.years[0], dropped });
       warnings.push(
         `${label}: the years have a gap before ${used.years[0]}; the ${dropped} earlier point${dropped === 1 ? " is" : "s are"} not used`,
       );
@@ -116,6 +129,7 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
       throw new InvalidSeriesError(
         "auto",
         `${label}: a gap before ${used.years[0]} leaves ${used.years.length} consecutive year${used.years.length === 1 ? "" : "s"} at the end (needs ${MIN_POINTS}); fill the missing years or give the indicator a mechanism`,
+        { code: "gap", before: used.years[0], consecutive: used.years.length, needed: MIN_POINTS },
       );
     }
   }
@@ -130,6 +144,7 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
   if (c.constant) {
     const level = Math.abs(used.values[n - 1]);
     scale = transform === "identity" ? (level > 0 ? S_FLOOR_RELATIVE * level : 1) : S_FLOOR_RELATIVE;
+    warningCodes.push({ code: "constant", floorPercent: S_FLOOR_RELATIVE * 100 });
     warnings.push(
       `${label}: the series is constant, so it gets the no-change forecast; its interval assumes ±1% a year of variability (there is none in the data to measure)`,
     );
@@ -182,6 +197,7 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     members,
     used,
     warnings,
+    warningCodes,
     provenance: table.source,
     quantile,
     cdf,

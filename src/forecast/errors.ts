@@ -29,6 +29,15 @@ export class TooShortError extends Error {
 }
 
 /**
+ * What is wrong with a series, as a code and numbers (for the report layer to word; the error's
+ * message says the same in English): a gap leaving too few consecutive years at the end, or a
+ * value that is not a finite number.
+ */
+export type SeriesProblem =
+  | { code: "gap"; before: number; consecutive: number; needed: number }
+  | { code: "non_finite" };
+
+/**
  * The series is malformed (unsorted years, non-finite values) or its values do not suit the model
  * (e.g. a zero value for loglinear, a share of 100% for logit, a gap for holt).
  */
@@ -37,6 +46,7 @@ export class InvalidSeriesError extends Error {
   constructor(
     readonly model: string,
     message: string,
+    readonly problem?: SeriesProblem,
   ) {
     super(message);
   }

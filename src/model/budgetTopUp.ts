@@ -9,7 +9,13 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation } from "./allocation.js";
-import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
+
+/** What this mechanism assumes, in one plain line (types.ts, SummaryTemplate). */
+const TOP_UP_SUMMARY: SummaryTemplate = {
+  zh: "{self} = 照常发展部分 + 项目预算（{unit}）",
+  en: "{self} = business as usual + the programme budget ({unit})",
+};
 
 export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): NodeDraft {
   const slot = env.slot;
@@ -35,6 +41,8 @@ export function compileBudgetTopUp(env: CompileEnv, allocation: Allocation): Nod
     random: false,
     constants: { bau, spending: Array.from(spend), conversion: c },
     summary: `business as usual plus the programme budget (${allocation.unit})`,
+    terms: { unit: { unit: allocation.unit } },
+    template: TOP_UP_SUMMARY,
     step(ctx, y) {
       const { state, nb } = ctx;
       const row = rowOf(ctx, slot, y);

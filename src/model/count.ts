@@ -15,7 +15,7 @@ import { z } from "zod";
 import { describeParam, Param } from "../stats/param.js";
 import { negativeBinomial, poisson } from "../stats/samplers.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const CountSpec = z.strictObject({
   additions: Param.describe("expected additions per year"),
@@ -53,6 +53,12 @@ function compileCount(count: z.infer<typeof CountSpec>, _common: CommonSpec, env
     random: kind !== "fixed",
     constants: { distribution: kind, dispersion, min, max },
     summary: `adds ${describeParam(count.additions, false)} a year (${kind}${kind === "negative_binomial" ? `, dispersion ${dispersion}` : ""})`,
+    terms: {
+      additions: { param: count.additions, percent: false },
+      distribution: { code: `count.${kind}` },
+      ...(kind === "negative_binomial" ? { dispersion: { number: dispersion } } : {}),
+    },
+    template: COUNT_SUMMARY,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -73,10 +79,17 @@ function compileCount(count: z.infer<typeof CountSpec>, _common: CommonSpec, env
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const COUNT_SUMMARY: SummaryTemplate = {
+  zh: "{self} = 上年 + 每年新增 {additions}（{distribution}[，离散参数 {dispersion}]）",
+  en: "{self} = previous year + {additions} added a year ({distribution}[, dispersion {dispersion}])",
+};
+
 export const count = defineMechanism({
   name: "count",
   schema: CountSpec,
   volatility: false,
+  summary: COUNT_SUMMARY,
   doc: {
     equation: "v_t = v_{t−1} + N_t, N_t ~ Poisson(λ + b_t) or NegBin(mean λ + b_t, size r), or exactly λ + b_t (fixed)",
     units: "v and λ in the indicator's count unit (e.g. 家, 个)",

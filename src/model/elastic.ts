@@ -20,7 +20,7 @@ import { describeParam, Param } from "../stats/param.js";
 import { standardNormal } from "../stats/samplers.js";
 import { IndicatorId } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const ElasticSpec = z.strictObject({
   driver: IndicatorId,
@@ -60,6 +60,13 @@ function compileElastic(el: z.infer<typeof ElasticSpec>, common: CommonSpec, env
     random: volatility > 0,
     constants: { driver, lag, baseIndex: b, volatility, min, max },
     summary: `responds to ${el.driver} ${lag} yr earlier with elasticity ${describeParam(el.elasticity, false)}${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
+    terms: {
+      driver: { node: el.driver },
+      lag: { number: lag },
+      elasticity: { param: el.elasticity, percent: false },
+      ...(volatility > 0 ? { volatility: { param: volatility, percent: true } } : {}),
+    },
+    template: ELASTIC_SUMMARY,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -82,10 +89,17 @@ function compileElastic(el: z.infer<typeof ElasticSpec>, common: CommonSpec, env
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const ELASTIC_SUMMARY: SummaryTemplate = {
+  zh: "{self}随 {lag} 年前的{driver}变化，弹性 {elasticity}[，逐年波动 {volatility}]",
+  en: "{self} follows {driver} {lag} years earlier with elasticity {elasticity}[, yearly volatility {volatility}]",
+};
+
 export const elastic = defineMechanism({
   name: "elastic",
   schema: ElasticSpec,
   volatility: true,
+  summary: ELASTIC_SUMMARY,
   doc: {
     equation: "v_t = v_b · (D_{t−L} / D_{b−L})^β · exp(σ·ε_t) · (1 + b_t)",
     units: "v in the indicator's unit; β dimensionless; L in years; σ a log shock",

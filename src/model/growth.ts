@@ -14,7 +14,7 @@ import { describeParam } from "../stats/param.js";
 import { standardNormal } from "../stats/samplers.js";
 import { Rate } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const GrowthSpec = Rate.describe("annual growth rate, fraction per year (0.08 = 8%)");
 
@@ -41,6 +41,11 @@ function compileGrowth(rate: z.infer<typeof GrowthSpec>, common: CommonSpec, env
     random,
     constants: { volatility, min, max },
     summary: `grows ${describeParam(rate, true)}/yr${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
+    terms: {
+      rate: { param: rate, percent: true },
+      ...(volatility > 0 ? { volatility: { param: volatility, percent: true } } : {}),
+    },
+    template: GROWTH_SUMMARY,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -57,10 +62,17 @@ function compileGrowth(rate: z.infer<typeof GrowthSpec>, common: CommonSpec, env
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const GROWTH_SUMMARY: SummaryTemplate = {
+  zh: "{self} = 上年 × (1 + 年增速 {rate})[，逐年波动 {volatility}]",
+  en: "{self} = previous year × (1 + growth {rate})[, yearly volatility {volatility}]",
+};
+
 export const growth = defineMechanism({
   name: "growth",
   schema: GrowthSpec,
   volatility: true,
+  summary: GROWTH_SUMMARY,
   doc: {
     equation: "v_t = clamp(v_{t−1} · max(0, 1 + r + b_t + σ·ε_t), min, max)",
     units: "v in the indicator's unit; r and σ fractions per year",

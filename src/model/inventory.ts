@@ -13,7 +13,7 @@ import { z } from "zod";
 import { describeParam, Param } from "../stats/param.js";
 import { IndicatorId } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const InventorySpec = z.strictObject({
   flow: IndicatorId,
@@ -49,6 +49,8 @@ function compileInventory(inv: z.infer<typeof InventorySpec>, _common: CommonSpe
     random: false,
     constants: { flow, min, max },
     summary: `stock = (1 − ${describeParam(inv.depreciation, true)}) × previous + ${inv.flow}`,
+    terms: { depreciation: { param: inv.depreciation, percent: true }, flow: { node: inv.flow } },
+    template: INVENTORY_SUMMARY,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -60,10 +62,17 @@ function compileInventory(inv: z.infer<typeof InventorySpec>, _common: CommonSpe
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const INVENTORY_SUMMARY: SummaryTemplate = {
+  zh: "{self} = 上年 × (1 − 年失效率 {depreciation}) + 当年{flow}",
+  en: "{self} = previous year × (1 − yearly lapse {depreciation}) + this year's {flow}",
+};
+
 export const inventory = defineMechanism({
   name: "inventory",
   schema: InventorySpec,
   volatility: false,
+  summary: INVENTORY_SUMMARY,
   doc: {
     equation: "K_t = (1 − δ) · K_{t−1} + F_t",
     units: "K and F in the same count unit; δ a share per year",

@@ -22,7 +22,7 @@ import { describeParam, Param } from "../stats/param.js";
 import { standardNormal } from "../stats/samplers.js";
 import { IndicatorId, Rate } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const LeveragedSpec = z.strictObject({
   own_growth: Rate.describe("growth of the part not driven by the driver, fraction per year"),
@@ -73,6 +73,13 @@ function compileLeveraged(lev: z.infer<typeof LeveragedSpec>, common: CommonSpec
     random: volatility > 0,
     constants: { driver, conversion: c, volatility, min, max },
     summary: `grows ${describeParam(lev.own_growth, true)}/yr plus ${describeParam(lev.multiplier, false)} × added ${lev.driver}`,
+    terms: {
+      own_growth: { param: lev.own_growth, percent: true },
+      driver: { node: lev.driver },
+      multiplier: { param: lev.multiplier, percent: false },
+      ...(volatility > 0 ? { volatility: { param: volatility, percent: true } } : {}),
+    },
+    template: LEVERAGED_SUMMARY,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -92,10 +99,17 @@ function compileLeveraged(lev: z.infer<typeof LeveragedSpec>, common: CommonSpec
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const LEVERAGED_SUMMARY: SummaryTemplate = {
+  zh: "{self} = 上年 × (1 + 自身增速 {own_growth}) + 新增{driver} × 杠杆率 {multiplier}[，逐年波动 {volatility}]",
+  en: "{self} = previous year × (1 + own growth {own_growth}) + added {driver} × leverage {multiplier}[, yearly volatility {volatility}]",
+};
+
 export const leveraged = defineMechanism({
   name: "leveraged",
   schema: LeveragedSpec,
   volatility: true,
+  summary: LEVERAGED_SUMMARY,
   doc: {
     equation: "v_t = v_{t−1} · (1 + g + b_t + σ·ε_t) + m · c · (D_t − D_{t−1})",
     units: "v in its unit (e.g. 亿元); D the driver's unit, converted by c; m yuan per yuan",

@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import type { Series } from "../data/types.js";
-import type { CompileEnv, NodeDraft } from "./types.js";
+import type { CompileEnv, NodeDraft, SummaryTemplate } from "./types.js";
 
 /** Fields an indicator entry may carry beside its mechanism. */
 export interface CommonSpec {
@@ -26,6 +26,12 @@ export interface Mechanism<Name extends string, Schema extends z.ZodType> {
   volatility: boolean;
   /** The equation, the units and the source, as shown in `schema` output and the docs. */
   doc: { equation: string; units: string; source: string };
+  /**
+   * What it assumes, in one plain line per language, with the node's terms as placeholders
+   * (types.ts, SummaryTemplate); the assumption tables of `run`, the briefing and results.xlsx
+   * show it. The compiled node carries this same object (`template`).
+   */
+  summary: SummaryTemplate;
   /** The node computing the indicator, from the entry's fragment and common fields. */
   compile(params: z.infer<Schema>, common: CommonSpec, env: CompileEnv, series: Series | undefined): NodeDraft;
 }

@@ -16,7 +16,7 @@
 import { z } from "zod";
 import { describeParam, Param } from "../stats/param.js";
 import { IndicatorId } from "./fields.js";
-import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 /** How one programme's spending moves one indicator: its scenario entry (`programmes.<id>.effects[]`). */
 export const ProgrammeEffect = z.strictObject({
@@ -36,6 +36,12 @@ export type ProgrammeEffect = z.infer<typeof ProgrammeEffect>;
 export function saturatingResponse(spending: number, maxEffect: number, halfBudget: number): number {
   return spending > 0 ? (maxEffect * spending) / (spending + halfBudget) : 0;
 }
+
+/** What this mechanism assumes, in one plain line (types.ts, SummaryTemplate). */
+const RESPONSE_SUMMARY: SummaryTemplate = {
+  zh: "项目资金带给{target}的额外增量 = Σ 最大效应 × B ÷ (B + 半饱和预算)，按各项目的滞后年数计",
+  en: "extra change in {target} from programme money = Σ maximum effect × B / (B + half-saturation budget), with each programme's lag",
+};
 
 export function compileProgrammeResponse(
   env: CompileEnv,
@@ -67,6 +73,8 @@ export function compileProgrammeResponse(
           `${e.programme}: up to ${describeParam(e.effect.max_effect, false)}, half at ${e.effect.half_budget}, lag ${e.effect.lag}`,
       )
       .join("; "),
+    terms: { target: { node: target } },
+    template: RESPONSE_SUMMARY,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);

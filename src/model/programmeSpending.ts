@@ -14,7 +14,13 @@
  */
 import { conversionFactor } from "../data/units.js";
 import type { Allocation, BudgetRun } from "./allocation.js";
-import { type CompileEnv, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
+
+/** What this mechanism assumes, in one plain line (types.ts, SummaryTemplate). */
+const PROGRAMME_SUMMARY: SummaryTemplate = {
+  zh: "一个项目每年分得的新增预算（{unit}[，把{fiscal}补足到{of}的 {percent}%]，自 {start} 年起）",
+  en: "one programme's share of the extra budget a year ({unit}[, topping {fiscal} up to {percent}% of {of}], from {start})",
+};
 
 export function compileProgrammeSpending(
   env: CompileEnv,
@@ -66,6 +72,14 @@ export function compileProgrammeSpending(
     summary: share
       ? `${allocation.programmes[index]}: share of the top-up of ${fiscal} to ${share.percent}% of ${share.of} from ${allocation.startYear}`
       : `${allocation.programmes[index]}: share of the extra ${allocation.unit} a year from ${allocation.startYear}`,
+    terms: {
+      unit: { unit: allocation.unit },
+      start: { number: allocation.startYear },
+      ...(share && fiscal
+        ? { fiscal: { node: fiscal }, of: { node: share.of }, percent: { number: share.percent } }
+        : {}),
+    },
+    template: PROGRAMME_SUMMARY,
     step(ctx, y) {
       const { state, nb } = ctx;
       const row = rowOf(ctx, slot, y);

@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { IndicatorId } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const RatioSpec = z.strictObject({
   numerator: IndicatorId,
@@ -47,6 +47,12 @@ function compileRatio(r: z.infer<typeof RatioSpec>, _common: CommonSpec, env: Co
     random: false,
     constants: { numerator: num, denominator: den, scale, min, max },
     summary: `= ${scale === 1 ? "" : `${scale} × `}${r.numerator} / ${r.denominator}`,
+    terms: {
+      numerator: { node: r.numerator },
+      denominator: { node: r.denominator },
+      ...(scale === 1 ? {} : { scale: { number: scale } }),
+    },
+    template: RATIO_SUMMARY,
     step(ctx, y) {
       const { state, nb } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -60,10 +66,17 @@ function compileRatio(r: z.infer<typeof RatioSpec>, _common: CommonSpec, env: Co
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const RATIO_SUMMARY: SummaryTemplate = {
+  zh: "{self} = [{scale} × ]{numerator} ÷ {denominator}",
+  en: "{self} = [{scale} × ]{numerator} / {denominator}",
+};
+
 export const ratio = defineMechanism({
   name: "ratio",
   schema: RatioSpec,
   volatility: false,
+  summary: RATIO_SUMMARY,
   doc: {
     equation: "v_t = min(scale · N_t / D_t, max); no value when D_t ≤ 0",
     units: "scale carries the unit conversion (100 for a % of two amounts in one unit)",

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { describeParam, Param } from "../stats/param.js";
 import { IndicatorId } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf } from "./types.js";
+import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 /** Average annual growth by the level method, fraction per year. */
 export function levelGrowth(from: number, to: number, years: number): number {
@@ -73,6 +73,8 @@ function compileSolow(s: z.infer<typeof SolowSpec>, _common: CommonSpec, env: Co
     random: false,
     constants: { output: out, capital: cap, labour: lab, window: w, min, max },
     summary: `Solow residual share of ${s.output} growth over ${w} yr, α = ${describeParam(s.alpha, false)}`,
+    terms: { output: { node: s.output }, window: { number: w }, alpha: { param: s.alpha, percent: false } },
+    template: SOLOW_SUMMARY,
     step(ctx, y, firstParam) {
       const { state: st, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -90,10 +92,17 @@ function compileSolow(s: z.infer<typeof SolowSpec>, _common: CommonSpec, env: Co
   };
 }
 
+/** What this mechanism assumes, in one plain line (mechanism.ts, `summary`). */
+const SOLOW_SUMMARY: SummaryTemplate = {
+  zh: "{self} = {output}增长中资本与劳动解释不了的份额（{window} 年平均增速，资本份额 α = {alpha}）",
+  en: "{self} = the share of {output} growth that capital and labour do not explain ({window}-year average growth, capital share α = {alpha})",
+};
+
 export const solow = defineMechanism({
   name: "solow",
   schema: SolowSpec,
   volatility: false,
+  summary: SOLOW_SUMMARY,
   doc: {
     equation: "E_A = (y − α·k − (1 − α)·l) / y × 100, growth rates over `window` years",
     units: "% of output growth; y, k, l average annual growth rates",

@@ -18,6 +18,7 @@
 import { z } from "zod";
 import type { Series } from "../data/types.js";
 import { calibratedForecast } from "../forecast/calibrated.js";
+import { InvalidSeriesError, TooShortError } from "../forecast/errors.js";
 import { normalQuantile } from "../forecast/normal-quantile.js";
 import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 import { MODELS } from "../forecast/registry.js";
@@ -25,7 +26,16 @@ import { studentTQuantile } from "../forecast/student-t.js";
 import type { ModelName } from "../forecast/types.js";
 import { gridQuantile } from "../stats/quantiles.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf, type TrendFits, type TrendQuantiles } from "./types.js";
+import {
+  type CompileEnv,
+  clamp,
+  type NodeDraft,
+  rowOf,
+  type SummaryTemplate,
+  type TrendFits,
+  type TrendQuantiles,
+  type Unprojectable,
+} from "./types.js";
 
 export type { TrendFits, TrendQuantiles };
 
@@ -61,7 +71,9 @@ function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number
     return {
       values: f.years.map((_, k) => TREND_PROBABILITIES.map((p) => f.quantile(k + 1, p))),
       summary: `combined trend (median of ${f.members.join(", ")}) fitted to ${f.used.years[0]}–${f.used.years[f.used.years.length - 1]}, intervals from the reference class of real forecast errors`,
+      fitted: { from: f.used.years[0], to: f.used.years[f.used.years.length - 1] },
       warnings: f.warnings,
+      warningCodes: f.warningCodes,
     };
   }
   const fit = MODELS[model].fit(s);
@@ -77,7 +89,9 @@ function fitQuantiles(series: Series, model: ModelName | "auto", horizon: number
       ),
     ),
     summary: `${fit.model} trend fitted to ${span} (${params}); model-based intervals, not calibrated`,
+    fitted: { from: series.years[0], to: last },
     warnings: [],
+    warningCodes: [],
   };
 }
 
@@ -97,14 +111,21 @@ export function whyNoTrend(
   horizon: number,
   isShare: boolean,
   fits: TrendFits,
-): string | null {
+): { why: Unprojectable; detail: string } | null {
   const used = historyUpTo(series, (y) => y <= baseYear);
   try {
     const h = Math.max(1, horizon - (used.years[used.years.length - 1] ?? baseYear));
     trendQuantiles(used, "auto", h, isShare, { min: -Infinity, max: Infinity }, fits);
     return null;
   } catch (e) {
-    return `no mechanism in the scenario and no trend fits its history (${(e as Error).message})`;
+    const message = (e as Error).message;
+    const why: Unprojectable =
+      e instanceof TooShortError
+        ? { code: "too_short", points: e.points, needed: e.minPoints }
+        : e instanceof InvalidSeriesError && e.problem
+          ? e.problem
+          : { code: "no_trend", message };
+    return { why, detail: `no mechanism in the scenario and no trend fits its history (${message})` };
   }
 }
 
@@ -172,6 +193,9 @@ function compileTrend(
       wholeNumbers: whole ? 1 : 0,
     },
     summary: table.summary + (table.warnings.length > 0 ? `; ${table.warnings.join("; ")}` : ""),
+    terms: { model: { code: `trend.${model}` }, from: { number: table.fitted.from }, to: { number: table.fitted.to } },
+    template: TREND_SUMMARY,
+    forecastWarnings: table.warningCodes,
     step(ctx, y, firstParam) {
       const { state, params, nb, block } = ctx;
       const row = rowOf(ctx, slot, y);
@@ -189,10 +213,17 @@ function compileTrend(
   };
 }
 
+/** What a trend node assumes, in one line (`{model}`: the calibrated combination or a named model). */
+const TREND_SUMMARY: SummaryTemplate = {
+  zh: "{self}按自身 {from}–{to} 年的历史趋势外推（{model}）",
+  en: "{self} follows the trend of its own history {from}–{to} ({model})",
+};
+
 export const trend = defineMechanism({
   name: "trend",
   schema: TrendSpec,
   volatility: false,
+  summary: TREND_SUMMARY,
   doc: {
     equation: "v_t = Q_t(U) · Π_{s ≤ t} (1 + b_s), U ~ Uniform(0, 1) once per path",
     units: "the indicator's own unit",

@@ -4,9 +4,50 @@
  * dispatch cost is paid once per block, not once per path). The engine (src/simulate/) owns
  * the loops; a node only knows its equation.
  */
+import type { ForecastWarning } from "../forecast/calibrated.js";
 import type { Param } from "../stats/param.js";
 import type { Rng } from "../stats/rng.js";
 import type { BudgetRun } from "./allocation.js";
+
+/**
+ * A value named in an assumption's one-line summary: another node (its name is looked up by the
+ * report), a parameter as the scenario gives it (a number or a distribution), a plain number or
+ * year, or a code the report words (e.g. a count distribution `poisson`, a trend model `auto`).
+ */
+export type SummaryTerm =
+  | { node: string }
+  | { param: Param; percent: boolean }
+  | { number: number }
+  | { unit: string }
+  | { code: string };
+
+/**
+ * Why an indicator the catalogue targets cannot be projected, as a code and numbers (src/report
+ * words it): no observation up to the base year and no mechanism; too few points for a trend;
+ * a gap leaving too few consecutive years; a value that is not finite; any other trend failure
+ * (`message`, English, kept for JSON).
+ */
+export type Unprojectable =
+  | { code: "no_history"; baseYear: number }
+  | { code: "too_short"; points: number; needed: number }
+  | { code: "gap"; before: number; consecutive: number; needed: number }
+  | { code: "non_finite" }
+  | { code: "no_trend"; message: string };
+
+/** The terms of one node's summary, by placeholder name. */
+export type SummaryTerms = Record<string, SummaryTerm>;
+
+/**
+ * A mechanism's one-line plain description of what it assumes, per language. `{self}` is the
+ * indicator computed, `{name}` a term of the node (SummaryTerms); a part in `[…]` is shown only
+ * when every term it names is present (e.g. a volatility).
+ *
+ * @example { zh: "{self} = 上年 × (1 + 年增速 {rate})", en: "{self} = previous year × (1 + growth {rate})" }
+ */
+export interface SummaryTemplate {
+  zh: string;
+  en: string;
+}
 
 /** One uncertain (or fixed) parameter of a node, drawn once per path. */
 export interface ParamSlot {
@@ -75,8 +116,18 @@ export interface CompiledNode {
    * (passed by the engine, so a step never reads state of its own).
    */
   step(ctx: StepContext, y: number, firstParam: number): void;
-  /** One line for assumption tables, e.g. "grows 8%/yr (N(8%, sd 2%)), volatility 1%". */
+  /** One line for assumption tables, e.g. "grows 8%/yr (N(8%, sd 2%)), volatility 1%" (English, kept for JSON). */
   summary: string;
+  /**
+   * The values the mechanism's one-line plain summary names (its `summary` template in
+   * mechanism.ts / registry.ts): placeholders like `{driver}` or `{rate}` → what fills them.
+   * The report layer words them in each language.
+   */
+  terms: SummaryTerms;
+  /** The node's plain summary template (its mechanism's `summary`), filled with `terms` by the report layer. */
+  template: SummaryTemplate;
+  /** Warnings of the trend forecast a trend node follows (gaps, a constant series); none for other nodes. */
+  forecastWarnings?: ForecastWarning[];
   /**
    * The node's fixed inputs as plain data (slots, lags, scales, bounds, fitted trend arrays):
    * enough for an independent implementation to run the same model (bench/reference/).
@@ -126,8 +177,12 @@ export interface TrendQuantiles {
   values: number[][];
   /** One line for assumption tables. */
   summary: string;
-  /** Things to tell the user (gaps, constant series, …). */
+  /** First and last year of the history the trend was fitted to. */
+  fitted: { from: number; to: number };
+  /** Things to tell the user (gaps, constant series, …), in English (kept for the library API). */
   warnings: string[];
+  /** The same warnings as codes and numbers, for the report layer to word. */
+  warningCodes: ForecastWarning[];
 }
 
 /**

@@ -135,7 +135,7 @@ export function allocationText(r: AllocateResult, lang: Lang = DEFAULT_LANG): st
         })}`,
       );
   }
-  lines.push(...commitmentLines(r));
+  lines.push(...commitmentLines(r, lang));
   const moved = r.perTarget
     .filter((t) => Math.max(Math.abs(t.changeOverEqual), Math.abs(t.changeOverNone)) >= CHANGE_SHOWN)
     .sort((a, b) => b.changeOverNone - a.changeOverNone);
@@ -228,39 +228,55 @@ function pathLine(p: { years: number[]; amounts: number[]; heldFrom?: number | n
 }
 
 /** The adopted commitments as constraints of the allocation: P(met) none / equal / best and whether honoured. */
-function commitmentLines(r: AllocateResult): string[] {
+function commitmentLines(r: AllocateResult, lang: Lang): string[] {
+  const S = (l: Line) => say(lang, l);
+  const H = (zh: string, en: string) => head(lang, zh, en);
   const out: string[] = [];
-  const names = (ids: string[]) => ids.join(", ");
   if (r.commitments.length) {
     const cut = pct(r.commitments[0].honourAt);
     out.push(
       "",
-      `承诺（约束，不计入目标数）Adopted commitments — constraints, not counted among the targets; honoured when P(met) ≥ ${cut}:`,
+      S({
+        label: "承诺（约束，不计入目标数）",
+        zh: `已采纳的承诺（约束，不计入目标数）；达成概率 ≥ ${cut} 即为兑现：`,
+        en: `Adopted commitments — constraints, not counted among the targets; honoured when P(met) ≥ ${cut}:`,
+      }),
       renderTable(
         [
-          { header: "承诺 Commitment", max: 44 },
-          { header: "无 None", align: "right" },
-          { header: "平均 Equal", align: "right" },
-          { header: "最优 Best", align: "right" },
-          { header: "最优分配是否兑现 Honoured by best" },
+          { header: H("承诺", "Commitment"), max: 44 },
+          { header: H("无", "None"), align: "right" },
+          { header: H("平均", "Equal"), align: "right" },
+          { header: H("最优", "Best"), align: "right" },
+          { header: H("最优分配是否兑现", "Honoured by best") },
         ],
         r.commitments.map((c) => [
-          `${c.nameZh} ${c.nameEn}`,
+          named(lang, c),
           pct(c.none),
           pct(c.equal),
           pct(c.best),
-          c.honoured.best ? "✓ 兑现 honoured" : "✗ 未兑现 not honoured",
+          c.honoured.best ? `✓ ${H("兑现", "honoured")}` : `✗ ${H("未兑现", "not honoured")}`,
         ]),
       ),
     );
     if (!r.constraintsMet)
       out.push(
-        `  ✗ 约束起作用 Binding: no split of ${r.budget} ${r.unit}/yr found honours every adopted commitment; honouring them needs a larger budget (try --goal with the commitment adopted) or money from outside these programmes`,
+        `  ✗ ${S({
+          label: "约束起作用",
+          zh: `约束起作用：每年 ${r.budget} ${r.unit} 的任何分配都无法兑现全部已采纳的承诺；兑现它们需要更大的预算（可在采纳承诺后试 --goal），或这些项目之外的资金`,
+          en: `Binding: no split of ${r.budget} ${r.unit}/yr found honours every adopted commitment; honouring them needs a larger budget (try --goal with the commitment adopted) or money from outside these programmes`,
+        })}`,
       );
   }
-  if (r.commitmentsOutsideBudget.length)
+  // Older allocation results carry the ids only.
+  const outside =
+    r.commitmentsOutsideBudgetNamed ?? r.commitmentsOutsideBudget.map((id) => ({ id, nameZh: id, nameEn: id }));
+  if (outside.length)
     out.push(
-      `  预算无法影响的承诺 Adopted commitments the programmes' money cannot move in the model (no split honours or breaks them): ${names(r.commitmentsOutsideBudget)}`,
+      `  ${S({
+        label: "预算无法影响的承诺",
+        zh: `项目资金在模型中无法影响的已采纳承诺（任何分配都不改变其兑现与否）：${outside.map((c) => c.nameZh).join("、")}`,
+        en: `Adopted commitments the programmes' money cannot move in the model (no split honours or breaks them): ${outside.map((c) => c.nameEn).join(", ")}`,
+      })}`,
     );
   return out;
 }
@@ -359,8 +375,8 @@ export function goalText(g: GoalAnswer, c: GoalContext, lang: Lang = DEFAULT_LAN
       ? [
           S({
             label: "预算无法影响的承诺",
-            zh: `项目预算无法影响的已采纳承诺（不是搜索的约束）：${g.commitmentsOutsideBudget.join("、")}`,
-            en: `Adopted commitments the programmes cannot move (not constraints of the search): ${g.commitmentsOutsideBudget.join(", ")}`,
+            zh: `项目预算无法影响的已采纳承诺（不是搜索的约束）：${g.commitmentsOutsideBudget.map((id) => c.names.get(id)?.zh ?? id).join("、")}`,
+            en: `Adopted commitments the programmes cannot move (not constraints of the search): ${g.commitmentsOutsideBudget.map((id) => c.names.get(id)?.en ?? id).join(", ")}`,
           }),
         ]
       : []),

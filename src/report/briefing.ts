@@ -18,6 +18,7 @@
  * Example: `const b = await buildBriefing(results, { lang: "both", generatedAt: new Date() })`.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { ILLUSTRATIVE_SUFFIX } from "../assess/runScenario.js";
 import type { ScenarioResult, Status, TargetAssessment } from "../assess/types.js";
 import { BRIEFING_FONT_FILES, bundledFontFaceCss } from "../charts/bundledFont.js";
 import { fanChart } from "../charts/fanChart.js";
@@ -31,7 +32,6 @@ import {
   formatFigure,
   formatPercent,
   formatValue,
-  indicatorInfo,
   type Lang,
   STATUS_ORDER,
   scenarioName,
@@ -43,7 +43,10 @@ import { toSvg } from "../charts/render.js";
 import { riskMatrix } from "../charts/riskMatrix.js";
 import { scenarioComparisonPanels } from "../charts/scenarioComparison.js";
 import { FONT_FAMILY } from "../charts/theme.js";
+import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 import type { AllocationSummary } from "./allocationSummary.js";
+import { assumptionSummary, nodeLabel } from "./assumptionText.js";
+import { referenceClassCitation } from "./forecastText.js";
 import { escapeHtml } from "./html.js";
 import { mechanismLabel, notAssessedText, reasonText } from "./messages.js";
 import { badge, badgeCss, byRisk, headlineTargets, summarySection } from "./summary.js";
@@ -366,30 +369,6 @@ ${rows}
 </tbody></table>`;
 }
 
-/**
- * Model text (src/model writes it in English, e.g. "× added fiscal_st_spending") with every node
- * id named: indicators by their name, a programme's share by "programme", a business-as-usual part
- * by its indicator's name; distribution codes in words. Internal ids never reach the reader.
- */
-function nameIndicators(text: string, r: ScenarioResult, lang: Lang): string {
-  const l = lang === "both" ? "zh" : lang;
-  return text
-    .replace(/^[a-z][a-z0-9_]*: /, "")
-    .replace(/\bnegative_binomial\b/g, tr(l, { zh: "负二项分布", en: "negative binomial" }))
-    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9_]*)*\b/g, (token) =>
-      token.includes("_") || token.includes(".") ? tr(l, nodeLabel(token, r)) : token,
-    );
-}
-
-/** A simulation node as words: an indicator, "<indicator>.bau", "programme.<id>". */
-function nodeLabel(node: string, r: ScenarioResult): Bi {
-  if (node.startsWith("programme.")) return { zh: "财政科技项目", en: "a programme" };
-  const [head, part] = node.split(".");
-  const info = indicatorInfo(r, head);
-  if (info.name.zh === head) return { zh: "模型中间量", en: "an intermediate quantity" };
-  return part === "bau" ? { zh: `${info.name.zh}（常规部分）`, en: `${info.name.en} (business as usual)` } : info.name;
-}
-
 /** A scenario's rationale: one paragraph per language shown ("both": Chinese, then English). */
 function descriptionHtml(d: Bi, lang: Lang): string {
   if (lang === "both" && d.zh !== d.en) return `<p>${escapeHtml(d.zh)}</p><p lang="en">${escapeHtml(d.en)}</p>`;
@@ -454,9 +433,28 @@ ${rows}
 function assumptionsTable(r: ScenarioResult, rows: ScenarioResult["scenario"]["assumptions"], lang: Lang): string {
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   if (rows.length === 0) return `<p class="note">${T({ zh: "无（仅趋势外推）", en: "None (trend only)" })}</p>`;
-  const body = rows
-    .map((a) => {
-      return `<tr><th scope="row">${escapeHtml(tr(lang, nodeLabel(a.indicator, r)))}</th><td>${escapeHtml(mechanismLabel(a.mechanism, lang))}</td><td lang="en">${escapeHtml(nameIndicators(a.summary, r, lang))}</td></tr>`;
+  // Rows that read the same (one per programme's share of the budget) are shown once, with their number.
+  const seen = new Map<string, { label: Bi; mechanism: string; summary: string; english: string | null; n: number }>();
+  for (const a of rows) {
+    const label = nodeLabel(a.indicator, r);
+    // In "both" the Chinese line is shown and the English one is its tooltip: the table must fit the print budget.
+    const summary = assumptionSummary(a, r, lang === "both" ? "zh" : lang, { self: false });
+    const key = JSON.stringify([label, a.mechanism, summary]);
+    const row = seen.get(key);
+    if (row) row.n++;
+    else
+      seen.set(key, {
+        label,
+        mechanism: a.mechanism,
+        summary,
+        english: lang === "both" ? assumptionSummary(a, r, "en", { self: false }) : null,
+        n: 1,
+      });
+  }
+  const body = [...seen.values()]
+    .map(({ label, mechanism, summary, english, n }) => {
+      const name = n > 1 ? { zh: `${label.zh}（${n} 个）`, en: `${label.en} (${n})` } : label;
+      return `<tr><th scope="row">${escapeHtml(tr(lang, name))}</th><td>${escapeHtml(mechanismLabel(mechanism, lang))}</td><td${english ? ` title="${escapeHtml(english)}"` : ""}>${escapeHtml(summary)}</td></tr>`;
     })
     .join("");
   return `<table class="assumptions"><thead><tr><th>${T({ zh: "指标", en: "Indicator" })}</th><th>${T({ zh: "机制", en: "Mechanism" })}</th><th>${T(
@@ -473,11 +471,19 @@ function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): s
     .map(
       (r) =>
         `<tr><th scope="row">${escapeHtml(scenarioName(r, lang))}</th><td><code>${escapeHtml(r.scenario.file)}</code></td><td>${escapeHtml(
-          r.dataSource,
+          // The next column says whether the data are illustrative; the file's English suffix is for English readers.
+          lang === "en" ? r.dataSource : r.dataSource.replace(ILLUSTRATIVE_SUFFIX, ""),
         )}</td><td>${r.illustrative ? `<strong>${yes}</strong>` : no}</td><td class="num">${r.paths.toLocaleString("en-US")}</td><td class="num">${r.seed}</td><td class="num">${r.scenario.baseYear}–${r.scenario.horizon}</td></tr>`,
     )
     .join("");
   const sources = publicationSources(results, undefined, Number.POSITIVE_INFINITY).split("; ").filter(Boolean);
+  // Trend nodes of the calibrated forecast take their intervals from the shipped reference class.
+  const calibrated = results.some((r) =>
+    r.scenario.assumptions.some((a) => {
+      const model = a.terms.model;
+      return model !== undefined && "code" in model && model.code === "trend.auto";
+    }),
+  );
   return `${prov.illustrative ? `<p class="warning"><strong>${escapeHtml(ILLUSTRATIVE_TEXT)}</strong></p>` : ""}
 <table class="provenance"><thead><tr><th>${T(WORDS.scenario)}</th><th>${T({ zh: "情景文件", en: "Scenario file" })}</th><th>${T({ zh: "数据文件", en: "Data file" })}</th><th>${T(
     { zh: "示意数据", en: "Illustrative" },
@@ -485,6 +491,7 @@ function provenanceBody(results: ScenarioResult[], lang: Lang, stamp: string): s
     { zh: "基年–展望年", en: "Base year–horizon" },
   )}</th></tr></thead><tbody>${rows}</tbody></table>
 ${sources.length ? `<p>${T({ zh: "历史数据出处", en: "Sources of observed values" })}${colon(lang)}${sources.map(escapeHtml).join("；")}</p>` : ""}
+${calibrated ? `<p>${T({ zh: "趋势外推的预测区间出处", en: "Intervals of the trend forecasts from" })}${colon(lang)}${escapeHtml(referenceClassCitation(REFERENCE_CLASS.source, lang === "en" ? "en" : "zh"))}</p>` : ""}
 <p>${T({
     zh: "达成概率为目标年份满足目标的蒙特卡洛模拟路径占比；预测区间取自模拟分位数（P5、P10、P25、P50、P75、P90、P95），图中最宽为 90% 区间。",
     en: "P(met) is the share of Monte Carlo paths meeting the target in the target year; projection intervals come from the simulated quantiles (P5, P10, P25, P50, P75, P90, P95), the widest drawn being the 90% interval.",

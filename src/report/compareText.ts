@@ -20,6 +20,7 @@ import {
   tr,
 } from "../charts/labels.js";
 import { type BilingualName, nameBook } from "../scenario/assumptionLabel.js";
+import { assumptionSummary } from "./assumptionText.js";
 import { renderTable } from "./textTable.js";
 
 const pct = (p: number) => formatPercent(p, 1);
@@ -75,6 +76,11 @@ function comparisonText(
   const name = (k: string) => T(assumptionKeyName(k, base));
   const targetTitle = (t: { nameZh: string; nameEn: string }) => T({ zh: t.nameZh, en: t.nameEn });
   const trendByDefault = T({ zh: "（默认趋势外推）", en: "(trend by default)" });
+  /** A scenario's assumption for an indicator in words (Chinese first in "both"); null when it has none. */
+  const summaryIn = (s: ScenarioResult, key: string) => {
+    const a = s.scenario.assumptions.find((x) => x.indicator === key);
+    return a ? assumptionSummary(a, s, lang === "en" ? "en" : "zh") : null;
+  };
   const lines = [
     lang === "zh"
       ? `情景对比 ${base.scenario.nameZh} → ${other.scenario.nameZh}（${r.paths} 条模拟路径，随机种子 ${r.seed}，共同随机数）`
@@ -105,8 +111,8 @@ function comparisonText(
           ],
           c.assumptions.map((a) => [
             name(a.key),
-            a.baseSummary ?? (a.base === null ? trendByDefault : JSON.stringify(a.base)),
-            a.otherSummary ?? (a.other === null ? trendByDefault : JSON.stringify(a.other)),
+            summaryIn(base, a.key) ?? (a.base === null ? trendByDefault : JSON.stringify(a.base)),
+            summaryIn(other, a.key) ?? (a.other === null ? trendByDefault : JSON.stringify(a.other)),
           ]),
         )
       : `  ${T({ zh: "无", en: "none" })}`,

@@ -19,6 +19,7 @@ import {
 } from "../charts/labels.js";
 import { formatAmount } from "../charts/numberFormat.js";
 import type { TargetKind } from "../data/types.js";
+import type { Unprojectable } from "../model/types.js";
 import { describeOrigin } from "./nonFiniteText.js";
 
 /** Target kinds (catalogue column `kind`, src/data/types.ts) as words. */
@@ -48,11 +49,39 @@ const MECHANISM_WORDS: Record<string, Bi> = {
   inventory: { zh: "永续盘存", en: "perpetual inventory" },
   ratio: { zh: "比率", en: "ratio" },
   solow: { zh: "索洛余值", en: "Solow residual" },
+  "top-up": { zh: "项目预算叠加", en: "programme top-up" },
+  programme: { zh: "项目资金", en: "programme spending" },
+  response: { zh: "项目效应", en: "programme response" },
 };
 
 export function mechanismLabel(mechanism: string, lang: Lang): string {
   return tr(lang, MECHANISM_WORDS[mechanism] ?? { zh: "其他机制", en: "other mechanism" });
 }
+
+/** Why an indicator cannot be projected (src/model/types.ts, Unprojectable), in each language. */
+type UnprojectableWords = { [C in Unprojectable["code"]]: (w: Extract<Unprojectable, { code: C }>) => string };
+const GIVE_MECHANISM = {
+  zh: "请补充数据，或在情景中为它指定机制",
+  en: "add data, or give it a mechanism in the scenario",
+};
+const UNPROJECTABLE_ZH: UnprojectableWords = {
+  no_history: (w) => `${w.baseYear} 年及之前没有观测值，情景中也没有为它指定机制；${GIVE_MECHANISM.zh}`,
+  too_short: (w) => `只有 ${w.points} 个数据点，趋势预测至少需要 ${w.needed} 个；${GIVE_MECHANISM.zh}`,
+  gap: (w) =>
+    `${w.before} 年之前有缺失年份，末尾只剩 ${w.consecutive} 个连续年份（至少需要 ${w.needed} 个）；请补齐缺失年份，或在情景中为它指定机制`,
+  non_finite: () => `历史数据中有非有限数值；请检查数据`,
+  no_trend: () => `其历史数据拟合不出趋势，情景中也没有为它指定机制；${GIVE_MECHANISM.zh}`,
+};
+const UNPROJECTABLE_EN: UnprojectableWords = {
+  no_history: (w) =>
+    `no observed value at or before ${w.baseYear} and no mechanism in the scenario; ${GIVE_MECHANISM.en}`,
+  too_short: (w) =>
+    `it has ${w.points} point${w.points === 1 ? "" : "s"}; a trend needs at least ${w.needed}; ${GIVE_MECHANISM.en}`,
+  gap: (w) =>
+    `a gap before ${w.before} leaves ${w.consecutive} consecutive year${w.consecutive === 1 ? "" : "s"} at the end (a trend needs ${w.needed}); fill the missing years or give it a mechanism in the scenario`,
+  non_finite: () => "its history holds a value that is not a finite number; check the data",
+  no_trend: (w) => `no trend fits its history (${w.message}); ${GIVE_MECHANISM.en}`,
+};
 
 /** The words of the "why" of a target and of "not assessed, because", for one language. */
 interface ReasonWords {
@@ -85,7 +114,7 @@ const REASON_WORDS: Record<"zh" | "en", ReasonWords> = {
     end: "。",
     notAssessed: {
       qualitative: () => "定性目标，规划未给出数值",
-      unavailable: (r, name) => `无法预测${name}：${r.detail}`,
+      unavailable: (r, name) => `无法预测${name}：${UNPROJECTABLE_ZH[r.why.code](r.why as never)}`,
       no_reference_value: (r, name) => `没有${name}在 ${r.year} 年的观测值，无法计算倍数目标`,
       beyond_horizon: (r) => `情景的预测期在 ${r.targetYear} 年之前结束；请延长 horizon`,
       not_after_base_year: (r) => `目标年 ${r.targetYear} 不在基年 ${r.baseYear} 之后`,
@@ -106,7 +135,7 @@ const REASON_WORDS: Record<"zh" | "en", ReasonWords> = {
     end: ".",
     notAssessed: {
       qualitative: () => "qualitative goal: the plan states no number",
-      unavailable: (r) => `${r.indicator}: ${r.detail}`,
+      unavailable: (r) => `${r.indicator}: ${UNPROJECTABLE_EN[r.why.code](r.why as never)}`,
       no_reference_value: (r) => `no observed ${r.indicator} in ${r.year} to multiply`,
       beyond_horizon: (r) => `the scenario horizon ends before ${r.targetYear}; extend horizon`,
       not_after_base_year: (r) => `${r.targetYear} is not after the base year ${r.baseYear}`,

@@ -5,6 +5,7 @@
  * p5 … p95 }] } — the fields downstream tools rely on — plus provenance and assumptions.
  */
 import type { ScenarioResult } from "../assess/types.js";
+import { assumptionSummary } from "./assumptionText.js";
 import { notAssessedText, reasonText } from "./messages.js";
 
 /** One scenario's result as results.json holds it. */
@@ -20,7 +21,15 @@ export function toResultsJson(r: ScenarioResult) {
     seed: r.seed,
     illustrative: r.illustrative,
     dataSource: r.dataSource,
-    assumptions: r.scenario.assumptions,
+    // Each node's assumption: the model's English line, and its plain summary in each language.
+    assumptions: r.scenario.assumptions.map((a) => ({
+      indicator: a.indicator,
+      mechanism: a.mechanism,
+      summary: a.summary,
+      summaryZh: assumptionSummary(a, r, "zh"),
+      summaryEn: assumptionSummary(a, r, "en"),
+      forecastWarnings: a.forecastWarnings,
+    })),
     trendByDefault: r.scenario.trendByDefault,
     // The reasons as codes and numbers (assessment) and as sentences (src/report/messages.ts).
     targets: r.targets.map((t) => ({

@@ -10,6 +10,8 @@
 import type { Worksheet } from "exceljs";
 import type { ScenarioResult } from "../assess/types.js";
 import { STATUS_WORDS, tr } from "../charts/labels.js";
+import { assumptionSummary } from "./assumptionText.js";
+import { mechanismLabel } from "./messages.js";
 import { neutraliseFormula, RISK_COLUMNS } from "./riskCsv.js";
 
 /** The sheet names, in order (Excel allows at most 31 characters, no / \ ? * [ ]). */
@@ -121,8 +123,16 @@ export async function resultsXlsx(results: ScenarioResult[]): Promise<Uint8Array
 
   fill(
     sheet(XLSX_SHEETS.assumptions),
-    [bi("情景", "Scenario"), bi("指标编号", "Indicator id"), bi("机制", "Mechanism"), bi("假设", "Assumptions")],
-    results.flatMap((r) => r.scenario.assumptions.map((a) => [r.scenario.id, a.indicator, a.mechanism, a.summary])),
+    [bi("情景", "Scenario"), bi("指标编号", "Indicator id"), bi("机制", "Mechanism"), "假设", "Assumption"],
+    results.flatMap((r) =>
+      r.scenario.assumptions.map((a) => [
+        r.scenario.id,
+        a.indicator,
+        `${mechanismLabel(a.mechanism, "zh")} ${mechanismLabel(a.mechanism, "en")}`,
+        assumptionSummary(a, r, "zh"),
+        assumptionSummary(a, r, "en"),
+      ]),
+    ),
   );
 
   // Deflate level 1: about a third of the default level's time on a large run, for a slightly larger file.

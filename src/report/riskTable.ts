@@ -17,6 +17,7 @@ import {
   tr,
 } from "../charts/labels.js";
 import { STATUS_STYLE } from "../charts/statusStyle.js";
+import { assumptionLines } from "./assumptionText.js";
 import { borderlineLegend, jointLine, pMetCell } from "./jointText.js";
 import { COMMITMENTS_HEADING, commitmentSentence, notAssessedText, reasonText } from "./messages.js";
 import { byRisk } from "./summary.js";
@@ -48,6 +49,7 @@ const W = {
   responsible: { zh: "责任单位", en: "Responsible" },
   why: { zh: "为何有风险", en: "Why at risk" },
   notAssessed: { zh: "未评估原因", en: "Not assessed, because" },
+  assumptions: { zh: "本情景设定的假设", en: "Assumptions set by this scenario" },
 } satisfies Record<string, Bi | ((...a: never[]) => Bi)>;
 
 /** A target's figure in its unit's column (src/charts/numberFormat.ts). */
@@ -115,6 +117,18 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
       (t) =>
         `  • ${T({ zh: t.nameZh, en: t.nameEn })}${lang === "zh" ? "" : ` (${t.id})`}${colon(lang)}${notAssessedText(t, lang === "both" ? "en" : lang)}`,
     );
+  // The nodes the scenario file sets (not the indicators left to their trend, nor the programme
+  // bookkeeping nodes), each as its mechanism's plain one-line summary.
+  const byDefault = new Set(r.scenario.trendByDefault);
+  const set = r.scenario.assumptions.filter(
+    (a) => !byDefault.has(a.indicator) && !/^(programme|boost)\./.test(a.indicator),
+  );
+  const zhLines = lang === "en" ? [] : assumptionLines(set, r, "zh");
+  const enLines = lang === "zh" ? [] : assumptionLines(set, r, "en");
+  const assumptions =
+    lang === "both"
+      ? zhLines.map((zh, i) => `  • ${zh}\n    ${enLines[i]}`)
+      : (lang === "zh" ? zhLines : enLines).map((l) => `  • ${l}`);
   return [
     head + warn,
     table,
@@ -122,6 +136,7 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
     reasons.length ? `${heading(W.why)}\n` + reasons.join("\n") : "",
     commitments.length ? `${heading(COMMITMENTS_HEADING)}\n${commitments.join("\n")}` : "",
     skipped.length ? `${heading(W.notAssessed)}\n` + skipped.join("\n") : "",
+    assumptions.length ? `${heading(W.assumptions)}\n${assumptions.join("\n")}` : "",
   ]
     .filter(Boolean)
     .join("\n\n");

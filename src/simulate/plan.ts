@@ -14,7 +14,7 @@ import { compileProgrammeResponse } from "../model/programmeResponse.js";
 import { compileProgrammeSpending } from "../model/programmeSpending.js";
 import { compileMechanism, MECHANISM_NAMES } from "../model/registry.js";
 import { type TrendFits, whyNoTrend } from "../model/trend.js";
-import type { CompiledNode, CompileEnv, NodeDraft, ParamSlot } from "../model/types.js";
+import type { CompiledNode, CompileEnv, NodeDraft, ParamSlot, Unprojectable } from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
 import { choleskyLower } from "../stats/copula.js";
 import { isUncertain } from "../stats/param.js";
@@ -33,8 +33,8 @@ export interface Plan {
   params: ParamSlot[];
   /** Observed history laid out like StepContext.state (NaN where there is none). */
   history: Float64Array;
-  /** Indicators the catalogue targets but that could not be simulated, with the reason. */
-  unavailable: Map<string, string>;
+  /** Indicators the catalogue targets but that could not be simulated: why (a code and numbers) and the English detail. */
+  unavailable: Map<string, { why: Unprojectable; detail: string }>;
   /**
    * Correlated parameters (scenario `correlations`): their indices in `params` (ascending) and the
    * lower Cholesky factor of their correlation matrix (stats/copula.ts); null when none.
@@ -133,13 +133,16 @@ export function buildPlan(input: PlanInput): Plan {
   };
 
   // Every numeric target's indicator, then every indicator the scenario names.
-  const unavailable = new Map<string, string>();
+  const unavailable = new Map<string, { why: Unprojectable; detail: string }>();
   for (const t of catalogue.targets) if (t.kind !== "qualitative") requested.add(t.indicator);
   for (const id of Object.keys(specs)) requested.add(id);
   for (const p of programmeIds) requested.add(`programme.${p}`);
   for (const id of requested) {
     if (!specs[id] && !isVirtual(id) && lastObserved(id) < 0) {
-      unavailable.set(id, `no observed value at or before ${scenario.base_year} and no mechanism in the scenario`);
+      unavailable.set(id, {
+        why: { code: "no_history", baseYear: scenario.base_year },
+        detail: `no observed value at or before ${scenario.base_year} and no mechanism in the scenario`,
+      });
       continue;
     }
     const series = baseline.series.get(id);

@@ -184,7 +184,10 @@ describe("targets that are not assessed say why", () => {
   it("an indicator without data is not assessed with the plan's reason", () => {
     const t = byId("no_data");
     expect(t.status).toBe("not_assessed");
-    expect(notAssessedText(t, "en")).toMatch(/^nothing: /);
+    // The reason is a code with its numbers; the report words it in each language.
+    expect(t.notAssessed).toMatchObject({ code: "unavailable", why: { code: "no_history", baseYear: 2013 } });
+    expect(notAssessedText(t, "en")).toMatch(/^nothing: no observed value at or before 2013 /);
+    expect(notAssessedText(t, "zh")).toMatch(/^无法预测“.+”：2013 年及之前没有观测值/);
   });
 });
 

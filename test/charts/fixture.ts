@@ -13,7 +13,7 @@
  * All figures are illustrative.
  */
 import { statusFromProbability } from "../../src/assess/status.js";
-import type { ScenarioResult, Status, TargetAssessment } from "../../src/assess/types.js";
+import type { Assumption, ScenarioResult, Status, TargetAssessment } from "../../src/assess/types.js";
 import type { SeriesSummary } from "../../src/simulate/types.js";
 
 const BASE_YEAR = 2012;
@@ -286,7 +286,7 @@ function build(
   nameEn: string,
   description: string,
   projection: Projection,
-  assumptions: ScenarioResult["scenario"]["assumptions"],
+  assumptions: Pick<Assumption, "indicator" | "mechanism" | "summary">[],
 ): ScenarioResult {
   const targets = [
     ...TARGETS.map((t) =>
@@ -303,7 +303,13 @@ function build(
       description: { zh: description, en: description },
       baseYear: BASE_YEAR,
       horizon: TARGET_YEAR,
-      assumptions,
+      // A plain summary (the fixture's `summary` strings stand for the model's English lines).
+      assumptions: assumptions.map((a) => ({
+        ...a,
+        template: { zh: "示例假设", en: "an example assumption" },
+        terms: {},
+        forecastWarnings: [],
+      })),
       trendByDefault: [],
     },
     paths: 5000,

@@ -5,6 +5,7 @@ import { loadBaseline } from "../../src/data/loadBaseline.js";
 import { loadIndicatorDictionary } from "../../src/data/loadIndicators.js";
 import { loadTargets } from "../../src/data/loadTargets.js";
 import type { Observation } from "../../src/data/types.js";
+import { baselineWarningLine, baselineWarningText } from "../../src/report/inputWarnings.js";
 import { expectInputError, fixture, projectFile, snapshot } from "./helpers.js";
 
 const catalogue = await loadTargets(fixture("catalogue.csv"));
@@ -47,6 +48,8 @@ describe("loadBaseline: valid files", () => {
     expect(g.warnings).toHaveLength(1);
     expect(g.warnings[0]).toContain("GB18030");
     expect(g.warnings[0]).toContain("baseline-gb18030.csv");
+    expect(g.warningCodes).toEqual([{ code: "gb18030", file: g.file }]);
+    expect(baselineWarningLine(g.warningCodes[0], "zh")).toMatch(/^警告：.*baseline-gb18030\.csv：不是有效的 UTF-8/);
   });
 
   it("records gaps in the series and reports them as warnings", async () => {
@@ -60,6 +63,14 @@ describe("loadBaseline: valid files", () => {
     expect(b.warnings).toHaveLength(1);
     expect(b.warnings[0]).toContain(f);
     expect(b.warnings[0]).toContain("rd_intensity has no value for 2012, 2013");
+    // The same finding as a code with its numbers, worded by the report layer in each language.
+    expect(b.warningCodes).toEqual([
+      { code: "gaps", file: f, indicator: "rd_intensity", missing: [2012, 2013], from: 2010, to: 2014 },
+    ]);
+    expect(baselineWarningText(b.warningCodes[0], "zh")).toBe(
+      `${f}：指标 rd_intensity 缺少 2012、2013 年的数值（2010–2014 年之间）；缺失年份保持缺失`,
+    );
+    expect(baselineWarningText(b.warningCodes[0], "en")).toBe(b.warnings[0]);
   });
 
   it("accepts the baseline when checked against both dictionary and catalogue", async () => {

@@ -27,7 +27,7 @@ export function makeBaseline(history: History): Baseline {
       });
     }
   }
-  return { file: "mem.csv", observations, series: buildSeries(observations), warnings: [] };
+  return { file: "mem.csv", observations, series: buildSeries(observations), warnings: [], warningCodes: [] };
 }
 
 export function target(

@@ -127,7 +127,8 @@ describe("buildBriefing", async () => {
     expect((full.html.match(/<svg\b/g) ?? []).length).toBe(full.charts.length);
     expect(full.html).toContain('id="appendix"');
     expect(full.html).toContain("科技局、中小企业局、财政局");
-    expect(full.html).toContain("R&amp;D spending grows 18%/yr");
+    // Each assumption in its mechanism's plain words: Chinese shown, English as its tooltip under "both".
+    expect(full.html).toContain('<td title="an example assumption">示例假设</td>');
     expect(full.html).toContain("存量与流量 stock and flow"); // mechanisms in words, not codes
   });
 
