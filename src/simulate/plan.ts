@@ -333,7 +333,7 @@ function compileCorrelations(
 ): { copula: Copula | null; shockCopula: Copula | null } {
   const names = params.map((p) => p.name);
   // Nodes whose mechanism takes a volatility: their `<indicator>.shock` can be named.
-  const shockable = indicators.filter((id, slot) => {
+  const shockable = indicators.filter((_id, slot) => {
     const m = nodes[slot].mechanism;
     return (MECHANISM_NAMES as readonly string[]).includes(m) && MECHANISMS[m as MechanismName].volatility;
   });
