@@ -131,17 +131,30 @@ def simulate(plan, paths, seed):
         b = node["constants"].get("boost", boost_of.get(node["indicator"], -1))
         return None if b is None or b < 0 else b
 
-    def shocked_factor(out, rate, vol, boost, y):
+    # correlated yearly shocks (Gaussian copula within each year): Z = L·ε, member j's row is its ε_t
+    shock_copula = plan.get("shockCopula")
+    shock_rows = {}
+
+    def yearly_shock(slot):
+        """The standard normal yearly shocks of a node: its copula row for this year, else its own draws."""
+        return shock_rows[slot] if slot in shock_rows else rng.standard_normal(paths)
+
+    def shocked_factor(out, rate, vol, boost, y, slot):
         """out = max(0, 1 + rate + b_y + σ ε) (growth and leveraged)."""
         np.add(rate, 1.0, out=out)
         if boost is not None:
             out += state[boost][y]
         if vol > 0:
-            out += vol * rng.standard_normal(paths)
+            out += vol * yearly_shock(slot)
         np.maximum(out, 0.0, out=out)
 
     start = min(node["firstStep"] for _, node in nodes)
     for y in range(start, n):
+        if shock_copula:
+            members = shock_copula["members"]
+            m = len(members)
+            z = np.array(shock_copula["lower"]).reshape(m, m) @ rng.standard_normal((m, paths))
+            shock_rows = {s: z[j] for j, s in enumerate(members)}
         for slot, node in nodes:
             if y < node["firstStep"]:
                 continue
@@ -152,7 +165,7 @@ def simulate(plan, paths, seed):
             mech = node["mechanism"]
             if mech == "growth":
                 # v_t = v_{t-1} * max(0, 1 + r + b_t + σ ε)
-                shocked_factor(out, draws[po], c["volatility"], boost_slot(node), y)
+                shocked_factor(out, draws[po], c["volatility"], boost_slot(node), y, slot)
                 out *= state[slot][y - 1]
             elif mech == "count":
                 # v_t = v_{t-1} + N_t, N_t ~ Poisson(λ + b_t) | NegBin(mean λ + b_t, size r) | λ + b_t
@@ -172,7 +185,7 @@ def simulate(plan, paths, seed):
             elif mech == "leveraged":
                 # v_t = v_{t-1} * max(0, 1 + g + b_t + σ ε) + m * c * (D_t − D_{t-1})
                 d = c["driver"]
-                shocked_factor(out, draws[po], c["volatility"], boost_slot(node), y)
+                shocked_factor(out, draws[po], c["volatility"], boost_slot(node), y, slot)
                 out *= state[slot][y - 1]
                 out += draws[po + 1] * (c["conversion"] * (state[d][y] - state[d][y - 1]))
             elif mech == "elastic":
@@ -183,7 +196,7 @@ def simulate(plan, paths, seed):
                 out *= state[slot][b]
                 vol = c["volatility"]
                 if vol > 0:
-                    out *= np.exp(vol * rng.standard_normal(paths))
+                    out *= np.exp(vol * yearly_shock(slot))
                 boost = boost_slot(node)
                 if boost is not None:
                     out *= 1.0 + state[boost][y]

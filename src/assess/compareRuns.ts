@@ -110,12 +110,24 @@ export interface RunTargetDifference {
   unit: string;
 }
 
+/** A commitment a run adopts, with its names. */
+export interface AdoptedCommitment {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
+
 /** One scenario present in both runs. */
 export interface RunComparison {
   scenario: string;
   name: { zh: string; en: string };
   settings: SettingDifference[];
   assumptions: RecordedAssumptionDifference[];
+  /**
+   * The commitments adopted in each run (targets whose status is commitment_adopted), sorted, when
+   * they differ (null when the same): a commitment whose status changed did so because of this.
+   */
+  adopts: { before: AdoptedCommitment[]; after: AdoptedCommitment[] } | null;
   /** Expected forecast targets met before and after, the change and √(se₁² + se₂²); null when a file lacks them. */
   expectedMet: { before: number; after: number; change: number; standardError: number } | null;
   /** Targets whose status changed or whose P(met) moved beyond 2 SE. */
@@ -182,6 +194,13 @@ function compareScenario(b: SavedScenario, a: SavedScenario): RunComparison {
       };
     })
     .filter((d) => d.before?.mechanism !== d.after?.mechanism || d.before?.summary !== d.after?.summary);
+  const adoptedIn = (r: SavedScenario): AdoptedCommitment[] =>
+    r.targets
+      .filter((t) => t.status === "commitment_adopted")
+      .map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn }))
+      .sort((x, y) => (x.id < y.id ? -1 : 1));
+  const adopts = { before: adoptedIn(b), after: adoptedIn(a) };
+  const ids = (list: AdoptedCommitment[]) => list.map((t) => t.id).join();
   const afterT = new Map(a.targets.map((t) => [t.id, t]));
   const both = b.targets.filter((t) => afterT.has(t.id)).map((t) => compareTarget(t, afterT.get(t.id)!));
   const changed = both.filter((d) => d.statusChanged || d.distinguishable);
@@ -191,6 +210,7 @@ function compareScenario(b: SavedScenario, a: SavedScenario): RunComparison {
     name: a.name,
     settings,
     assumptions,
+    adopts: ids(adopts.before) === ids(adopts.after) ? null : adopts,
     expectedMet:
       b.expectedMet !== undefined && a.expectedMet !== undefined && se !== null
         ? { before: b.expectedMet, after: a.expectedMet, change: a.expectedMet - b.expectedMet, standardError: se }

@@ -15,6 +15,9 @@
  *    - "out_of_reach" / "secure": the target's values move (its median changes) but P(met) stays
  *      below 5% (or above 95%) both ways: the threshold is too far from where the paths are;
  *    - "within_noise": P(met) moves by less than 2 paired SE.
+ *    The commitments a scenario adopts (`adopts:`) are compared too: they are decisions, so swapping
+ *    them moves no forecast target when the values are identical on every path ("decision_only"),
+ *    and each commitment whose status differs is listed with that cause (`commitments`).
  * Codes and numbers only; the words are in src/report/compareText.ts.
  */
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
@@ -24,7 +27,7 @@ import { downstream } from "../simulate/plan.js";
 import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
 import { meets } from "./comparator.js";
 import { runScenario } from "./runScenario.js";
-import type { ScenarioResult, Status, TargetAssessment } from "./types.js";
+import type { CommitmentStatus, ScenarioResult, Status, TargetAssessment } from "./types.js";
 
 export interface ScenarioInput {
   file: string;
@@ -41,9 +44,9 @@ export interface CompareInput {
   seed?: number;
 }
 
-/** One assumption (an indicator's spec, or the budget / programmes) that differs. */
+/** One assumption (an indicator's spec, the budget / programmes, or the commitments adopted) that differs. */
 export interface AssumptionDifference {
-  /** Indicator id, or "budget" / "programmes". */
+  /** Indicator id, or "budget" / "programmes", or "adopts" (base and other: the adopted commitment ids, sorted). */
   key: string;
   /** The spec in each scenario (null: not set, the indicator follows its trend by default). */
   base: unknown;
@@ -53,7 +56,25 @@ export interface AssumptionDifference {
   otherSummary: string | null;
 }
 
-export type NoEffectReason = "no_target_depends" | "same_by_target_year" | "out_of_reach" | "secure" | "within_noise";
+export type NoEffectReason =
+  | "no_target_depends"
+  | "same_by_target_year"
+  | "out_of_reach"
+  | "secure"
+  | "within_noise"
+  /** `adopts`: a commitment is a decision; every forecast target has the same values on every path. */
+  | "decision_only";
+
+/** A commitment whose status differs: adopted in one scenario and not the other (its cause: `adopts`). */
+export interface CommitmentDifference {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  statusBase: CommitmentStatus;
+  statusOther: CommitmentStatus;
+  /** Forecast targets that depend on it in the plan's graph (from the first scenario's assessment). */
+  dependents: string[];
+}
 
 export interface AssumptionEffect {
   key: string;
@@ -127,6 +148,8 @@ export interface Comparison {
   expectedMet: { base: number; other: number; change: number; standardError: number };
   /** Targets whose status changed or whose P(met) changed beyond 2 paired SE. */
   changed: TargetDifference[];
+  /** Commitments adopted in one scenario and not the other (status changed because of `adopts`). */
+  commitments: CommitmentDifference[];
   /** Targets computed from a changed assumption whose status and P(met) did not change, and why. */
   unchanged: (Omit<TargetDifference, "movedBy"> & { reason: NoEffectReason })[];
   effects: AssumptionEffect[];
@@ -179,19 +202,59 @@ function differences(a: Scenario, b: Scenario): { assumptions: string[]; setting
   const keys = [...new Set([...Object.keys(a.indicators), ...Object.keys(b.indicators)])];
   const assumptions = keys.filter((k) => !same(a.indicators[k], b.indicators[k]));
   for (const k of ["budget", "programmes"] as const) if (!same(a[k], b[k])) assumptions.push(k);
+  if (!same(adopted(a), adopted(b))) assumptions.push("adopts");
   const settings = (["base_year", "horizon", "assessment"] as const)
     .filter((k) => !same(a[k], b[k]))
     .map((k) => ({ key: k, base: a[k] ?? null, other: b[k] ?? null }));
   return { assumptions, settings };
 }
 
+/** The commitments a scenario adopts, sorted (the order in `adopts:` means nothing). */
+const adopted = (s: Scenario) => [...s.adopts].sort();
+
 /** The first scenario with one assumption taken from the other. */
 function swapped(a: Scenario, b: Scenario, key: string): Scenario {
   if (key === "budget" || key === "programmes") return { ...a, [key]: b[key] };
+  if (key === "adopts") return { ...a, adopts: b.adopts };
   const indicators = { ...a.indicators };
   if (b.indicators[key] === undefined) delete indicators[key];
   else indicators[key] = b.indicators[key];
   return { ...a, indicators };
+}
+
+/** A compared assumption as the scenario writes it (null: not set). */
+function assumptionValue(s: Scenario, key: string): unknown {
+  if (key === "budget" || key === "programmes") return s[key] ?? null;
+  if (key === "adopts") return adopted(s);
+  return s.indicators[key] ?? null;
+}
+
+/**
+ * What swapping the adopted commitments in alone does: adopting is a decision, not a change of the
+ * projection, so it is checked, not assumed: every forecast target's values in its target year are
+ * compared path by path, and any P(met) that moves beyond 2 paired SE is reported as moved.
+ */
+function adoptsEffect(baseSim: Simulation, sim: Simulation, targets: TargetAssessment[]): AssumptionEffect {
+  const forecasts = targets.filter((t) => metPerPath(baseSim, t) !== null);
+  const moves = forecasts.flatMap((t) => {
+    const e = pairedDifference(metPerPath(sim, t)!, metPerPath(baseSim, t)!);
+    return distinguishable(e.mean, e.standardError)
+      ? [{ target: t.id, change: e.mean, standardError: e.standardError }]
+      : [];
+  });
+  const identical = forecasts.every((t) => {
+    const a = pathValues(baseSim, t.indicator, t.targetYear)!;
+    const b = pathValues(sim, t.indicator, t.targetYear)!;
+    return a.every((x, p) => Object.is(x, b[p]));
+  });
+  return {
+    key: "adopts",
+    reaches: [],
+    moves,
+    reason: moves.length ? null : identical ? "decision_only" : "within_noise",
+    firstYearChanged: null,
+    reached: [],
+  };
 }
 
 export function compareScenarios(input: CompareInput): ComparisonResult {
@@ -238,6 +301,7 @@ export function compareScenarios(input: CompareInput): ComparisonResult {
     });
 
     const effects = [...swaps].map(([k, sim]): AssumptionEffect => {
+      if (k === "adopts") return adoptsEffect(base.simulation, sim, base.result.targets);
       const plan = base.simulation.plan;
       const slot = k === "budget" || k === "programmes" ? -1 : plan.indicators.indexOf(k);
       const roots = slot >= 0 ? [slot] : plan.indicators.flatMap((id, s) => (id.startsWith("programme.") ? [s] : []));
@@ -307,6 +371,20 @@ export function compareScenarios(input: CompareInput): ComparisonResult {
       ]);
       return [{ ...targetDifference(tb, to, d, false), reason }];
     });
+    const commitments = base.result.targets.flatMap((tb, i): CommitmentDifference[] => {
+      const to = other.result.targets[i];
+      if (tb.nature !== "commitment" || tb.status === to.status) return [];
+      return [
+        {
+          id: tb.id,
+          nameZh: tb.nameZh,
+          nameEn: tb.nameEn,
+          statusBase: tb.status as CommitmentStatus,
+          statusOther: to.status as CommitmentStatus,
+          dependents: tb.commitment?.dependents ?? [],
+        },
+      ];
+    });
     const cb = countPerPath(base.simulation, base.result.targets);
     const co = countPerPath(other.simulation, other.result.targets);
     const dm = pairedDifference(co, cb);
@@ -316,9 +394,8 @@ export function compareScenarios(input: CompareInput): ComparisonResult {
       otherName: { zh: other.result.scenario.nameZh, en: other.result.scenario.nameEn },
       assumptions: assumptions.map((k) => ({
         key: k,
-        base:
-          k === "budget" || k === "programmes" ? (first.scenario[k] ?? null) : (first.scenario.indicators[k] ?? null),
-        other: k === "budget" || k === "programmes" ? (o.scenario[k] ?? null) : (o.scenario.indicators[k] ?? null),
+        base: assumptionValue(first.scenario, k),
+        other: assumptionValue(o.scenario, k),
         baseSummary: summaryOf(base.result, k),
         otherSummary: summaryOf(other.result, k),
       })),
@@ -330,6 +407,7 @@ export function compareScenarios(input: CompareInput): ComparisonResult {
         standardError: dm.standardError,
       },
       changed,
+      commitments,
       unchanged,
       effects,
     };

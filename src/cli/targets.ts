@@ -6,13 +6,15 @@ import { unitEn } from "../data/units.js";
 import { loadDefaults } from "../project/inputs.js";
 import { UsageError } from "../project/usage.js";
 import { kindLabel } from "../report/messages.js";
+import { natureLabel } from "../report/natureText.js";
 import { csvCell } from "../report/riskCsv.js";
 import { renderTable } from "../report/textTable.js";
 import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 
 export const TARGETS_HELP = `targetcast targets [options]
 
-Prints the target catalogue: every target of the plan, its value, unit, kind and owner.
+Prints the target catalogue: every target of the plan, its value, unit, kind and nature (a forecast, or a
+commitment: a decision of the district, reported as adopted or not, never as a probability).
 
 Options:
   --targets FILE   target catalogue (.csv or .xlsx) [from targetcast.config.json]
@@ -54,10 +56,11 @@ export async function targetsCommand(argv: string[]): Promise<number> {
     );
   } else {
     const q = cat.targets.filter((t) => t.kind !== "qualitative").length;
+    const c = cat.targets.filter((t) => t.nature === "commitment").length;
     const H = (zh: string, en: string) => tr(lang, { zh, en });
     const footer = tr(lang === "both" ? "en" : lang, {
-      zh: `共 ${cat.targets.length} 项目标（其中定量 ${q} 项），来自 ${cat.file}`,
-      en: `${cat.targets.length} targets (${q} quantitative) from ${cat.file}`,
+      zh: `共 ${cat.targets.length} 项目标（其中定量 ${q} 项，承诺 ${c} 项），来自 ${cat.file}`,
+      en: `${cat.targets.length} targets (${q} quantitative, ${c} commitments) from ${cat.file}`,
     });
     process.stdout.write(
       renderTable(
@@ -69,6 +72,7 @@ export async function targetsCommand(argv: string[]): Promise<number> {
           { header: H("目标", "Target"), align: "right" },
           { header: H("单位", "Unit") },
           { header: H("类型", "Kind") },
+          { header: H("性质", "Nature") },
         ],
         cat.targets.map((t) => [
           t.id,
@@ -82,6 +86,7 @@ export async function targetsCommand(argv: string[]): Promise<number> {
               : tr(lang, { zh: "（定性）", en: "(qualitative)" }),
           lang === "en" ? unitEn(t.unit) : t.unit,
           lang === "both" ? t.kind : kindLabel(t.kind, lang),
+          natureLabel(t.nature, lang),
         ]),
       ) + `\n\n${footer}\n`,
     );

@@ -17,10 +17,9 @@
 
 import { z } from "zod";
 import { describeParam, Param } from "../stats/param.js";
-import { standardNormal } from "../stats/samplers.js";
 import { IndicatorId } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
+import { type CompileEnv, clamp, drawShock, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const ElasticSpec = z.strictObject({
   driver: IndicatorId,
@@ -58,6 +57,7 @@ function compileElastic(el: z.infer<typeof ElasticSpec>, common: CommonSpec, env
     reads: boost >= 0 ? [driver, boost] : [driver],
     params: [{ name: `${env.indicator}.elastic.elasticity`, param: el.elasticity, percent: false }],
     random: volatility > 0,
+    yearlyShock: volatility > 0,
     constants: { driver, lag, baseIndex: b, volatility, min, max },
     summary: `responds to ${el.driver} ${lag} yr earlier with elasticity ${describeParam(el.elasticity, false)}${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
     terms: {
@@ -77,7 +77,7 @@ function compileElastic(el: z.infer<typeof ElasticSpec>, common: CommonSpec, env
       const p0 = firstParam * block;
       const shocks = volatility > 0 && !ctx.deterministic;
       for (let k = 0; k < nb; k++) {
-        const shock = shocks ? Math.exp(volatility * standardNormal(ctx.rngs[k])) : 1;
+        const shock = shocks ? Math.exp(volatility * drawShock(ctx, k)) : 1;
         const uplift = 1 + (boostRow >= 0 ? state[boostRow + k] : 0);
         state[row + k] = clamp(
           state[base + k] * Math.pow(state[now + k] / state[then + k], params[p0 + k]) * shock * uplift,

@@ -11,10 +11,9 @@
 
 import type { z } from "zod";
 import { describeParam } from "../stats/param.js";
-import { standardNormal } from "../stats/samplers.js";
 import { Rate } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
+import { type CompileEnv, clamp, drawShock, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const GrowthSpec = Rate.describe("annual growth rate, fraction per year (0.08 = 8%)");
 
@@ -39,6 +38,7 @@ function compileGrowth(rate: z.infer<typeof GrowthSpec>, common: CommonSpec, env
     reads: boost >= 0 ? [boost] : [],
     params: [{ name: `${env.indicator}.growth`, param: rate, percent: true, min: -1 }],
     random,
+    yearlyShock: random,
     constants: { volatility, min, max },
     summary: `grows ${describeParam(rate, true)}/yr${volatility ? `, yearly volatility ${describeParam(volatility, true)}` : ""}`,
     terms: {
@@ -54,7 +54,7 @@ function compileGrowth(rate: z.infer<typeof GrowthSpec>, common: CommonSpec, env
       const p0 = firstParam * block;
       const shocks = random && !ctx.deterministic;
       for (let b = 0; b < nb; b++) {
-        const shock = shocks ? volatility * standardNormal(ctx.rngs[b]) : 0;
+        const shock = shocks ? volatility * drawShock(ctx, b) : 0;
         const factor = 1 + params[p0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0) + shock;
         state[row + b] = clamp(state[prev + b] * (factor > 0 ? factor : 0), min, max);
       }

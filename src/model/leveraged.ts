@@ -19,10 +19,9 @@
 import { z } from "zod";
 import { conversionFactor } from "../data/units.js";
 import { describeParam, Param } from "../stats/param.js";
-import { standardNormal } from "../stats/samplers.js";
 import { IndicatorId, Rate } from "./fields.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
-import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
+import { type CompileEnv, clamp, drawShock, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
 const LeveragedSpec = z.strictObject({
   own_growth: Rate.describe("growth of the part not driven by the driver, fraction per year"),
@@ -71,6 +70,7 @@ function compileLeveraged(lev: z.infer<typeof LeveragedSpec>, common: CommonSpec
       { name: `${env.indicator}.leveraged.multiplier`, param: lev.multiplier, percent: false, min: 0 },
     ],
     random: volatility > 0,
+    yearlyShock: volatility > 0,
     constants: { driver, conversion: c, volatility, min, max },
     summary: `grows ${describeParam(lev.own_growth, true)}/yr plus ${describeParam(lev.multiplier, false)} × added ${lev.driver}`,
     terms: {
@@ -89,7 +89,7 @@ function compileLeveraged(lev: z.infer<typeof LeveragedSpec>, common: CommonSpec
       const m0 = g0 + block;
       const shocks = volatility > 0 && !ctx.deterministic;
       for (let b = 0; b < nb; b++) {
-        const shock = shocks ? volatility * standardNormal(ctx.rngs[b]) : 0;
+        const shock = shocks ? volatility * drawShock(ctx, b) : 0;
         const added = state[d + b] - state[d - block + b];
         const own =
           state[row - block + b] * Math.max(0, 1 + params[g0 + b] + (boostRow >= 0 ? state[boostRow + b] : 0) + shock);

@@ -7,6 +7,7 @@
 import type { ForecastWarning } from "../forecast/calibrated.js";
 import type { Param } from "../stats/param.js";
 import type { Rng } from "../stats/rng.js";
+import { standardNormal } from "../stats/samplers.js";
 import type { BudgetRun } from "./allocation.js";
 
 /**
@@ -87,6 +88,12 @@ export interface StepContext {
   budget: BudgetRun | null;
   /** The current node's random streams, one per path of the block (only for nodes with `random`). */
   rngs: Rng[];
+  /**
+   * The current node's yearly shocks ε_t for the paths of the block, already drawn and correlated
+   * with other nodes' by the engine (scenario `correlations` between shocks, src/simulate/), or
+   * null: the node draws its own from `rngs`. Read through `drawShock`.
+   */
+  shocks: Float64Array | null;
   /** Deterministic projection: central parameter values, no shocks, expected counts. */
   deterministic: boolean;
 }
@@ -111,6 +118,13 @@ export interface CompiledNode {
   readonly paramOffset: number;
   /** Does `step` draw random numbers (from ctx.rngs)? Streams are seeded only for nodes that do. */
   random: boolean;
+  /**
+   * For mechanisms with a `volatility`: whether `step` draws a yearly shock ε_t ~ N(0, 1), one per
+   * path and year through `drawShock` and before any other number of that year (volatility > 0).
+   * Such shocks can be correlated between nodes (scenario `correlations`, named `<indicator>.shock`).
+   * Left out by mechanisms that have no yearly shock.
+   */
+  yearlyShock?: boolean;
   /**
    * Compute year index `y` for every path of the block. `firstParam` is the node's `paramOffset`
    * (passed by the engine, so a step never reads state of its own).
@@ -165,6 +179,24 @@ export interface CompileEnv {
   trendFits: TrendFits;
   /** Throw a clear error about this scenario entry. */
   fail(field: string, problem: string, fix: string): never;
+}
+
+/** How a scenario names the yearly shock of an indicator in `correlations`: `<indicator>.shock`. */
+export const SHOCK_SUFFIX = ".shock";
+
+/** Whether a name in `correlations` is a yearly shock (`gdp.shock`) rather than a parameter (`gdp.growth`). */
+export function isShockName(name: string): boolean {
+  return name.endsWith(SHOCK_SUFFIX) && name.length > SHOCK_SUFFIX.length;
+}
+
+/**
+ * The standard normal yearly shock ε_t of path b of the block: the one the engine correlated
+ * (ctx.shocks), else the first normal of the node's own stream for this path and year. The
+ * engine draws a correlated shock from that same first normal (src/simulate/monteCarlo.ts), so a
+ * correlation of 0 gives these numbers exactly.
+ */
+export function drawShock(ctx: StepContext, b: number): number {
+  return ctx.shocks ? ctx.shocks[b] : standardNormal(ctx.rngs[b]);
 }
 
 export function clamp(v: number, min: number, max: number): number {

@@ -6,7 +6,7 @@
  */
 
 import type { RunsComparison } from "../assess/compareRuns.js";
-import type { Comparison, ComparisonResult, NoEffectReason } from "../assess/compareScenarios.js";
+import type { CommitmentDifference, Comparison, ComparisonResult, NoEffectReason } from "../assess/compareScenarios.js";
 import { FAR_FROM_THRESHOLD } from "../assess/compareScenarios.js";
 import type { ScenarioResult, Status } from "../assess/types.js";
 import {
@@ -31,6 +31,7 @@ const num = (v: number | null) => (v === null ? "–" : formatNumber(v));
 export function assumptionKeyName(key: string, r: ScenarioResult): BilingualName {
   if (key === "budget") return { zh: "追加预算", en: "Extra budget" };
   if (key === "programmes") return { zh: "项目设置", en: "Programmes" };
+  if (key === "adopts") return { zh: "采纳的承诺", en: "Commitments adopted" };
   return nameBook(r.indicators).indicator(key) ?? { zh: key, en: key };
 }
 
@@ -56,7 +57,38 @@ const REASON: Record<NoEffectReason, (year: string) => BilingualName> = {
     zh: "达成概率的变化小于两倍配对蒙特卡洛标准误",
     en: "P(met) moves by less than 2 paired Monte Carlo standard errors",
   }),
+  decision_only: () => ({
+    zh: "承诺是区级决策，采纳与否不改变预测：每个预测目标在每条路径上的取值都相同",
+    en: "a commitment is a decision of the district; adopting it does not change the projection (every forecast target has the same values on every path)",
+  }),
 };
+
+const COMMITMENT_STATUS: Record<CommitmentDifference["statusBase"], BilingualName> = {
+  commitment_adopted: { zh: "已采纳", en: "adopted" },
+  commitment_not_adopted: { zh: "未采纳", en: "not adopted" },
+};
+
+/** The commitments a scenario adopts (`adopts`, a list of ids), by their names. */
+function adoptedText(ids: unknown, base: ScenarioResult, lang: Lang): string {
+  const list = Array.isArray(ids) ? (ids as string[]) : [];
+  if (!list.length) return lang === "en" ? "none" : lang === "zh" ? "无" : "无 none";
+  return list
+    .map((id) => {
+      const t = base.targets.find((x) => x.id === id);
+      if (!t) return id;
+      return lang === "both" ? `${t.nameZh} ${t.nameEn}` : tr(lang, { zh: t.nameZh, en: t.nameEn });
+    })
+    .join(lang === "zh" ? "；" : "; ");
+}
+
+/** Why a commitment's status changed: the scenarios differ in whether they adopt it. */
+function commitmentChangeText(c: CommitmentDifference, other: ScenarioResult): BilingualName {
+  const adopts = c.statusOther === "commitment_adopted";
+  return {
+    zh: `${COMMITMENT_STATUS[c.statusBase].zh} → ${COMMITMENT_STATUS[c.statusOther].zh}：状态因承诺的采纳而改变（「${other.scenario.nameZh}」${adopts ? "采纳" : "未采纳"}该承诺，adopts 不同）；预测不变`,
+    en: `${COMMITMENT_STATUS[c.statusBase].en} → ${COMMITMENT_STATUS[c.statusOther].en}: the status changed because ${other.scenario.nameEn} ${adopts ? "adopts" : "does not adopt"} this commitment (adopts differs); the projection is the same`,
+  };
+}
 
 export function reasonText(reason: NoEffectReason, firstYearChanged: number | null): BilingualName {
   return REASON[reason](firstYearChanged === null ? "–" : String(firstYearChanged));
@@ -109,14 +141,31 @@ function comparisonText(
               max: 60,
             },
           ],
-          c.assumptions.map((a) => [
-            name(a.key),
-            summaryIn(base, a.key) ?? (a.base === null ? trendByDefault : JSON.stringify(a.base)),
-            summaryIn(other, a.key) ?? (a.other === null ? trendByDefault : JSON.stringify(a.other)),
-          ]),
+          c.assumptions.map((a) =>
+            a.key === "adopts"
+              ? [name(a.key), adoptedText(a.base, base, lang), adoptedText(a.other, base, lang)]
+              : [
+                  name(a.key),
+                  summaryIn(base, a.key) ?? (a.base === null ? trendByDefault : JSON.stringify(a.base)),
+                  summaryIn(other, a.key) ?? (a.other === null ? trendByDefault : JSON.stringify(a.other)),
+                ],
+          ),
         )
       : `  ${T({ zh: "无", en: "none" })}`,
   ];
+  const adopts = c.assumptions.find((a) => a.key === "adopts");
+  if (adopts) {
+    // The table cuts long names: say in full which commitments only one scenario adopts.
+    const only = (a: unknown, b: unknown) => (a as string[]).filter((id) => !(b as string[]).includes(id));
+    for (const [ids, s] of [
+      [only(adopts.base, adopts.other), base],
+      [only(adopts.other, adopts.base), other],
+    ] as const)
+      if (ids.length)
+        lines.push(
+          `  ${H(`只在「${s.scenario.nameZh}」中采纳：`, `Adopted only in ${s.scenario.nameEn}:`)}${lang === "zh" ? "" : " "}${adoptedText(ids, base, lang)}`,
+        );
+  }
   for (const s of c.settings)
     lines.push(
       `  ${s.key}: ${JSON.stringify(s.base)} → ${JSON.stringify(s.other)} (${tr(lang === "zh" ? "zh" : "en", { zh: "两次运行的设置不同：无法逐一归因", en: "runs differ in their settings: no one-at-a-time attribution" })})`,
@@ -161,6 +210,34 @@ function comparisonText(
         )
       : `  ${T({ zh: "无", en: "none" })}`,
   );
+  if (c.commitments.length) {
+    lines.push(
+      "",
+      H(
+        "承诺（区级决策）",
+        "Commitments (decisions of the district) whose status changed:",
+        "状态改变的承诺（区级决策）：",
+      ),
+    );
+    const targetOf = new Map(base.targets.map((t) => [t.id, t]));
+    for (const k of c.commitments) {
+      const dependents = k.dependents.flatMap((id) => targetOf.get(id) ?? []);
+      lines.push(
+        `  • ${targetTitle(k)}${lang === "zh" ? "：" : ":"}`,
+        ...whyLines(commitmentChangeText(k, other), lang),
+      );
+      if (dependents.length)
+        lines.push(
+          ...whyLines(
+            {
+              zh: `依赖它的预测目标：${dependents.map((t) => t.nameZh).join("；")}`,
+              en: `forecast targets that depend on it: ${dependents.map((t) => t.nameEn).join("; ")}`,
+            },
+            lang,
+          ),
+        );
+    }
+  }
   if (c.unchanged.length) {
     lines.push(
       "",
@@ -256,21 +333,32 @@ export function compareRunsText(r: RunsComparison): string {
     lines.push(
       "",
       "记录中不同的假设 Recorded assumptions that differ:",
-      c.assumptions.length
-        ? renderTable(
-            [
-              { header: "指标 Indicator", max: 36 },
-              { header: "之前 Before", max: 56 },
-              { header: "之后 After", max: 56 },
-            ],
-            c.assumptions.map((a) => [
-              a.indicator,
-              a.before ? `${a.before.mechanism}: ${a.before.summary}` : "(not in this run)",
-              a.after ? `${a.after.mechanism}: ${a.after.summary}` : "(not in this run)",
-            ]),
-          )
-        : "  none",
+      ...(c.assumptions.length
+        ? [
+            renderTable(
+              [
+                { header: "指标 Indicator", max: 36 },
+                { header: "之前 Before", max: 56 },
+                { header: "之后 After", max: 56 },
+              ],
+              c.assumptions.map((a) => [
+                a.indicator,
+                a.before ? `${a.before.mechanism}: ${a.before.summary}` : "(not in this run)",
+                a.after ? `${a.after.mechanism}: ${a.after.summary}` : "(not in this run)",
+              ]),
+            ),
+          ]
+        : c.adopts
+          ? []
+          : ["  none"]),
     );
+    if (c.adopts) {
+      const names = (list: { nameZh: string; nameEn: string }[]) =>
+        list.length ? list.map((t) => `${t.nameZh} ${t.nameEn}`).join("; ") : "无 none";
+      lines.push(
+        `  采纳的承诺 Commitments adopted: ${names(c.adopts.before)} → ${names(c.adopts.after)} (状态因此改变 the statuses of these commitments changed because of it; adopting does not change the projection)`,
+      );
+    }
     const e = c.expectedMet;
     if (e)
       lines.push(

@@ -11,6 +11,7 @@ import { IndicatorId } from "../model/fields.js";
 import { ProgrammeEffect } from "../model/programmeResponse.js";
 import { MECHANISM_NAMES, MECHANISMS, type MechanismName } from "../model/registry.js";
 import { BilingualTextSchema } from "./bilingualText.js";
+import { correlationIssue } from "./correlations.js";
 
 export { MAX_RATE, RATE_WARNING } from "../model/fields.js";
 export { TREND_MODELS } from "../model/trend.js";
@@ -147,15 +148,32 @@ export const Scenario = z
         z.strictObject({
           between: z
             .tuple([z.string().min(1), z.string().min(1)])
-            .describe("two uncertain parameters by name, e.g. [gdp.growth, rd_expenditure.leveraged.own_growth]"),
-          rho: z.number().gt(-1).lt(1).describe("correlation of their normal scores (Gaussian copula), −1 < ρ < 1"),
+            .describe(
+              "two uncertain parameters by name, e.g. [gdp.growth, rd_expenditure.leveraged.own_growth], or the yearly shocks of two indicators with a volatility, e.g. [gdp.shock, rd_expenditure.shock]",
+            ),
+          rho: z
+            .number()
+            .gt(-1)
+            .lt(1)
+            .describe("correlation of their normal scores (Gaussian copula), −1 < ρ < 1; for shocks, within each year"),
           note: BilingualTextSchema.optional().describe("why: an assumption, shown in the assumptions table"),
         }),
       )
       .default([])
-      .describe("correlations between uncertain parameters, drawn within each path by a Gaussian copula"),
+      .describe(
+        "correlations between uncertain parameters (drawn once per path) or between yearly shocks (drawn every year), by a Gaussian copula within each path",
+      ),
   })
   .superRefine((s, ctx) => {
+    const correlation = correlationIssue(s.correlations);
+    if (correlation) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["correlations", correlation.at, correlation.field],
+        message: correlation.problem,
+        params: { fix: correlation.fix },
+      });
+    }
     if (s.budget) {
       if ((s.budget.amount === undefined) === (s.budget.share_of === undefined)) {
         ctx.addIssue({

@@ -8,6 +8,9 @@
  * node shocks from stream 1 + slot in each year, so path p's numbers are the same whatever the
  * block or batch size, the thread, or which nodes are recomputed; and a deterministic run (central
  * parameter values, no shocks, expected counts) equals a run whose uncertainty is all zero.
+ * Correlations (scenario `correlations`) are Gaussian copulas applied within each path: of
+ * parameters, to normals of the path's shared stream; of yearly shocks, within each year to the
+ * first normal of each member node's own stream, so a correlation of 0 changes nothing.
  */
 
 import type { BudgetRun } from "../model/allocation.js";
@@ -102,6 +105,17 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const copulaRng = new CounterRng(seed);
   const eps = new Float64Array(copula?.members.length ?? 0);
   const scores = new Float64Array(eps.length);
+  // Correlated yearly shocks: per year, each member's first normal of its own stream (what it would
+  // draw itself), correlated by L and handed to the node as ctx.shocks (model/types.ts, drawShock).
+  const shockCopula = deterministic ? null : plan.shockCopula;
+  const nShocks = shockCopula?.members.length ?? 0;
+  const shockRng = new CounterRng(seed);
+  const shockEps = new Float64Array(nShocks);
+  const shockZ = new Float64Array(nShocks);
+  const shockRows = new Float64Array(nShocks * block);
+  const shocksOf = new Map(
+    shockCopula?.members.map((slot, j) => [slot, shockRows.subarray(j * block, (j + 1) * block)]),
+  );
   const slots = plan.order;
   const reuse = opts.reuse;
   if (
@@ -122,7 +136,18 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     throw new RangeError(
       `simulate: the budget splits over ${budget.split.length} programmes, the plan has ${plan.allocation.programmes.length}`,
     );
-  const ctx: StepContext = { state, nYears: n, block, nb: block, params, rngs: [], deterministic, budget };
+  const ctx: StepContext = {
+    state,
+    nYears: n,
+    block,
+    nb: block,
+    params,
+    rngs: [],
+    shocks: null,
+    deterministic,
+    budget,
+  };
+  const nodeShocks = slots.map((slot) => shocksOf.get(slot) ?? null);
   const fixed = opts.fixed;
   const progressEvery = Math.max(block, Math.floor(paths / 50));
   let reported = from;
@@ -167,6 +192,15 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         }
       }
     for (let y = startYear; y < n; y++) {
+      if (shockCopula)
+        for (let b = 0; b < nb; b++) {
+          for (let j = 0; j < nShocks; j++) {
+            shockRng.at(1 + shockCopula.members[j], p0 + b, y);
+            shockEps[j] = standardNormal(shockRng);
+          }
+          correlate(shockCopula.lower, shockEps, shockZ);
+          for (let j = 0; j < nShocks; j++) shockRows[j * block + b] = shockZ[j];
+        }
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
         if (y < node.firstStep) continue;
@@ -177,6 +211,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         const r = rngs[i];
         for (let b = 0; b < r.length && b < nb; b++) r[b].at(streams[i], p0 + b, y);
         ctx.rngs = r;
+        ctx.shocks = nodeShocks[i];
         node.step(ctx, y, node.paramOffset);
       }
     }

@@ -12,9 +12,17 @@ import type { Allocation } from "../model/allocation.js";
 import { compileBudgetTopUp } from "../model/budgetTopUp.js";
 import { compileProgrammeResponse } from "../model/programmeResponse.js";
 import { compileProgrammeSpending } from "../model/programmeSpending.js";
-import { compileMechanism, MECHANISM_NAMES } from "../model/registry.js";
+import { compileMechanism, MECHANISM_NAMES, MECHANISMS, type MechanismName } from "../model/registry.js";
 import { type TrendFits, whyNoTrend } from "../model/trend.js";
-import type { CompiledNode, CompileEnv, NodeDraft, ParamSlot, Unprojectable } from "../model/types.js";
+import {
+  type CompiledNode,
+  type CompileEnv,
+  isShockName,
+  type NodeDraft,
+  type ParamSlot,
+  SHOCK_SUFFIX,
+  type Unprojectable,
+} from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
 import { choleskyLower } from "../stats/copula.js";
 import { isUncertain } from "../stats/param.js";
@@ -39,7 +47,13 @@ export interface Plan {
    * Correlated parameters (scenario `correlations`): their indices in `params` (ascending) and the
    * lower Cholesky factor of their correlation matrix (stats/copula.ts); null when none.
    */
-  copula: { members: number[]; lower: Float64Array } | null;
+  copula: Copula | null;
+  /**
+   * Correlated yearly shocks (scenario `correlations` between `<indicator>.shock`s): the slots of
+   * their nodes (ascending) and the lower Cholesky factor; null when none. Applied within each
+   * path and year to the first normal of each member's own stream (src/simulate/monteCarlo.ts).
+   */
+  shockCopula: Copula | null;
   /** The scenario's programme budget (a run may spend another: SimulateOptions.budget); null without programmes. */
   allocation: Allocation | null;
 }
@@ -245,8 +259,14 @@ export function buildPlan(input: PlanInput): Plan {
       if (y >= firstYear && y <= scenario.base_year) history[slot * years.length + (y - firstYear)] = s.values[i];
     });
   });
-  const copula = compileCorrelations(scenario.correlations ?? [], params, input.scenarioFile);
-  return { years, baseIndex, indicators, nodes, order, params, history, unavailable, allocation, copula };
+  const { copula, shockCopula } = compileCorrelations(
+    scenario.correlations ?? [],
+    params,
+    drafts,
+    indicators,
+    input.scenarioFile,
+  );
+  return { years, baseIndex, indicators, nodes, order, params, history, unavailable, allocation, copula, shockCopula };
 }
 
 /**
@@ -290,15 +310,49 @@ function topologicalOrder(nodes: NodeDraft[], names: string[], file: string): nu
   return order;
 }
 
-/** The copula of a scenario's `correlations`, checked against the plan's uncertain parameters. */
+/** A Gaussian copula over some of a plan's draws: who is correlated, and the lower Cholesky factor of their correlations. */
+export interface Copula {
+  /** Parameter indices (parameter copula) or indicator slots (shock copula), ascending. */
+  members: number[];
+  /** Lower Cholesky factor of the members' correlation matrix, row-major (stats/copula.ts). */
+  lower: Float64Array;
+}
+
+/**
+ * The copulas of a scenario's `correlations`: one over uncertain parameters (names as the
+ * assumptions table writes them) and one over yearly shocks (`<indicator>.shock`, for indicators
+ * whose mechanism has a `volatility`). The block as written was checked when the scenario was
+ * read (src/scenario/correlations.ts: no self or repeated pairs, kinds not mixed, positive
+ * definite); here names are resolved. A pair is left out when one side has nothing to correlate
+ * (a parameter fixed to a number, a volatility of 0: a variant may set either) or when ρ = 0,
+ * which is what drawing them independently means: so an all-zero block gives the numbers of no
+ * block, bit for bit.
+ */
 function compileCorrelations(
   correlations: readonly { between: readonly [string, string]; rho: number }[],
   params: readonly ParamSlot[],
+  nodes: readonly NodeDraft[],
+  indicators: readonly string[],
   file: string,
-): Plan["copula"] {
-  if (!correlations.length) return null;
+): { copula: Copula | null; shockCopula: Copula | null } {
   const names = params.map((p) => p.name);
+  // Nodes whose mechanism takes a volatility: their `<indicator>.shock` can be named.
+  const shockable = indicators.filter((_id, slot) => {
+    const m = nodes[slot].mechanism;
+    return (MECHANISM_NAMES as readonly string[]).includes(m) && MECHANISMS[m as MechanismName].volatility;
+  });
+  const shockNames = shockable.map((id) => id + SHOCK_SUFFIX);
   const indexOf = (name: string, at: number): number => {
+    if (isShockName(name)) {
+      const slot = shockNames.includes(name) ? indicators.indexOf(name.slice(0, -SHOCK_SUFFIX.length)) : -1;
+      if (slot < 0)
+        throw new InputError({
+          file,
+          problem: `correlations[${at}]: no yearly shock "${name}" in this scenario${didYouMeanSuffix(name, shockNames)}`,
+          fix: `name the shock of an indicator whose mechanism takes a volatility (${shockNames.slice(0, 4).join(", ") || "none in this scenario"}${shockNames.length > 4 ? ", …" : ""})`,
+        });
+      return slot;
+    }
     const k = names.indexOf(name);
     if (k < 0)
       throw new InputError({
@@ -308,44 +362,36 @@ function compileCorrelations(
       });
     return k;
   };
-  // A parameter fixed to a number (e.g. by a variant that `extends` this scenario) has nothing to
-  // correlate: its pairs are left out, and the other correlations hold as written.
-  const uncertain = (k: number) => !!params[k].custom || isUncertain(params[k].param);
-  const pairs = correlations
-    .map((c, at) => {
-      const [a, b] = [indexOf(c.between[0], at), indexOf(c.between[1], at)];
-      if (a === b)
-        throw new InputError({
-          file,
-          problem: `correlations[${at}]: a parameter with itself`,
-          fix: "name two parameters",
-        });
-      return { a, b, rho: c.rho, at };
-    })
-    .filter((p) => uncertain(p.a) && uncertain(p.b));
-  if (!pairs.length) return null;
-  const members = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
-  const R: number[][] = members.map((_, i) => members.map((_, j) => (i === j ? 1 : 0)));
-  const seen = new Map<string, number>();
-  for (const { a, b, rho, at } of pairs) {
-    const [i, j] = [members.indexOf(a), members.indexOf(b)];
-    const key = `${Math.min(i, j)},${Math.max(i, j)}`;
-    if (seen.has(key))
+  // Something to correlate: an uncertain parameter, or a shock with a volatility above 0.
+  const live = (shock: boolean, k: number) =>
+    shock ? nodes[k].yearlyShock === true : !!params[k].custom || isUncertain(params[k].param);
+  const pairs = correlations.map((c, at) => {
+    const shock = isShockName(c.between[0]);
+    const [a, b] = [indexOf(c.between[0], at), indexOf(c.between[1], at)];
+    return { a, b, rho: c.rho, shock, keep: c.rho !== 0 && live(shock, a) && live(shock, b) };
+  });
+  const copulaOf = (kind: typeof pairs): Copula | null => {
+    if (!kind.length) return null;
+    const members = [...new Set(kind.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
+    const R: number[][] = members.map((_, i) => members.map((_, j) => (i === j ? 1 : 0)));
+    for (const { a, b, rho } of kind) {
+      const [i, j] = [members.indexOf(a), members.indexOf(b)];
+      R[i][j] = R[j][i] = rho;
+    }
+    // A principal submatrix of the positive definite matrix checked on loading is positive definite:
+    // this only fails for a scenario that did not come through the schema.
+    const lower = choleskyLower(R);
+    if (!lower)
       throw new InputError({
         file,
-        problem: `correlations[${at}]: ${names[a]} and ${names[b]} are already correlated in correlations[${seen.get(key)}]`,
-        fix: "give each pair once",
+        problem:
+          "correlations: these correlations cannot hold together (the correlation matrix is not positive definite)",
+        fix: "lower the largest |rho| or remove a pair whose sign contradicts the others",
       });
-    seen.set(key, at);
-    R[i][j] = R[j][i] = rho;
-  }
-  const lower = choleskyLower(R);
-  if (!lower)
-    throw new InputError({
-      file,
-      problem:
-        "correlations: these correlations cannot hold together (the correlation matrix is not positive definite)",
-      fix: "lower the largest |rho| or remove a pair whose sign contradicts the others",
-    });
-  return { members, lower };
+    return { members, lower };
+  };
+  return {
+    copula: copulaOf(pairs.filter((p) => p.keep && !p.shock)),
+    shockCopula: copulaOf(pairs.filter((p) => p.keep && p.shock)),
+  };
 }

@@ -37,6 +37,10 @@ export function planToJson(plan: Plan) {
         }
       : null,
     copula: plan.copula ? { members: plan.copula.members, lower: Array.from(plan.copula.lower) } : null,
+    // Correlated yearly shocks: members are indicator slots.
+    shockCopula: plan.shockCopula
+      ? { members: plan.shockCopula.members, lower: Array.from(plan.shockCopula.lower) }
+      : null,
     params: plan.params.map((p) => ({
       name: p.name,
       // A trend draws the uniform U of its quantile function (src/model/trend.ts).

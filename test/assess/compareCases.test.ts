@@ -171,3 +171,87 @@ describe("compareScenarios on a plan with known answers", () => {
     expect(c.expectedMet.standardError).toBe(0);
   });
 });
+
+describe("compareScenarios: commitments adopted in one scenario and not the other", () => {
+  // A commitment on x (x ≥ 140 by 2015, decided by the district) and a forecast target on v.
+  const fund = { ...target("x_fund", "x", 2015, ">=", 140), nature: "commitment" as const };
+  const commitCat = catalogue(fund, target("v_2015", "v", 2015, ">=", 1));
+  const run = (adoptsBase: string[], adoptsOther: string[]) =>
+    compareScenarios({
+      scenarios: [
+        { file: "dir/base.yaml", scenario: scenario(2013, 2015, indicators, { seed: 5, adopts: adoptsBase }) },
+        {
+          file: "dir/other.yaml",
+          scenario: scenario(2013, 2015, indicators, {
+            seed: 5,
+            adopts: adoptsOther,
+            name: { zh: "另一", en: "Other" },
+          }),
+        },
+      ],
+      baseline,
+      catalogue: commitCat,
+      paths: 300,
+    }).comparisons[0];
+
+  it("lists `adopts` among the assumptions that differ, the commitment's status change and its cause", () => {
+    const c = run(["x_fund"], []);
+    expect(c.assumptions.map((a) => a.key)).toEqual(["adopts"]);
+    expect(c.assumptions[0]).toMatchObject({ base: ["x_fund"], other: [] });
+    expect(c.commitments).toEqual([
+      {
+        id: "x_fund",
+        nameZh: "x_fund",
+        nameEn: "x_fund",
+        statusBase: "commitment_adopted",
+        statusOther: "commitment_not_adopted",
+        dependents: [],
+      },
+    ]);
+    // Adopting is a decision: swapped in alone it moves no forecast target, and the model shows why.
+    expect(c.effects).toEqual([
+      { key: "adopts", reaches: [], moves: [], reason: "decision_only", firstYearChanged: null, reached: [] },
+    ]);
+    expect(c.changed).toEqual([]); // commitments are not forecasts: no P(met) to change
+    expect(c.expectedMet.change).toBe(0);
+  });
+
+  it("the order of `adopts` is not a difference; the same list gives none", () => {
+    const c = run(["x_fund"], ["x_fund"]);
+    expect(c.assumptions).toEqual([]);
+    expect(c.commitments).toEqual([]);
+  });
+
+  it("says so in words, in zh and en, without the internal id", async () => {
+    const { compareText } = await import("../../src/report/compareText.js");
+    const r = compareScenarios({
+      scenarios: [
+        { file: "b.yaml", scenario: scenario(2013, 2015, indicators, { seed: 5, adopts: [] }) },
+        {
+          file: "o.yaml",
+          scenario: scenario(2013, 2015, indicators, {
+            seed: 5,
+            adopts: ["x_fund"],
+            name: { zh: "另一", en: "Other" },
+          }),
+        },
+      ],
+      baseline,
+      catalogue: catalogue(
+        { ...fund, nameZh: "专项资金", nameEn: "Special fund" },
+        target("v_2015", "v", 2015, ">=", 1),
+      ),
+      paths: 200,
+    });
+    const en = compareText(r, "en");
+    expect(en).toContain("Commitments adopted");
+    expect(en).toContain("Adopted only in Other: Special fund");
+    expect(en).toContain("not adopted → adopted: the status changed because Other adopts this commitment");
+    expect(en).toContain("adopting it does not change the projection");
+    const zh = compareText(r, "zh");
+    expect(zh).toContain("采纳的承诺");
+    expect(zh).toContain("未采纳 → 已采纳：状态因承诺的采纳而改变（「另一」采纳该承诺");
+    expect(zh).toContain("采纳与否不改变预测");
+    expect(zh).not.toContain("x_fund");
+  });
+});

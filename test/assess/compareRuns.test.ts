@@ -88,8 +88,17 @@ describe("compare two results.json files", () => {
     expect(b.statusChanged).toBe(true);
     expect(r.changed.map((d) => d.id)).toEqual(["a", "b", "fund"]);
     expect(r.unchangedCount).toBe(1);
-    // A commitment adopted in the second run: a status change without a P(met).
+    // A commitment adopted in the second run: a status change without a P(met), and the cause.
     expect(r.changed[2]).toMatchObject({ change: null, standardError: null, statusAfter: "commitment_adopted" });
+    expect(r.adopts).toEqual({ before: [], after: [{ id: "fund", nameZh: "fund", nameEn: "fund" }] });
+    expect(compareRuns(before, before).comparisons[0].adopts).toBeNull();
+  });
+
+  it("says in words which commitments each run adopts, and that this changed their status", async () => {
+    const { compareRunsText } = await import("../../src/report/compareText.js");
+    const text = compareRunsText(compareRuns(before, after));
+    expect(text).toContain("采纳的承诺 Commitments adopted: 无 none → fund fund");
+    expect(text).toContain("the statuses of these commitments changed because of it");
   });
 
   it("expected targets met: 10 → 10.5 ± √(0.06² + 0.08²) = 0.1; recorded assumptions, settings and inputs that differ", () => {

@@ -20,11 +20,12 @@ import { quantileSorted } from "../../src/stats/quantiles.js";
 const PATHS = 8000;
 
 describe("NumPy twin of the engine (small size)", () => {
-  it("gives the engine's medians for every indicator of the bundled baseline (copula and whole-number trends included)", async () => {
+  it("gives the engine's medians for every indicator of the bundled baseline (both copulas and whole-number trends included)", async () => {
     const inputs = await loadInputs({});
     const { scenario } = await loadScenario("scenarios/baseline.yaml");
     const plan = buildPlan({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml" });
     expect(plan.copula).not.toBeNull();
+    expect(plan.shockCopula).not.toBeNull();
     const dir = mkdtempSync(path.join(tmpdir(), "twin-"));
     try {
       writeFileSync(path.join(dir, "plan.json"), JSON.stringify(planToJson(plan)));

@@ -58,7 +58,15 @@ function resultsHash(threads: number, paths: number): string {
 }
 
 describe("worker threads", () => {
-  it("give byte-identical results.json and risk.csv for 1, 2 and 3 threads", () => {
+  it("give byte-identical results.json and risk.csv for 1, 2 and 3 threads (correlated parameters and yearly shocks)", async () => {
+    // The shocks case: the bundled baseline (and the variant extending it) correlates both.
+    const inputs = await loadInputs({});
+    const { scenario } = await loadScenario(path.join(root, "scenarios/baseline.yaml"));
+    const plan = buildPlan({ scenario, scenarioFile: "baseline.yaml", ...inputs });
+    expect(plan.copula?.members.length).toBeGreaterThan(1);
+    expect(plan.shockCopula?.members.map((s) => plan.indicators[s])).toEqual(
+      expect.arrayContaining(["gdp", "general_budget_expenditure", "rd_expenditure"]),
+    );
     const paths = 1_001; // 1,001 / 3 and / 2 cut the paths off the 128-path blocks
     const one = resultsHash(1, paths);
     expect(resultsHash(2, paths)).toBe(one);

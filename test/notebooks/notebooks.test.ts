@@ -225,6 +225,10 @@ if (missing) {
       );
       expect(stdout(nb)).toContain("outside the programmes' reach: sme_development_fund");
       expect(stdout(nb)).toMatch(/cost per extra target met: \d+ 万元\/yr/);
+      // How sure, part two: the correlated inputs (parameters and yearly shocks), said to be assumptions.
+      expect(stdout(nb)).toMatch(
+        /expected targets met with the shock links [\d.]+ ± [\d.]+, without them [\d.]+ \(same seed 20141 and 2000 paths/,
+      );
       const h = html(nb);
       for (const s of [
         "best @2000",
@@ -237,6 +241,9 @@ if (missing) {
         "Assumptions the budget cannot change",
         "The split that reaches the goal",
         "Adopted commitments as constraints",
+        "Correlated inputs (assumptions, not estimates)",
+        "yearly shock 年度冲击",
+        "with and without the links between yearly shocks",
       ])
         expect(h).toContain(s);
       expect(chartCount(nb)).toBeGreaterThanOrEqual(2); // the splits and the tornado

@@ -88,6 +88,25 @@ describe("--lang en and both", () => {
       expect(r.stdout, zh).not.toContain(zh);
   }, 120_000);
 
+  it("targets shows each target's nature, forecast or commitment, in the language asked for", async () => {
+    const row = (out: string, id: string) => out.split("\n").find((l) => l.startsWith(`${id} `)) ?? "";
+    const zh = await cli(["targets", "--lang", "zh"]);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain("性质");
+    expect(row(zh.stdout, "fiscal_st_share")).toMatch(/承诺（决策）$/);
+    expect(row(zh.stdout, "rd_intensity")).toMatch(/预测$/);
+    expect(zh.stdout).toContain("承诺 2 项");
+    const en = await cli(["targets", "--lang", "en"]);
+    expect(row(en.stdout, "sme_development_fund")).toMatch(/commitment \(decision\)$/);
+    expect(row(en.stdout, "rd_intensity")).toMatch(/forecast$/);
+    expect(en.stdout).toContain("2 commitments");
+    const json = JSON.parse((await cli(["targets", "--format", "json"])).stdout) as { id: string; nature: string }[];
+    expect(json.filter((t) => t.nature === "commitment").map((t) => t.id)).toEqual([
+      "sme_development_fund",
+      "fiscal_st_share",
+    ]);
+  });
+
   it("the default is both, as before: Chinese then English headings", async () => {
     const r = await cli(["targets"]);
     expect(r.status).toBe(0);

@@ -53,6 +53,49 @@ describe("bad scenario files", () => {
     expect(err.message).toContain('did you mean "growth"');
   });
 
+  it("correlations that cannot hold together, or a shock paired with a parameter: file, line of the entry and the fix", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "targetcast-corr-"));
+    const write = (name: string, pairs: string[]) => {
+      const file = join(dir, name);
+      writeFileSync(
+        file,
+        [
+          "extends: " + join(root, "scenarios", "baseline.yaml"),
+          "name: { zh: 测试, en: test }",
+          "correlations:",
+          ...pairs.map((p) => `  - ${p}`),
+          "",
+        ].join("\n"),
+      );
+      return file;
+    };
+    const inconsistent = write("pd.yaml", [
+      "{ between: [gdp.shock, rd_expenditure.shock], rho: 0.9 }",
+      "{ between: [gdp.shock, hightech_output.shock], rho: 0.9 }",
+      "{ between: [rd_expenditure.shock, hightech_output.shock], rho: -0.9 }",
+    ]);
+    let caught: unknown;
+    try {
+      await loadScenario(inconsistent, { allowOutside: true });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    const err = caught as InputError;
+    expectAt(err, inconsistent, 6); // the third entry (line 6), the last of the set
+    expect(err.problem).toMatch(/^correlations\.2\.rho: the shock correlations .* not positive definite/);
+    expect(err.fix).toMatch(/lower the largest \|rho\|/);
+    const mixed = write("mixed.yaml", ["{ between: [gdp.growth, gdp.shock], rho: 0.5 }"]);
+    caught = undefined;
+    try {
+      await loadScenario(mixed, { allowOutside: true });
+    } catch (e) {
+      caught = e;
+    }
+    expectAt(caught as InputError, mixed, 4);
+    expect((caught as InputError).problem).toContain("gdp.shock is a yearly shock");
+  });
+
   it("wrong type: names the field and asks for a number", async () => {
     const f = fixture("wrong-type.yaml");
     const err = await loadError(f);
