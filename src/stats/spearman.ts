@@ -4,33 +4,63 @@
  * rank-correlate most strongly with the projected value (as @RISK's sensitivity ranking does).
  */
 
+/** Run length sorted by insertion before the merges of `argsort`. */
+const INSERTION_RUN = 16;
+
 /**
- * Average ranks, 1-based: x_i's rank is (first + last position of x_i's value in sorted order) / 2 + 1.
- * A numeric typed-array sort and two binary searches per value (no comparator callback: 5–10× faster
- * than sorting indices, same ranks).
+ * Indices of x in ascending order of value, ties in index order (a stable sort): insertion sort of
+ * runs of 16, then bottom-up merges, on typed arrays (no comparator callback; 2–3× faster than
+ * Array.prototype.sort with one at 2,000 values). x must hold no NaN.
  */
+function argsort(x: ArrayLike<number>): Uint32Array {
+  const n = x.length;
+  let order = new Uint32Array(n);
+  let spare = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let start = 0; start < n; start += INSERTION_RUN) {
+    const end = Math.min(start + INSERTION_RUN, n);
+    for (let i = start + 1; i < end; i++) {
+      const idx = order[i];
+      const v = x[idx];
+      let j = i - 1;
+      while (j >= start && x[order[j]] > v) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = idx;
+    }
+  }
+  for (let width = INSERTION_RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // Take from the right run only when strictly smaller: equal values keep their order (stable).
+      while (i < mid && j < hi) spare[k++] = x[order[j]] < x[order[i]] ? order[j++] : order[i++];
+      while (i < mid) spare[k++] = order[i++];
+      while (j < hi) spare[k++] = order[j++];
+    }
+    const t = order;
+    order = spare;
+    spare = t;
+  }
+  return order;
+}
+
+/** Average ranks, 1-based: tied values share the mean of the positions they occupy in sorted order. */
 export function ranks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
-  const sorted = Float64Array.from(x).sort();
+  const order = argsort(x);
   const r = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    // first = the first position holding a value ≥ v; last = the last position holding a value ≤ v.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = lo;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    r[i] = (first + lo - 1) / 2 + 1;
+  for (let i = 0; i < n; ) {
+    const v = x[order[i]];
+    let j = i;
+    while (j + 1 < n && x[order[j + 1]] === v) j++;
+    const average = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k]] = average;
+    i = j + 1;
   }
   return r;
 }

@@ -46,3 +46,19 @@ describe("descriptive statistics and correlations agree with simple-statistics",
     expect(Math.abs(ss.probit(0.975) - exact)).toBeGreaterThan(1e-4);
   });
 });
+
+describe("ranks against their definition", () => {
+  // rank_i = 1 + #{x_j < x_i} + (#{x_j = x_i} − 1) / 2, counted by brute force.
+  const byDefinition = (x: number[]) =>
+    x.map((v) => 1 + x.filter((w) => w < v).length + (x.filter((w) => w === v).length - 1) / 2);
+  for (const n of [1, 2, 15, 16, 17, 33, 100, 257]) {
+    it(`n = ${n}, many ties, across insertion runs and merges`, () => {
+      const x = Array.from({ length: n }, (_, i) => ((i * 7919) % 13) - 6 + (i % 5 === 0 ? 0.5 : 0));
+      expect(Array.from(ranks(x))).toEqual(byDefinition(x));
+    });
+  }
+  it("descending input and a sample without ties", () => {
+    const x = Array.from({ length: 70 }, (_, i) => 70 - i);
+    expect(Array.from(ranks(x))).toEqual(byDefinition(x));
+  });
+});
