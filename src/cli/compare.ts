@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { compareRuns, parseSavedRun } from "../assess/compareRuns.js";
 import { compareScenarios } from "../assess/compareScenarios.js";
+import type { Lang } from "../charts/labels.js";
 import { readInputText } from "../data/readInputText.js";
 import { INPUT_OPTIONS, inputFiles, loadInputs } from "../project/inputs.js";
 import { checkOutputDir, recordOutputs } from "../project/outputs.js";
@@ -10,6 +11,7 @@ import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
 import { writeFileAtomic } from "../report/atomicWrite.js";
 import { compareRunsText, compareText } from "../report/compareText.js";
+import { scenarioWarningLine } from "../report/inputWarnings.js";
 import { loadScenario } from "../scenario/load.js";
 import { LANG_OPTION, langHelp, langOption } from "./lang.js";
 import { intOption } from "./scenarios.js";
@@ -47,6 +49,7 @@ async function compareRunsCommand(
   values: { out?: string; force?: boolean; paths?: string; seed?: string } & Record<string, unknown>,
   files: string[],
   format: string,
+  lang: Lang,
 ): Promise<number> {
   if (files.length !== 2) throw new UsageError(`give exactly two results.json files to compare, not ${files.length}`);
   for (const o of ["paths", "seed", "data", "targets", "indicators", "sheet"])
@@ -65,7 +68,7 @@ async function compareRunsCommand(
   const result = compareRuns(runs[0], runs[1]);
   await writeFileAtomic(path.join(outDir, "comparison.json"), JSON.stringify(result, null, 2) + "\n");
   await recordOutputs(outDir, ["comparison.json"]);
-  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : compareRunsText(result));
+  process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : compareRunsText(result, lang));
   return 0;
 }
 
@@ -95,7 +98,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       `give either scenario files (.yaml) or results.json files, not both: ${json.join(", ")} ${json.length === 1 ? "is a results file" : "are results files"}, ${positionals.filter((f) => !json.includes(f)).join(", ")} not`,
     );
-  if (json.length) return compareRunsCommand(values, positionals, format);
+  if (json.length) return compareRunsCommand(values, positionals, format, lang);
   const outDir = values.out ?? "out";
   checkOutputDir(outDir, ["comparison.json"], {
     inputs: inputFiles(values, positionals),
@@ -106,7 +109,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     positionals.map(async (file) => {
       const loaded = await loadScenario(file);
       checkScenarioIndicators(loaded, inputs);
-      for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+      for (const w of loaded.warnings) process.stderr.write(`${scenarioWarningLine(w, lang)}\n`);
       return { file, scenario: loaded.scenario };
     }),
   );

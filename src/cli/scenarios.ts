@@ -7,7 +7,7 @@ import type { Lang } from "../charts/labels.js";
 import { bundledScenarios, loadInputs } from "../project/inputs.js";
 import { checkScenarioIndicators } from "../project/scenarioIndicators.js";
 import { UsageError } from "../project/usage.js";
-import { baselineWarningLine } from "../report/inputWarnings.js";
+import { baselineWarningLine, scenarioWarningLine, targetWarningLine } from "../report/inputWarnings.js";
 import { loadScenario } from "../scenario/load.js";
 import { progressReporter } from "./progress.js";
 
@@ -45,14 +45,14 @@ export async function runScenarios(o: RunScenariosOptions): Promise<ScenarioResu
         files.map(async (f) => {
           const loaded = await loadScenario(f, { allowOutside: o.allowOutside === true });
           checkScenarioIndicators(loaded, inputs);
-          for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+          for (const w of loaded.warnings) process.stderr.write(`${scenarioWarningLine(w, o.lang ?? "en")}\n`);
           return { file: f, scenario: loaded.scenario };
         }),
       )
     : [{ file: "(trend only)", scenario: trendOnlyScenario(inputs.baseline, inputs.catalogue, o.baseYear) }];
   for (const job of jobs)
     for (const w of targetWarnings(inputs.catalogue, inputs.baseline, job.scenario.base_year))
-      process.stderr.write(`warning: ${w}\n`);
+      process.stderr.write(`${targetWarningLine(w, o.lang ?? "en")}\n`);
   const results: ScenarioResult[] = [];
   const trendFits = new Map(); // one fit per indicator for every scenario on this baseline
   for (const job of jobs) {

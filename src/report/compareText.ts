@@ -304,100 +304,124 @@ export function compareText(r: ComparisonResult, lang: Lang = DEFAULT_LANG): str
 }
 
 /** The status code of a saved run as words (codes from another version are shown as they are). */
-function savedStatus(code: string): string {
-  return code in STATUS_WORDS ? statusLabel(code as Status, "both") : code;
+function savedStatus(code: string, lang: Lang): string {
+  return code in STATUS_WORDS ? statusLabel(code as Status, lang) : code;
 }
 
 /** `compare before/results.json after/results.json` in words: what differs and what changed, with the SE of independent runs. */
-export function compareRunsText(r: RunsComparison): string {
+export function compareRunsText(r: RunsComparison, lang: Lang = DEFAULT_LANG): string {
+  const T = (b: Bi) => tr(lang, b);
+  // Sentences: "both" gives the Chinese line, then the English one.
+  const say = (b: Bi): string[] => (lang === "both" ? [b.zh, b.en] : [tr(lang, b)]);
   const when = (g: string | null) => (g ? ` (${g})` : "");
+  const none = T({ zh: "无", en: "none" });
   const lines = [
-    `两次运行对比 Two saved runs: ${r.before.file}${when(r.before.generatedAt)} → ${r.after.file}${when(r.after.generatedAt)}`,
-    "  两次独立运行，非公共随机数：变化的标准误 = √(se₁² + se₂²)（若两次种子、路径和输入相同则偏保守）",
-    "  Independent runs, not common random numbers: the SE of a change is √(se₁² + se₂²) (conservative when both used the same seed, paths and inputs)",
-    "  results.json 只记录各情景的假设，不记录哪个假设推动了哪个目标；要归因，请对比情景文件 (compare A.yaml B.yaml)",
-    "  results.json records each scenario's assumptions, not which one moved which target: compare the scenario files (compare A.yaml B.yaml) to attribute",
+    `${T({ zh: "两次运行对比", en: "Two saved runs" })}${lang === "zh" ? "：" : ": "}${r.before.file}${when(r.before.generatedAt)} → ${r.after.file}${when(r.after.generatedAt)}`,
+    ...say({
+      zh: "两次独立运行，非公共随机数：变化的标准误 = √(se₁² + se₂²)（若两次种子、路径和输入相同则偏保守）",
+      en: "Independent runs, not common random numbers: the SE of a change is √(se₁² + se₂²) (conservative when both used the same seed, paths and inputs)",
+    }).map((l) => `  ${l}`),
+    ...say({
+      zh: "results.json 只记录各情景的假设，不记录哪个假设推动了哪个目标；要归因，请对比情景文件 (compare A.yaml B.yaml)",
+      en: "results.json records each scenario's assumptions, not which one moved which target: compare the scenario files (compare A.yaml B.yaml) to attribute",
+    }).map((l) => `  ${l}`),
   ];
   if (r.inputsChanged.length)
     lines.push(
       "",
-      "内容改变的输入文件 Input files whose contents changed (e.g. new actuals):",
+      `${T({ zh: "内容改变的输入文件（例如新的实际数据）：", en: "Input files whose contents changed (e.g. new actuals):" })}`,
       ...r.inputsChanged.map(
         (f) =>
-          `  • ${f.file}${f.before === null ? " (only in the second run)" : f.after === null ? " (only in the first run)" : ""}`,
+          `  • ${f.file}${f.before === null ? ` (${T({ zh: "仅在第二次运行中", en: "only in the second run" })})` : f.after === null ? ` (${T({ zh: "仅在第一次运行中", en: "only in the first run" })})` : ""}`,
       ),
     );
+  const notInRun = `(${T({ zh: "本次运行中没有", en: "not in this run" })})`;
   for (const c of r.comparisons) {
-    lines.push("", "═".repeat(80), "", `情景 Scenario ${c.name.zh} / ${c.name.en} (${c.scenario})`);
+    lines.push("", "═".repeat(80), "", `${T({ zh: "情景", en: "Scenario" })} ${tr(lang, c.name)} (${c.scenario})`);
     for (const s of c.settings) lines.push(`  ${s.key}: ${s.before ?? "–"} → ${s.after ?? "–"}`);
     lines.push(
       "",
-      "记录中不同的假设 Recorded assumptions that differ:",
+      T({ zh: "记录中不同的假设：", en: "Recorded assumptions that differ:" }),
       ...(c.assumptions.length
         ? [
             renderTable(
               [
-                { header: "指标 Indicator", max: 36 },
-                { header: "之前 Before", max: 56 },
-                { header: "之后 After", max: 56 },
+                { header: T({ zh: "指标", en: "Indicator" }), max: 36 },
+                { header: T({ zh: "之前", en: "Before" }), max: 56 },
+                { header: T({ zh: "之后", en: "After" }), max: 56 },
               ],
               c.assumptions.map((a) => [
                 a.indicator,
-                a.before ? `${a.before.mechanism}: ${a.before.summary}` : "(not in this run)",
-                a.after ? `${a.after.mechanism}: ${a.after.summary}` : "(not in this run)",
+                a.before ? `${a.before.mechanism}: ${a.before.summary}` : notInRun,
+                a.after ? `${a.after.mechanism}: ${a.after.summary}` : notInRun,
               ]),
             ),
           ]
         : c.adopts
           ? []
-          : ["  none"]),
+          : [`  ${none}`]),
     );
     if (c.adopts) {
       const names = (list: { nameZh: string; nameEn: string }[]) =>
-        list.length ? list.map((t) => `${t.nameZh} ${t.nameEn}`).join("; ") : "无 none";
+        list.length
+          ? list.map((t) => tr(lang, { zh: t.nameZh, en: t.nameEn })).join(lang === "en" ? "; " : "；")
+          : none;
       lines.push(
-        `  采纳的承诺 Commitments adopted: ${names(c.adopts.before)} → ${names(c.adopts.after)} (状态因此改变 the statuses of these commitments changed because of it; adopting does not change the projection)`,
+        `  ${T({ zh: "采纳的承诺", en: "Commitments adopted" })}: ${names(c.adopts.before)} → ${names(c.adopts.after)} (${T(
+          {
+            zh: "这些承诺的状态因此改变；采纳与否不改变预测",
+            en: "the statuses of these commitments changed because of it; adopting does not change the projection",
+          },
+        )})`,
       );
     }
     const e = c.expectedMet;
     if (e)
       lines.push(
         "",
-        `预期达成目标数 Expected targets met: ${e.before.toFixed(2)} → ${e.after.toFixed(2)} (${e.change >= 0 ? "+" : "−"}${Math.abs(e.change).toFixed(2)} ± ${e.standardError.toFixed(2)}, SE of independent runs)`,
+        `${T({ zh: "预期达成目标数", en: "Expected targets met" })}: ${e.before.toFixed(2)} → ${e.after.toFixed(2)} (${e.change >= 0 ? "+" : "−"}${Math.abs(e.change).toFixed(2)} ± ${e.standardError.toFixed(2)}, ${T({ zh: "独立运行的标准误", en: "SE of independent runs" })})`,
       );
     lines.push(
       "",
-      `变化的目标 Targets whose status changed or whose P(met) moved beyond 2 SE (${c.unchangedCount} others unchanged):`,
+      T({
+        zh: `状态改变或达成概率变化超过两倍标准误的目标（其余 ${c.unchangedCount} 个未变）：`,
+        en: `Targets whose status changed or whose P(met) moved beyond 2 SE (${c.unchangedCount} others unchanged):`,
+      }),
       c.changed.length
         ? renderTable(
             [
-              { header: "目标 Target", max: 30 },
-              { header: "状态 Status", max: 40 },
-              { header: "P(met)", align: "right" },
-              { header: "Δ ± SE (points)", align: "right" },
-              { header: "中位数 Median", align: "right" },
+              { header: T({ zh: "目标", en: "Target" }), max: 30 },
+              { header: T({ zh: "状态", en: "Status" }), max: 40 },
+              { header: lang === "zh" ? "达成概率" : "P(met)", align: "right" },
+              { header: lang === "zh" ? "Δ ± 标准误（百分点）" : "Δ ± SE (points)", align: "right" },
+              { header: T({ zh: "中位数", en: "Median" }), align: "right" },
             ],
             c.changed.map((t) => [
-              `${t.nameZh} ${t.nameEn}`,
+              tr(lang, { zh: t.nameZh, en: t.nameEn }),
               t.statusChanged
-                ? `${savedStatus(t.statusBefore)} → ${savedStatus(t.statusAfter)}`
-                : savedStatus(t.statusBefore),
+                ? `${savedStatus(t.statusBefore, lang)} → ${savedStatus(t.statusAfter, lang)}`
+                : savedStatus(t.statusBefore, lang),
               t.pMetBefore === null || t.pMetAfter === null ? "–" : `${pct(t.pMetBefore)} → ${pct(t.pMetAfter)}`,
               t.change === null || t.standardError === null
                 ? "–"
-                : `${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)}${t.distinguishable ? "" : " (within 2 SE)"}`,
+                : `${pp(t.change)} ± ${(t.standardError * 100).toFixed(1)}${t.distinguishable ? "" : ` (${T({ zh: "在两倍标准误内", en: "within 2 SE" })})`}`,
               `${num(t.medianBefore)} → ${num(t.medianAfter)}`,
             ]),
           )
-        : "  none",
+        : `  ${none}`,
     );
-    if (c.onlyBefore.length) lines.push(`  只在之前 Only in the first run: ${c.onlyBefore.join(", ")}`);
-    if (c.onlyAfter.length) lines.push(`  只在之后 Only in the second run: ${c.onlyAfter.join(", ")}`);
+    if (c.onlyBefore.length)
+      lines.push(`  ${T({ zh: "只在之前", en: "Only in the first run" })}: ${c.onlyBefore.join(", ")}`);
+    if (c.onlyAfter.length)
+      lines.push(`  ${T({ zh: "只在之后", en: "Only in the second run" })}: ${c.onlyAfter.join(", ")}`);
   }
-  if (r.scenariosOnlyBefore.length || r.scenariosOnlyAfter.length)
+  if (r.scenariosOnlyBefore.length || r.scenariosOnlyAfter.length) {
+    const first = T({ zh: "第一次", en: "first" });
+    const second = T({ zh: "第二次", en: "second" });
     lines.push(
       "",
-      `未对比的情景 Scenarios in one run only (not compared): ${[...r.scenariosOnlyBefore.map((s) => `${s} (first)`), ...r.scenariosOnlyAfter.map((s) => `${s} (second)`)].join(", ")}`,
+      `${T({ zh: "只在一次运行中的情景（未对比）", en: "Scenarios in one run only (not compared)" })}: ${[...r.scenariosOnlyBefore.map((s) => `${s} (${first})`), ...r.scenariosOnlyAfter.map((s) => `${s} (${second})`)].join(", ")}`,
     );
+  }
   return lines.join("\n") + "\n";
 }

@@ -15,6 +15,17 @@ import { BILINGUAL_TEXT_FIX, BILINGUAL_TEXT_PROBLEM } from "./bilingualText.js";
 import { mergeScenario } from "./merge.js";
 import { KNOWN_KEYS, RATE_WARNING, Scenario } from "./schema.js";
 
+/** A scenario field that loads but looks wrong: a growth rate above RATE_WARNING, probably a percent written as a number. */
+export interface ScenarioWarning {
+  code: "rate_looks_like_percent";
+  /** The file (of the `extends` chain) and line that write the field. */
+  file: string;
+  line?: number;
+  /** The field, e.g. "indicators.rd_personnel.growth", and its central value (10 for 1,000% a year). */
+  path: string;
+  value: number;
+}
+
 /** A scenario read from YAML with its `extends` chain resolved, and the warnings found. */
 export interface LoadedScenario {
   /** The file as given (relative paths stay relative, for messages and reports). */
@@ -22,8 +33,8 @@ export interface LoadedScenario {
   /** Files in the `extends` chain, the root ancestor first. */
   chain: string[];
   scenario: Scenario;
-  /** Things that load but look wrong (e.g. a growth rate of 10, probably meant as 10%). */
-  warnings: string[];
+  /** Things that load but look wrong (e.g. a growth rate of 10, probably meant as 10%), as codes; words: src/report/inputWarnings.ts. */
+  warnings: ScenarioWarning[];
   /** The file and line that write a field (the most derived file in the chain that has it), for messages. */
   locate(at: PropertyKey[]): { file: string; line?: number };
 }
@@ -275,8 +286,8 @@ function optionalLine(line: number | undefined): { line?: number } {
 }
 
 /** Growth rates above RATE_WARNING (100% a year): probably a percent written as a number. */
-function rateWarnings(scenario: Scenario, files: ParsedFile[]): string[] {
-  const out: string[] = [];
+function rateWarnings(scenario: Scenario, files: ParsedFile[]): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
   for (const [id, spec] of Object.entries(scenario.indicators ?? {})) {
     const rates: [string[], unknown][] = [
       [["indicators", id, "growth"], (spec as { growth?: unknown }).growth],
@@ -290,10 +301,13 @@ function rateWarnings(scenario: Scenario, files: ParsedFile[]): string[] {
       const g = centralValue(rate as Param);
       if (g > RATE_WARNING) {
         const owner = [...files].reverse().find((f) => lineOf(f, where) !== undefined) ?? files[files.length - 1];
-        const line = lineOf(owner, where);
-        out.push(
-          `${owner.file}${line !== undefined ? `:${line}` : ""}: ${where.join(".")} is ${g}, i.e. ${+(g * 100).toPrecision(4)}% a year; rates are fractions (0.10 = 10%) — if you meant ${g}%, write ${+(g / 100).toPrecision(4)}`,
-        );
+        out.push({
+          code: "rate_looks_like_percent",
+          file: owner.file,
+          ...optionalLine(lineOf(owner, where)),
+          path: where.join("."),
+          value: g,
+        });
       }
     }
   }

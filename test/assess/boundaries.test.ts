@@ -12,6 +12,7 @@ import { progressShare } from "../../src/assess/progressShare.js";
 import { DEFAULT_THRESHOLDS, isBorderline, statusFromProbability } from "../../src/assess/status.js";
 import { targetWarnings } from "../../src/assess/targetWarnings.js";
 import type { TargetAssessment } from "../../src/assess/types.js";
+import { targetWarningLine, targetWarningText } from "../../src/report/inputWarnings.js";
 import type { Simulation } from "../../src/simulate/monteCarlo.js";
 import { catalogue, makeBaseline, target } from "../engine/helpers.js";
 
@@ -168,9 +169,26 @@ describe("catalogue warnings", () => {
       target("missing", "nothing", 2015, ">=", 1),
       { ...target("words", "nothing", 2015, ">=", 1), kind: "qualitative" },
     );
-    expect(targetWarnings(cat, baseline, 2013)).toEqual([
+    const found = targetWarnings(cat, baseline, 2013);
+    expect(found).toEqual([
+      {
+        code: "target_not_after_base",
+        at: "mem-targets.csv:2",
+        target: "early",
+        targetYear: 2013,
+        baseYear: 2013,
+        firstYear: 2011,
+        lastYear: 2013,
+      },
+      { code: "no_data", at: "mem-targets.csv:2", target: "missing", indicator: "nothing", dataFile: "mem.csv" },
+    ]);
+    expect(found.map((w) => targetWarningText(w, "en"))).toEqual([
       "mem-targets.csv:2: target early: target year 2013 is not after the base year 2013 (data 2011–2013); it is listed as not assessed",
       "mem-targets.csv:2: target missing: indicator nothing has no data in mem.csv; it is listed as not assessed",
+    ]);
+    expect(found.map((w) => targetWarningLine(w, "zh"))).toEqual([
+      "警告：mem-targets.csv:2：目标 early 的目标年份 2013 不晚于基准年 2013（数据 2011–2013 年），列为未评估",
+      "警告：mem-targets.csv:2：目标 missing 的指标 nothing 在 mem.csv 中没有数据，列为未评估",
     ]);
     expect(targetWarnings(catalogue(target("early", "x", 2013, ">=", 1)), baseline, 2012)).toEqual([]);
   });
@@ -179,7 +197,7 @@ describe("catalogue warnings", () => {
     const b = makeBaseline({});
     b.series.set("x", { ...(baseline.series.get("x") as object), years: [], values: [] } as never);
     expect(targetWarnings(catalogue(target("t", "x", 2015, ">=", 1)), b, 2013)).toEqual([
-      "mem-targets.csv:2: target t: indicator x has no data in mem.csv; it is listed as not assessed",
+      { code: "no_data", at: "mem-targets.csv:2", target: "t", indicator: "x", dataFile: "mem.csv" },
     ]);
   });
 });

@@ -97,8 +97,21 @@ describe("compare two results.json files", () => {
   it("says in words which commitments each run adopts, and that this changed their status", async () => {
     const { compareRunsText } = await import("../../src/report/compareText.js");
     const text = compareRunsText(compareRuns(before, after));
-    expect(text).toContain("采纳的承诺 Commitments adopted: 无 none → fund fund");
+    expect(text).toContain("采纳的承诺 Commitments adopted: 无 none → fund");
     expect(text).toContain("the statuses of these commitments changed because of it");
+  });
+
+  it("follows --lang: Chinese only, English only", async () => {
+    const { compareRunsText } = await import("../../src/report/compareText.js");
+    const zh = compareRunsText(compareRuns(before, after), "zh");
+    expect(zh).toContain("采纳的承诺: 无 → fund (这些承诺的状态因此改变；采纳与否不改变预测)");
+    expect(zh).toContain("两次独立运行，非公共随机数");
+    expect(zh).not.toMatch(/Independent runs|Commitments adopted|Expected targets met|none/);
+    expect(zh).toContain("预期达成目标数: 10.00 → 10.50 (+0.50 ± 0.10, 独立运行的标准误)");
+    const en = compareRunsText(compareRuns(before, after), "en");
+    expect(en).toContain("Commitments adopted: none → fund");
+    expect(en).toContain("Expected targets met: 10.00 → 10.50 (+0.50 ± 0.10, SE of independent runs)");
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("expected targets met: 10 → 10.5 ± √(0.06² + 0.08²) = 0.1; recorded assumptions, settings and inputs that differ", () => {

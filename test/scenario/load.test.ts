@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/assess/runScenario.js";
 import { InputError } from "../../src/data/errors.js";
 import { bundledScenarios, type Inputs, loadInputs } from "../../src/project/inputs.js";
+import { scenarioWarningLine, scenarioWarningText } from "../../src/report/inputWarnings.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { mergeScenario } from "../../src/scenario/merge.js";
 import { Scenario } from "../../src/scenario/schema.js";
@@ -161,9 +162,14 @@ describe("bad scenario files", () => {
   it("a growth rate of 10 (1,000% a year) loads with a warning at the child's line that suggests 0.1", async () => {
     const f = fixture("growth-percent-as-number.yaml");
     const loaded = await loadScenario(f, { allowOutside: true }); // its parent is the bundled baseline
-    expect(loaded.warnings).toHaveLength(1);
-    expect(loaded.warnings[0]).toBe(
+    expect(loaded.warnings).toEqual([
+      { code: "rate_looks_like_percent", file: f, line: 5, path: "indicators.rd_personnel.growth", value: 10 },
+    ]);
+    expect(scenarioWarningText(loaded.warnings[0], "en")).toBe(
       `${f}:5: indicators.rd_personnel.growth is 10, i.e. 1000% a year; rates are fractions (0.10 = 10%) — if you meant 10%, write 0.1`,
+    );
+    expect(scenarioWarningLine(loaded.warnings[0], "zh")).toBe(
+      `警告：${f}:5：indicators.rd_personnel.growth 为 10，即每年 1000%；增长率应写成小数（0.10 = 10%），如果本意是 10%，请写 0.1`,
     );
     expect((await loadScenario("scenarios/baseline.yaml")).warnings).toEqual([]);
   });
