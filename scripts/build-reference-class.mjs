@@ -50,6 +50,7 @@ atomicWrite(
  */
 import { tableFromJson, type ReferenceClassTable } from "./reference-class.js";
 
+/** The shipped reference class: quantiles of scaled forecast errors of ${shipped.source.match(/\d+ real yearly series/)?.[0] ?? "real yearly series"} (training years only). */
 export const REFERENCE_CLASS: ReferenceClassTable = tableFromJson(${JSON.stringify(tableToJson(shipped))});
 `,
 );

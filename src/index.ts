@@ -58,8 +58,12 @@ export type {
   NodeDraft,
   ParamSlot,
   StepContext,
+  SummaryTemplate,
+  SummaryTerm,
+  SummaryTerms,
   TrendFits,
   TrendQuantiles,
+  Unprojectable,
 } from "./model/types.js";
 /** Showing charts (Vega-Lite with an SVG fallback), tables and notes in a tslab notebook. */
 export {
@@ -88,7 +92,7 @@ export { riskTable, scenarioMatrix } from "./report/riskTable.js";
 export { type Column, displayWidth, renderTable } from "./report/textTable.js";
 export { type WriteBriefingOptions, type WrittenBriefing, writeBriefing } from "./report/writeBriefing.js";
 export type { BilingualName } from "./scenario/assumptionLabel.js";
-export { type LoadedScenario, type LoadScenarioOptions, loadScenario } from "./scenario/load.js";
+export { type LoadedScenario, type LoadScenarioOptions, loadScenario, type ScenarioWarning } from "./scenario/load.js";
 export { IndicatorSpec, MECHANISM_NAMES, type MechanismName, Scenario, TREND_MODELS } from "./scenario/schema.js";
 export {
   pathValues,
@@ -98,7 +102,7 @@ export {
   simulate,
   summariseSimulation,
 } from "./simulate/monteCarlo.js";
-export { buildPlan, type Plan, type PlanInput } from "./simulate/plan.js";
+export { buildPlan, type Copula, type Plan, type PlanInput } from "./simulate/plan.js";
 export { planToJson } from "./simulate/planJson.js";
 export { QUANTILE_LEVELS, type SeriesSummary } from "./simulate/types.js";
 export { cagr } from "./stats/cagr.js";

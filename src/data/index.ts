@@ -29,6 +29,7 @@ export {
 export { type ColumnSpec, checkHeader, type ReadTableOptions, readTable, type Table, type TableRow } from "./table.js";
 export type {
   Baseline,
+  BaselineWarning,
   Comparator,
   IndicatorDef,
   Observation,

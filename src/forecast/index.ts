@@ -7,10 +7,10 @@
 export { brier, coverage, intervalScore, mae, mape, mase, naiveScale, smape } from "./accuracy.js";
 export type { BacktestForecast, BacktestOptions, BacktestResult, BacktestScores } from "./backtest.js";
 export { backtest, countComparisons, scoreForecasts } from "./backtest.js";
-export type { CalibratedForecast, CalibratedForecastOptions } from "./calibrated.js";
+export type { CalibratedForecast, CalibratedForecastOptions, ForecastWarning } from "./calibrated.js";
 export { calibratedForecast, MAX_LOG_DEVIATION, MIN_POINTS } from "./calibrated.js";
 export { type CombinedForecast, combinedForecast, DRIFT_T_THRESHOLD, driftT } from "./combination.js";
-export { InvalidSeriesError, TooShortError } from "./errors.js";
+export { InvalidSeriesError, type SeriesProblem, TooShortError } from "./errors.js";
 export type { EtsCriterion, EtsErrorType, EtsFit, EtsSpec, EtsTrendType } from "./ets.js";
 export { ETS_SPECS, etsName, etsPointForecast, fitEts, selectEts } from "./ets.js";
 export { etsForecastVariance } from "./ets-variance.js";
