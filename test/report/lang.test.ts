@@ -1,72 +1,11 @@
 /**
  * `--lang zh|en|both` on the commands that print words (src/cli/lang.ts), through the built CLI:
- * the Chinese text holds no internal ids (`a_b.c` style, e.g. "national_hightech_enterprises.count.additions")
- * and no English headings; English holds no Chinese headings; a wrong value is a usage error.
+ * English holds no Chinese headings; both is the default; a wrong value is a usage error. (That the
+ * Chinese text holds no internal id and no English heading or sentence: zhAudit.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../region/helpers.js";
 import { cliAsync as cli } from "./cliAsync.js";
-
-/** An internal id of a parameter or node: snake_case, then a dot and more (issue 15's done-when). */
-const INTERNAL_ID = /[a-z]+_[a-z_]+\.[a-z]/;
-
-/** Each command's Chinese output, run once (small runs: the words, not the numbers, are under test). */
-const ZH_RUNS: Record<string, string[]> = {
-  run: ["run", "--lang", "zh", "--paths", "200", "--out", tempDir("lang-run"), "--quiet"],
-  targets: ["targets", "--lang", "zh"],
-  allocate: [
-    "allocate",
-    "--budget",
-    "3000",
-    "--paths",
-    "200",
-    "--grid",
-    "2",
-    "--sensitivity",
-    "--lang",
-    "zh",
-    "--out",
-    tempDir("lang-allocate"),
-    "--quiet",
-  ],
-  compare: [
-    "compare",
-    "scenarios/baseline.yaml",
-    "scenarios/patent-pipeline-stress.yaml",
-    "scenarios/fiscal-squeeze.yaml",
-    "--paths",
-    "200",
-    "--lang",
-    "zh",
-    "--out",
-    tempDir("lang-compare"),
-  ],
-};
-
-/** English words that only headings and sentences of ours use (data such as file paths may be English). */
-const ENGLISH_WORDS =
-  /\b(Target|Status|Why at risk|Not assessed|Expected targets met|Assumption|Programme|Runners-up|Targets met together|moves no target|Median|Unit|Responsible)\b/;
-
-describe("--lang zh", () => {
-  it("the id pattern catches the issue's example and spares names, years and file names", async () => {
-    expect("影响最大的假设：national_hightech_enterprises.count.additions（ρ = 0.38）").toMatch(INTERNAL_ID);
-    expect("rd_expenditure.leveraged.own_growth").toMatch(INTERNAL_ID);
-    expect("研发经费支出：自身增速 · data/baseline/haizhou.csv · rd_intensity").not.toMatch(INTERNAL_ID);
-  });
-
-  for (const [command, args] of Object.entries(ZH_RUNS)) {
-    it(`${command} --lang zh names no internal id and prints no English heading`, async () => {
-      const r = await cli(args);
-      expect(r.stderr.replace(/^(note|warning): .*\n/gm, "")).toBe("");
-      expect(r.status).toBe(0);
-      const hit = INTERNAL_ID.exec(r.stdout);
-      expect(hit ? r.stdout.slice(Math.max(0, hit.index - 60), hit.index + 60) : null).toBeNull();
-      const english = ENGLISH_WORDS.exec(r.stdout);
-      expect(english ? r.stdout.slice(Math.max(0, english.index - 60), english.index + 60) : null).toBeNull();
-      expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
-    }, 120_000);
-  }
-});
 
 describe("--lang en and both", () => {
   it("run --lang en prints English headings, statuses and reasons, no Chinese heading", async () => {

@@ -23,6 +23,10 @@ const SNAKE_ID = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z][a-z0-9_-]*)*\b/;
 /** An English sentence: 4 or more ASCII words in a row (separated by spaces, commas, semicolons or colons). */
 const ENGLISH_RUN = /\b[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*){3,}\b/;
 
+/** English headings and words of ours that would show alone, too short to be a sentence (data such as paths may be English). */
+const ENGLISH_HEADING =
+  /\b(Target|Status|Why at risk|Not assessed|Expected targets met|Assumption|Programme|Runners-up|Targets met together|moves no target|Median|Unit|Responsible)\b/;
+
 /** The data's own `source` column (quoted as it is, by design). */
 const DATA_SOURCES = (() => {
   const file = "data/baseline/haizhou.csv";
@@ -136,6 +140,7 @@ describe("--lang zh on the bundled data: no internal id, no English sentence", (
       const r = await cli(args);
       expect(r.status, r.stderr).toBe(0);
       expectChinese(`${name} stdout`, r.stdout);
+      expect(firstHit(audited(r.stdout), ENGLISH_HEADING), `${name} stdout: an English heading`).toBeNull();
       expectChinese(`${name} stderr`, `${r.stderr}\n中文`);
     }, 300_000);
   }
