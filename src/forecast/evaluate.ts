@@ -3,7 +3,8 @@
  * side by side with the no-change forecast and, optionally, a peer's forecasts.
  *
  * Per method, means over every series and horizon (as in the M competitions):
- * - sMAPE (%) and MASE (scaled by the mean absolute yearly change of the training values used);
+ * - sMAPE (%) and MASE (scaled by the mean absolute yearly change of the training values used), of
+ *   targetcast's median (the figure `run` shows; with the centred reference class it is the point forecast);
  * - cov80, cov90: share of test values inside the 80% / 90% intervals;
  * - MSIS: the interval score of the 90% interval over the same naive scale (M4 used 95%; 90% is the
  *   widest interval a peer file carries);

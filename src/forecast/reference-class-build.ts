@@ -127,7 +127,7 @@ export function buildReferenceClass(
           row = rows[h - 2].map((q) => q * Math.sqrt(h / (h - 1)));
         } else {
           throw new RangeError(
-            `buildReferenceClass: too few one-year-ahead errors for training length cell ${l + 1} (${errors.length}, needs ${MIN_CELL})`,
+            `buildReferenceClass: too few one-year-ahead errors for training length cell ${l + 1} (${errors.length} from ${new Set(errors.map((e) => e.series)).size} series, needs ${MIN_CELL} from ${MIN_SERIES})`,
           );
         }
         if (h > 1) {
