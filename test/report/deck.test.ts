@@ -10,24 +10,13 @@ import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { HAVE_CHROMIUM } from "../charts/helpers.js";
 import { cliAsync } from "./cliAsync.js";
+import { visibleText } from "./visibleText.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "targetcast-deck-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Tokens that look like internal ids: lower-case words joined by "_" (and "." parts). */
 const ID_LIKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z][a-z0-9_]*)*\b/g;
-
-/** The text a reader sees in an HTML page: no styles, no tags, no attributes. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-}
 
 describe("brief --lang zh --pptx", () => {
   it("writes a briefing with the summary and a deck of 3 + headline slides; no internal ids in the Chinese text", async () => {

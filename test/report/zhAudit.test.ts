@@ -17,6 +17,7 @@ import { ILLUSTRATIVE_TEXT } from "../../src/charts/frame.js";
 import { parseCsvRecords } from "../../src/data/csv.js";
 import { tempDir } from "../region/helpers.js";
 import { cliAsync as cli } from "./cliAsync.js";
+import { visibleText } from "./visibleText.js";
 
 /** An internal id: lower-case words joined by "_", with or without "." parts. */
 const SNAKE_ID = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z][a-z0-9_-]*)*\b/;
@@ -56,19 +57,6 @@ function expectChinese(what: string, text: string): void {
   expect(firstHit(t, SNAKE_ID), `${what}: an internal id`).toBeNull();
   expect(firstHit(t, ENGLISH_RUN), `${what}: an English sentence`).toBeNull();
   expect(t, `${what}: some Chinese`).toMatch(/[\u4e00-\u9fff]/);
-}
-
-/** The text a reader sees in an HTML page or an SVG: no styles, no scripts, no tags, no attributes. */
-function visibleText(markup: string): string {
-  return markup
-    .replace(/<style[\s\S]*?<\/style>/g, " ")
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<[^>]+>/g, "\n")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
 }
 
 describe("the audit's patterns", () => {
