@@ -114,3 +114,43 @@ describe("allocate --budget with a path (CLI)", () => {
     expect(malformed.stderr).toContain("is not a list of amounts");
   });
 });
+
+describe("refusals of a budget and of a budget path (each names the file, the amount and the fix)", () => {
+  const p = plan(s, baseline, cat);
+  for (const [what, amounts] of [
+    ["empty", []],
+    ["a negative amount", [100, -1]],
+    ["not a number", [Number.NaN]],
+    ["infinite", [Number.POSITIVE_INFINITY]],
+  ] as const) {
+    it(`a path that is ${what}`, () => {
+      let err: unknown;
+      try {
+        budgetPath([...amounts], p, "mem.yaml");
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InputError);
+      const e = err as InputError;
+      expect(e.file).toBe("mem.yaml");
+      expect(e.problem).toBe(`the budget path ${amounts.join(",")} has an amount that is not a number ≥ 0`);
+      expect(e.fix).toMatch(/^give --budget as amounts ≥ 0 separated by commas/);
+    });
+  }
+  it("a zero path is allowed (nothing spent)", () => {
+    expect(budgetPath([0], p, "mem.yaml").amounts).toEqual([0, 0]);
+  });
+  for (const budget of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+    it(`allocateBudget refuses budget ${budget}`, () => {
+      let err: unknown;
+      try {
+        allocateBudget({ ...base, budget });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).file).toBe("mem.yaml");
+      expect((err as InputError).problem).toBe(`budget ${budget} is not a non-negative number`);
+    });
+  }
+});

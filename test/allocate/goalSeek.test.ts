@@ -83,6 +83,11 @@ describe("goal seek", () => {
     expect(g.below!.budget).toBe(g.budget! - 10);
     expect(g.below!.pMet).toBeLessThan(0.7);
     expect(g.pMetStandardError).toBeCloseTo(Math.sqrt((g.pMet * (1 - g.pMet)) / (paths - 1)), 12);
+    // Cost per extra target met = budget / (expected met at the budget − with none); here the gain is a fraction.
+    const gained = g.expectedMet - g.expectedMetNoBudget;
+    expect(gained).toBeGreaterThan(0);
+    expect(gained).not.toBeCloseTo(1, 3);
+    expect(g.costPerExtraTargetMet).toBeCloseTo(g.budget! / gained, 9);
   });
 
   it("says when the caps make the goal unreachable, with what the caps give", () => {
@@ -97,6 +102,7 @@ describe("goal seek", () => {
     expect(g.searchLimit).toEqual({ budget: 1000, from: "caps" });
     expect(g.pMet).toBe(0); // r(500) = 0.033 < 0.045
     expect(g.split.useful).toBeCloseTo(500, 9);
+    expect(g.costPerExtraTargetMet).toBeNull(); // no budget reaches the goal: no cost to quote
   });
 
   it("expected:K seeks the expected number of targets met", () => {
