@@ -130,12 +130,11 @@ function feasible(alpha: number, beta: number | null, phi: number | null): boole
 interface Pass {
   lik: number;
   sse: number;
-  residuals: number[];
   level: number;
   slope: number;
 }
 
-/** One filtering pass: errors, the concentrated likelihood, final states. */
+/** One filtering pass: errors (into `residuals` when given), the concentrated likelihood, final states. */
 function filter(
   y: readonly number[],
   spec: EtsSpec,
@@ -144,28 +143,29 @@ function filter(
   phi: number,
   l0: number,
   b0: number,
-  keep: boolean,
+  residuals: number[] | null,
 ): Pass {
   const hasTrend = spec.trend !== "N";
+  const additive = spec.error === "A";
+  const betaOverAlpha = beta / alpha;
   let l = l0;
   let b = hasTrend ? b0 : 0;
   let sse = 0;
   let logSum = 0;
-  const residuals: number[] = keep ? new Array(y.length) : [];
   for (let t = 0; t < y.length; t++) {
     const phib = hasTrend ? phi * b : 0;
     const mu = l + phib;
-    const e = spec.error === "A" ? y[t] - mu : (y[t] - mu) / mu;
-    if (keep) residuals[t] = e;
+    const e = additive ? y[t] - mu : (y[t] - mu) / mu;
+    if (residuals) residuals[t] = e;
     sse += e * e;
-    logSum += Math.log(Math.abs(mu));
+    if (!additive) logSum += Math.log(Math.abs(mu)); // only M errors' likelihood uses it
     const newL = mu + alpha * (y[t] - mu);
-    if (hasTrend) b = phib + (beta / alpha) * (newL - l - phib);
+    if (hasTrend) b = phib + betaOverAlpha * (newL - l - phib);
     l = newL;
   }
   let lik = y.length * Math.log(sse);
-  if (spec.error === "M") lik += 2 * logSum;
-  return { lik, sse, residuals, level: l, slope: b };
+  if (!additive) lik += 2 * logSum;
+  return { lik, sse, level: l, slope: b };
 }
 
 /** Objective value of R's etsTargetFunction: the likelihood, floored at −1e10, Infinity if undefined. */
@@ -200,17 +200,20 @@ export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriter
   const parameters = start.length;
   if (parameters >= n - 1) return null;
 
-  const unpack = (p: readonly number[]) => ({
+  const unpack = (p: ArrayLike<number>) => ({
     alpha: p[0],
     beta: hasTrend ? p[1] : 0,
     phi: damped ? p[2] : 1,
     l0: p[nSmoothing],
     b0: hasTrend ? p[nSmoothing + 1] : 0,
   });
-  const f = (p: number[]) => {
-    const q = unpack(p);
-    if (!feasible(q.alpha, hasTrend ? q.beta : null, damped ? q.phi : null)) return Infinity;
-    const pass = filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, false);
+  // The objective reads the point in place (no object per evaluation: it runs thousands of times).
+  const f = (p: Float64Array) => {
+    const alpha = p[0];
+    const beta = hasTrend ? p[1] : 0;
+    const phi = damped ? p[2] : 1;
+    if (!feasible(alpha, hasTrend ? beta : null, damped ? phi : null)) return Infinity;
+    const pass = filter(y, spec, alpha, beta, phi, p[nSmoothing], hasTrend ? p[nSmoothing + 1] : 0, null);
     return criterion === "mse" ? (Number.isNaN(pass.sse) ? Infinity : pass.sse / n) : objective(pass);
   };
   let opt: NashResult;
@@ -220,7 +223,8 @@ export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriter
     return null;
   }
   const q = unpack(opt.x);
-  const pass = filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, true);
+  const residuals = new Array<number>(n);
+  const pass = filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, residuals);
   if (!Number.isFinite(pass.lik)) return null;
   const k = parameters + 1;
   const aic = pass.lik + 2 * k;
@@ -237,7 +241,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriter
     aicc: aic + (2 * k * (k + 1)) / (n - k - 1),
     bic: pass.lik + Math.log(n) * k,
     sigma2,
-    residuals: pass.residuals,
+    residuals,
     forecast: (h) => etsPointForecast(pass.level, pass.slope, q.phi, h),
     variance: (h) => etsVariance(fit, h),
   };

@@ -28,38 +28,47 @@ const REFLECT = 1;
 const CONTRACT = 0.5;
 const EXPAND = 2;
 
+/**
+ * Minimise `objective` from `start`. The objective is handed a scratch array that is overwritten
+ * after it returns, so it must read the point and not keep it.
+ */
 export function nelderMeadNash(
-  objective: (x: number[]) => number,
+  objective: (x: Float64Array) => number,
   start: readonly number[],
   { relTol = Math.sqrt(Number.EPSILON), maxEvaluations = 2000 } = {},
 ): NashResult {
   const n = start.length;
-  const value = (x: number[]) => {
+  const value = (x: Float64Array) => {
     const f = objective(x);
     return Number.isFinite(f) ? f : BIG;
   };
-  const f0 = objective([...start]);
+  // Vertices as rows of one array (vertex j at j·n); vertex 0 is the start.
+  const vertices = new Float64Array((n + 1) * n);
+  for (let i = 0; i < n; i++) vertices[i] = start[i];
+  const f0 = objective(vertices.subarray(0, n));
   if (!Number.isFinite(f0)) throw new RangeError("nelderMeadNash: the objective is not finite at the starting point");
   const tolerance = relTol * (Math.abs(f0) + relTol);
-
-  // Vertices as rows; vertex 0 is the start.
-  const vertices: number[][] = [[...start]];
-  const values: number[] = [f0];
+  const values = new Float64Array(n + 1);
+  values[0] = f0;
   let step = 0;
   for (const v of start) step = Math.max(step, 0.1 * Math.abs(v));
   if (step === 0) step = 0.1;
   let size = 0;
   for (let j = 0; j < n; j++) {
-    const v = [...start];
+    const row = (j + 1) * n;
+    for (let i = 0; i < n; i++) vertices[row + i] = start[i];
     let trial = step;
-    while (v[j] === start[j]) {
-      v[j] = start[j] + trial;
+    while (vertices[row + j] === start[j]) {
+      vertices[row + j] = start[j] + trial;
       trial *= 10;
     }
     size += trial;
-    vertices.push(v);
-    values.push(NaN);
+    values[j + 1] = NaN;
   }
+  const rows = Array.from({ length: n + 1 }, (_, j) => vertices.subarray(j * n, (j + 1) * n));
+  const centroid = new Float64Array(n);
+  const reflected = new Float64Array(n);
+  const trial = new Float64Array(n);
   let oldSize = size;
   let evaluations = 1;
   let best = 0;
@@ -70,7 +79,7 @@ export function nelderMeadNash(
     if (recompute) {
       for (let j = 0; j <= n; j++) {
         if (j === best) continue;
-        values[j] = value(vertices[j]);
+        values[j] = value(rows[j]);
         evaluations++;
       }
       recompute = false;
@@ -91,44 +100,51 @@ export function nelderMeadNash(
     }
     if (high <= low + tolerance) break;
 
-    const centroid = new Array<number>(n).fill(0);
-    for (let j = 0; j <= n; j++) if (j !== worst) for (let i = 0; i < n; i++) centroid[i] += vertices[j][i];
+    const w = rows[worst];
+    centroid.fill(0);
+    for (let j = 0; j <= n; j++) {
+      if (j === worst) continue;
+      const v = rows[j];
+      for (let i = 0; i < n; i++) centroid[i] += v[i];
+    }
     for (let i = 0; i < n; i++) centroid[i] /= n;
 
-    const reflected = centroid.map((c, i) => (1 + REFLECT) * c - REFLECT * vertices[worst][i]);
+    for (let i = 0; i < n; i++) reflected[i] = (1 + REFLECT) * centroid[i] - REFLECT * w[i];
     const fReflected = value(reflected);
     evaluations++;
     if (fReflected < low) {
-      const expanded = reflected.map((r, i) => EXPAND * r + (1 - EXPAND) * centroid[i]);
-      const fExpanded = value(expanded);
+      for (let i = 0; i < n; i++) trial[i] = EXPAND * reflected[i] + (1 - EXPAND) * centroid[i];
+      const fExpanded = value(trial);
       evaluations++;
       if (fExpanded < fReflected) {
-        vertices[worst] = expanded;
+        w.set(trial);
         values[worst] = fExpanded;
       } else {
-        vertices[worst] = reflected;
+        w.set(reflected);
         values[worst] = fReflected;
       }
     } else {
       if (fReflected < high) {
-        vertices[worst] = reflected;
+        w.set(reflected);
         values[worst] = fReflected;
       }
-      const contracted = vertices[worst].map((w, i) => (1 - CONTRACT) * w + CONTRACT * centroid[i]);
-      const fContracted = value(contracted);
+      for (let i = 0; i < n; i++) trial[i] = (1 - CONTRACT) * w[i] + CONTRACT * centroid[i];
+      const fContracted = value(trial);
       evaluations++;
       if (fContracted < values[worst]) {
-        vertices[worst] = contracted;
+        w.set(trial);
         values[worst] = fContracted;
       } else if (fReflected >= high) {
         // Shrink towards the best vertex.
         recompute = true;
         size = 0;
+        const b = rows[best];
         for (let j = 0; j <= n; j++) {
           if (j === best) continue;
+          const v = rows[j];
           for (let i = 0; i < n; i++) {
-            vertices[j][i] = CONTRACT * (vertices[j][i] - vertices[best][i]) + vertices[best][i];
-            size += Math.abs(vertices[j][i] - vertices[best][i]);
+            v[i] = CONTRACT * (v[i] - b[i]) + b[i];
+            size += Math.abs(v[i] - b[i]);
           }
         }
         if (size < oldSize) oldSize = size;
@@ -143,5 +159,5 @@ export function nelderMeadNash(
       break;
     }
   }
-  return { x: [...vertices[best]], f: values[best], evaluations, status };
+  return { x: Array.from(rows[best]), f: values[best], evaluations, status };
 }
