@@ -24,3 +24,11 @@ export type BilingualTextInput = z.infer<typeof BilingualTextSchema>;
 export function bilingualText(text: BilingualTextInput): { zh: string; en: string } {
   return typeof text === "string" ? { zh: text, en: text } : { zh: text.zh, en: text.en };
 }
+
+/**
+ * A name (of a scenario, of a programme): written like a text above, always read as { zh, en },
+ * so a file may say `name: 高增长` and every chart and table still has a name in each language.
+ */
+export const BilingualNameSchema = BilingualTextSchema.transform(bilingualText).describe(
+  "one name for both languages, or { zh: 中文, en: English }",
+);

@@ -10,7 +10,7 @@ import { YEAR_MAX, YEAR_MIN } from "../data/schema.js";
 import { IndicatorId } from "../model/fields.js";
 import { ProgrammeEffect } from "../model/programmeResponse.js";
 import { MECHANISM_NAMES, MECHANISMS, type MechanismName } from "../model/registry.js";
-import { BilingualTextSchema } from "./bilingualText.js";
+import { BilingualNameSchema, BilingualTextSchema } from "./bilingualText.js";
 import { correlationIssue } from "./correlations.js";
 
 export { MAX_RATE, RATE_WARNING } from "../model/fields.js";
@@ -73,7 +73,7 @@ export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
 
 export const Programme = z
   .strictObject({
-    name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    name: BilingualNameSchema,
     floor: z.number().min(0).default(0).describe("least yearly spending (budget unit) if any budget is given"),
     cap: z.number().positive().optional().describe("most yearly spending (budget unit)"),
     effects: z.array(ProgrammeEffect).min(1),
@@ -110,7 +110,7 @@ export const Scenario = z
   .strictObject({
     $schema: z.string().optional(),
     extends: z.string().optional().describe("a scenario file this one inherits from (path relative to this file)"),
-    name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    name: BilingualNameSchema,
     description: BilingualTextSchema.describe(
       "the rationale: what this scenario assumes and why (one text, or { zh, en })",
     ),

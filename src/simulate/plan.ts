@@ -25,7 +25,7 @@ import {
 } from "../model/types.js";
 import type { IndicatorSpec, ProgrammeEffect, Scenario } from "../scenario/schema.js";
 import { choleskyLower } from "../stats/copula.js";
-import { isUncertain } from "../stats/param.js";
+import { centralValue, isUncertain, support } from "../stats/param.js";
 
 /** A scenario compiled for the Monte Carlo: nodes in dependency order, parameters, years and the programme allocation. */
 export interface Plan {
@@ -243,6 +243,7 @@ export function buildPlan(input: PlanInput): Plan {
   const params: ParamSlot[] = [];
   for (const i of order) {
     paramOffsets[i] = params.length;
+    for (const slot of drafts[i].params) refuseOutsideRange(slot, input.scenarioFile);
     params.push(...drafts[i].params);
   }
   const nodes: CompiledNode[] = drafts.map((d, i) => Object.freeze({ ...d, paramOffset: paramOffsets[i] }));
@@ -394,4 +395,36 @@ function compileCorrelations(
     copula: copulaOf(pairs.filter((p) => p.keep && !p.shock)),
     shockCopula: copulaOf(pairs.filter((p) => p.keep && p.shock)),
   };
+}
+
+/**
+ * A parameter whose written value cannot be meant: a fixed value, or a triangular or uniform range,
+ * outside the parameter's possible range (a depreciation of 2, negative additions), or a normal or
+ * lognormal centred outside it. Draws are clamped into the range only for the tails of a
+ * distribution that is centred inside it; anything else is refused rather than silently clamped
+ * (`depreciation: 2` is more likely 2% than 200%).
+ */
+function refuseOutsideRange(slot: ParamSlot, scenarioFile: string): void {
+  if (slot.custom || (slot.min === undefined && slot.max === undefined)) return;
+  const min = slot.min ?? -Infinity;
+  const max = slot.max ?? Infinity;
+  const p = slot.param;
+  const [lo, hi] =
+    typeof p === "number" || p.dist === "triangular" || p.dist === "uniform"
+      ? support(p)
+      : [centralValue(p), centralValue(p)];
+  if (lo >= min && hi <= max) return;
+  const range = !Number.isFinite(max) ? `≥ ${min}` : !Number.isFinite(min) ? `≤ ${max}` : `${min}–${max}`;
+  const written = lo === hi ? String(lo) : `${lo}–${hi}`;
+  // Names are "<indicator>.<mechanism>.<parameter>" or, for a programme's effect, "<programme>.effect.<indicator>".
+  const [owner, kind, what] = slot.name.split(".");
+  const field =
+    kind === "effect" ? `programmes.${owner}: the effect on ${what}: max_effect` : `indicators.${slot.name}`;
+  throw new InputError({
+    file: scenarioFile,
+    problem: `${field}: ${written} lies outside the possible range ${range}${slot.percent ? " (a rate written as a fraction: 0.15 = 15%)" : ""}`,
+    fix: slot.percent
+      ? `write the rate as a fraction between ${min} and ${max}, e.g. 0.15 for 15%`
+      : `write a value ${!Number.isFinite(max) ? `of at least ${min}` : !Number.isFinite(min) ? `of at most ${max}` : `between ${min} and ${max}`}`,
+  });
 }

@@ -226,6 +226,35 @@ export const CASES: HostileCase[] = [
     check: noNonFinite,
   },
   {
+    name: "a depreciation of 2 (200% a year, more likely meant as 2%) is refused, not clamped to 100%",
+    args: scenario("depreciation-2.yaml"),
+    exit: 1,
+    stderr: [
+      "depreciation-2.yaml",
+      "indicators.invention_patents_in_force.inventory.depreciation",
+      "2 lies outside the possible range 0–1",
+      "0.15 for 15%",
+    ],
+  },
+  {
+    name: "a range of additions reaching below 0 is refused, not clamped",
+    args: scenario("count-negative-additions.yaml"),
+    exit: 1,
+    stderr: ["count-negative-additions.yaml", "indicators.incubated_firms.count.additions", "-5–6", "at least 0"],
+  },
+  {
+    name: "a negative programme effect is refused with the programme and the indicator",
+    args: scenario("effect-negative.yaml"),
+    exit: 1,
+    stderr: ["effect-negative.yaml", "programmes.patents_ip", "invention_patent_grants", "-0.2", "at least 0"],
+  },
+  {
+    name: "a scenario name written as one text serves both languages",
+    args: scenario("name-plain-string.yaml"),
+    exit: 0,
+    check: (r) => expect(r.stdout.includes("高增长情景"), "the plain-text name is not shown"),
+  },
+  {
     name: "allocate: a programme floor above its cap is refused",
     args: ["allocate", "{fx}/scenarios/floor-above-cap.yaml", "--budget", "2000", "--paths", "100", ...OUT],
     exit: 1,
