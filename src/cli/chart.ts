@@ -24,7 +24,7 @@ Options:
   --out FILE          where to write the chart (.png, .svg or .vl.json)
   --scenario S        a scenario file, or the name of a bundled one (baseline, …) [baseline]
   --size Z            slide (1920×1080 px) | a4 (A4 landscape, 2246×1588 px) | square (1080×1080 px) [slide]
-  --format F          png | svg | vl.json  [from the --out extension, else png]
+  --format F          png | svg | vl.json  [from the --out extension; png for a name without one]
 ${langHelp()}
   --force             replace an existing file targetcast did not write
   --paths N, --seed S, --data, --targets, --indicators   as for \`targetcast run\`
@@ -71,6 +71,11 @@ export async function chartCommand(argv: string[]): Promise<number> {
   const size = (values.size ?? "slide") as ChartSize;
   if (!(size in CHART_SIZES)) throw new UsageError(`--size must be slide, a4 or square, not "${values.size}"`);
   const fromExt = FORMATS.find((f) => values.out!.toLowerCase().endsWith(`.${f}`));
+  // An --out that names another kind of file (x.docx, x.jpg) is refused rather than given PNG bytes.
+  if (!values.format && !fromExt && path.extname(values.out!) !== "")
+    throw new UsageError(
+      `--out ${values.out} does not end in .png, .svg or .vl.json; name the file with one of them, or give --format`,
+    );
   const format = (values.format ?? fromExt ?? "png") as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be png, svg or vl.json, not "${values.format}"`);
   if (fromExt && fromExt !== format)

@@ -2,7 +2,7 @@
  * `targetcast chart`: one target's fan chart at an exact size, through the built CLI; the finding in
  * the title, the status beside the target point, the base-year label clear of the target line.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -52,7 +52,13 @@ describe("targetcast chart", () => {
     expect(size.stderr).toContain("--size must be slide, a4 or square");
     const clash = await cli("--target", "rd_intensity", "--format", "svg", "--out", out);
     expect(clash.status).toBe(2);
-    for (const r of [unknown, size, clash]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    // A file named for another program gets no PNG bytes under its name.
+    const docx = path.join(tmp, "x.docx");
+    const other = await cli("--target", "rd_intensity", "--out", docx);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain("does not end in .png, .svg or .vl.json");
+    expect(existsSync(docx)).toBe(false);
+    for (const r of [unknown, size, clash, other]) expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 });
 
