@@ -99,6 +99,17 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     ...(peers ? { peers } : {}),
   });
 
+  // Nothing scored is no score: a table of dashes with exit 0 would read as a result.
+  const scored = result.methods.find((m) => m.method === "targetcast")?.series ?? 0;
+  if (scored === 0) {
+    const first = result.skipped[0];
+    throw new InputError({
+      file,
+      problem: `none of its ${data.length} series could be scored${first ? ` (e.g. ${first.series}: ${first.reason})` : ""}`,
+      fix: "give each series at least 3 consecutive training years and at least one test year",
+    });
+  }
+
   if (chart) {
     const { reliabilityChart } = await import("../charts/reliability.js");
     const spec = reliabilityChart(result, { file: path.basename(file) });

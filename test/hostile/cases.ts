@@ -255,6 +255,17 @@ export const CASES: HostileCase[] = [
     check: (r) => expect(r.stdout.includes("高增长情景"), "the plain-text name is not shown"),
   },
   {
+    name: "evaluate: a benchmark file none of whose series can be scored is refused, not scored as dashes",
+    args: ["evaluate", "{tmp}/two-points.csv"],
+    setup: (tmp) =>
+      writeFileSync(
+        path.join(tmp, "two-points.csv"),
+        "series,type,split,year,value\nA,x,train,2000,1\nA,x,train,2001,2\nA,x,test,2002,3\n",
+      ),
+    exit: 1,
+    stderr: ["two-points.csv", "none of its 1 series could be scored", "A: series A has 2 points", "at least 3"],
+  },
+  {
     name: "allocate: a programme floor above its cap is refused",
     args: ["allocate", "{fx}/scenarios/floor-above-cap.yaml", "--budget", "2000", "--paths", "100", ...OUT],
     exit: 1,
