@@ -7,6 +7,7 @@
  */
 import { InputError } from "./errors.js";
 import type { RawRow, RawTable } from "./rawTable.js";
+import { headerBelowTitle, titleRowsError } from "./titleRows.js";
 
 const QUOTE_FIX =
   'add the missing closing double quote ("); inside a quoted field write a literal quote as two quotes ("")';
@@ -97,10 +98,13 @@ export function parseCsvRecords(text: string, file: string): RawRow[] {
 
 /**
  * Parse CSV text into a header and rows. Every row must have exactly as many fields as the
- * header, or an InputError names the line and both counts.
+ * header, or an InputError names the line and both counts. With `required` column names, a
+ * header below a title or notes is refused with its line (titleRows.ts).
  */
-export function parseCsv(text: string, file: string): RawTable {
+export function parseCsv(text: string, file: string, required?: readonly string[]): RawTable {
   const records = parseCsvRecords(text, file);
+  const below = headerBelowTitle(records, required);
+  if (below) throw titleRowsError({ file }, records[0], below, required!);
   const header = records[0];
   if (!header) {
     throw new InputError({

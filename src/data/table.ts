@@ -103,9 +103,12 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
   if (ext === ".csv") {
     const decoded = decodeBytes(bytes, path);
     encoding = decoded.encoding;
-    raw = parseCsv(decoded.text, path);
+    raw = parseCsv(decoded.text, path, opts.columns?.required);
   } else {
-    raw = await readXlsxBytes(bytes, path, opts.sheet === undefined ? {} : { sheet: opts.sheet });
+    raw = await readXlsxBytes(bytes, path, {
+      ...(opts.sheet === undefined ? {} : { sheet: opts.sheet }),
+      ...(opts.columns ? { required: opts.columns.required } : {}),
+    });
   }
 
   if (raw.rows.length > MAX_TABLE_ROWS)

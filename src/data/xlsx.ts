@@ -22,12 +22,16 @@ import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { didYouMeanSuffix } from "./didYouMean.js";
 import { InputError } from "./errors.js";
 import type { CellKind, RawRow, RawTable } from "./rawTable.js";
+import { headerBelowTitle, MAX_TITLE_ROWS, titleRowsError } from "./titleRows.js";
 import { checkXlsxSize } from "./zipGuard.js";
 
 /** Options of reading a workbook (the worksheet). */
 export interface XlsxOptions {
   /** Worksheet name; the first visible worksheet when omitted. */
   sheet?: string;
+  /** Column names the table must have: a header below a title is refused with its row, and a
+   * first sheet without them while another sheet has them is refused with `--sheet` (titleRows.ts). */
+  required?: readonly string[];
 }
 
 const RESAVE_FIX = "open it in Excel (or LibreOffice) and save it again as an Excel Workbook (.xlsx)";
@@ -67,6 +71,7 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxO
 
   const ws = pickSheet(wb, file, opts.sheet);
   const sheet = ws.name;
+  if (opts.required?.length) checkHeaderPlace(wb, ws, file, opts.sheet === undefined, opts.required);
 
   const rows: RawRow[] = [];
   let header: RawRow | undefined;
@@ -120,6 +125,47 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, opts: XlsxO
     });
   }
   return { file, sheet, header, rows };
+}
+
+/** The first non-empty rows of a worksheet as trimmed texts (for finding the header). */
+function previewRows(ws: Worksheet): { line: number; fields: string[] }[] {
+  const out: { line: number; fields: string[] }[] = [];
+  const last = Math.min(ws.rowCount, 200);
+  for (let r = 1; r <= last && out.length <= MAX_TITLE_ROWS; r++) {
+    const fields: string[] = [];
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
+      fields[col - 1] = cellText(cell.value)[0].trim();
+    });
+    if (fields.some((f) => f)) out.push({ line: r, fields: Array.from(fields, (f) => f ?? "") });
+  }
+  return out;
+}
+
+/**
+ * Refuses a worksheet whose column names sit below a title, and (when no sheet was asked for) a
+ * first visible sheet without them while another sheet starts with them: "--sheet 统计".
+ */
+function checkHeaderPlace(
+  wb: Workbook,
+  ws: Worksheet,
+  file: string,
+  picked: boolean,
+  required: readonly string[],
+): void {
+  const rows = previewRows(ws);
+  const below = headerBelowTitle(rows, required);
+  if (below) throw titleRowsError({ file, sheet: ws.name }, rows[0], below, required);
+  const holdsAll = (r: { fields: string[] } | undefined) => !!r && required.every((n) => r.fields.includes(n));
+  if (!picked || holdsAll(rows[0])) return;
+  const other = wb.worksheets.find((s) => s !== ws && holdsAll(previewRows(s)[0]));
+  if (other)
+    throw new InputError({
+      file,
+      sheet: ws.name,
+      line: rows[0]?.line ?? 1,
+      problem: `the first visible worksheet, "${ws.name}", does not start with the column names (${required.join(", ")}), but worksheet "${other.name}" does`,
+      fix: `read that worksheet with --sheet ${JSON.stringify(other.name)}, or move it to the front of the workbook`,
+    });
 }
 
 function pickSheet(wb: Workbook, file: string, name: string | undefined): Worksheet {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -49,6 +49,16 @@ describe("readTable", () => {
       column: "indicatr",
     });
     expect(e.message).toContain('did you mean "indicator"?');
+  });
+
+  it("refuses a CSV whose column names sit below a title, naming their line and what to delete", async () => {
+    const base = readFileSync(fixture("baseline-utf8-bom.csv"), "utf8").replace(/^\uFEFF/, "");
+    const f = temp("title.csv", `海州区科技统计 2009-2013,,,,,\n${base}`);
+    const e = await expectInputError(readTable(f, { columns: BASELINE_COLUMNS }), { file: f, line: 2 });
+    expect(e.problem).toBe(
+      'the column names are on line 2, below 1 line of titles or notes (line 1: "海州区科技统计 2009-2013")',
+    );
+    expect(e.fix).toContain("delete the line above line 2");
   });
 
   it("reports missing required, duplicate and unnamed columns at line 1", async () => {

@@ -179,6 +179,37 @@ describe("loadBaseline from .xlsx", () => {
     expect(e.message).toContain("H2");
   });
 
+  it("refuses column names below a title with the row that holds them and what to delete", async () => {
+    const row = ["rd_intensity", 2011, 1.85, "%", "s"];
+    const p = await workbook("title.xlsx", [["Data", [["海州区科技统计 2009-2013"], [], HEADER, row]]]);
+    const e = await expectInputError(loadBaseline(p), { file: p, sheet: "Data", line: 3 });
+    expect(e.problem).toBe(
+      'the column names are on row 3, below 2 rows of titles or notes (row 1: "海州区科技统计 2009-2013")',
+    );
+    expect(e.fix).toBe(
+      "delete the rows above row 3, so that the first row holds the column names (indicator, year, value, unit, source).",
+    );
+    // The same table starting at row 1 reads, and a header 11 rows down is not looked for.
+    const ok = await workbook("no-title.xlsx", [["Data", [HEADER, row]]]);
+    expect((await loadBaseline(ok)).observations).toHaveLength(1);
+    const far = await workbook("far.xlsx", [
+      ["Data", [...Array.from({ length: 11 }, (_, i) => [`note ${i}`]), HEADER, row]],
+    ]);
+    const e2 = await expectInputError(loadBaseline(far), { file: far, sheet: "Data", line: 12 });
+    expect(e2.problem).toContain('to the right of the last header column "note 0"');
+  });
+
+  it("points to the worksheet that holds the table when the first visible one does not", async () => {
+    const p = await workbook("notes-first.xlsx", [
+      ["说明", [["数据见第二页"]]],
+      ["统计", [HEADER, ["rd_intensity", 2011, 1.85, "%", "s"]]],
+    ]);
+    const e = await expectInputError(loadBaseline(p), { file: p, sheet: "说明", line: 1 });
+    expect(e.problem).toContain('worksheet "统计" does');
+    expect(e.fix).toBe('read that worksheet with --sheet "统计", or move it to the front of the workbook.');
+    expect((await loadBaseline(p, { sheet: "统计" })).observations).toHaveLength(1);
+  });
+
   it("does not modify the workbook", async () => {
     const before = snapshot(bookPath);
     await loadBaseline(bookPath);
