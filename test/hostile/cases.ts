@@ -255,6 +255,17 @@ export const CASES: HostileCase[] = [
     check: (r) => expect(r.stdout.includes("高增长情景"), "the plain-text name is not shown"),
   },
   {
+    name: "a baseline saved below a two-line title is refused with the line of its column names",
+    args: withData("{fx}/data/title-rows.csv"),
+    exit: 1,
+    stderr: [
+      "title-rows.csv:3",
+      "the column names are on line 3",
+      "海州区主要科技指标",
+      "delete the lines above line 3",
+    ],
+  },
+  {
     name: "evaluate: a benchmark file none of whose series can be scored is refused, not scored as dashes",
     args: ["evaluate", "{tmp}/two-points.csv"],
     setup: (tmp) =>
