@@ -60,6 +60,23 @@ const FILE_ERRORS: Record<string, string> = {
   EXDEV: "it is on another file system",
 };
 
+/**
+ * `--paths -5` → `--paths=-5`: node's parser reads a value starting with "-" as another option
+ * and says only "argument is ambiguous"; joined, the option's own check says what it accepts.
+ */
+export function negativeValuesJoined(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = args[i + 1];
+    if (/^--[a-z][a-z-]*$/.test(a) && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -73,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
   const handler = COMMANDS[command];
   try {
     if (!handler) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
-    return await (await handler())(rest);
+    return await (await handler())(negativeValuesJoined(rest));
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(`error: ${e.message}\n`);

@@ -670,6 +670,19 @@ export const CASES: HostileCase[] = [
   },
   { name: "--paths not a number", args: ["run", "--paths", "many", ...OUT], exit: 2, stderr: ["--paths must be"] },
   { name: "an unknown option", args: ["run", "--colour", ...OUT], exit: 2, stderr: ["--colour", "--help"] },
+  {
+    name: "a negative --paths is told what --paths accepts (not that the argument is ambiguous)",
+    args: ["run", "--paths", "-5", ...OUT],
+    exit: 2,
+    stderr: ['--paths must be a whole number from 1 to 1000000, not "-5"'],
+    notStderr: ["ambiguous"],
+  },
+  {
+    name: "a negative --budget is told what --budget accepts",
+    args: ["allocate", "--budget", "-100", ...OUT],
+    exit: 2,
+    stderr: ["--budget must be a number ≥ 0", 'not "-100"'],
+  },
   { name: "an unknown command", args: ["runn"], exit: 2, stderr: ['unknown command "runn"'] },
   {
     name: "a scenario that does not exist",
