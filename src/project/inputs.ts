@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { didYouMeanSuffix } from "../data/didYouMean.js";
 import { InputError } from "../data/errors.js";
 import { loadBaseline, loadIndicatorDictionary, loadTargets } from "../data/index.js";
 import type { Baseline, IndicatorDef, TargetCatalogue } from "../data/types.js";
@@ -26,9 +27,9 @@ export interface Defaults {
 export function loadDefaults(dir = process.cwd()): Defaults {
   const file = path.join(dir, CONFIG_FILE);
   if (!existsSync(file)) return { scenarios: "scenarios" };
-  let raw: Record<string, unknown>;
+  let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     throw new InputError({
       file: CONFIG_FILE,
@@ -36,13 +37,52 @@ export function loadDefaults(dir = process.cwd()): Defaults {
       fix: "fix the JSON or delete the file",
     });
   }
-  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  checkConfig(raw, path.relative(process.cwd(), file) || CONFIG_FILE);
+  const config = raw;
+  const str = (k: string) => (typeof config[k] === "string" ? (config[k] as string) : undefined);
   return {
     data: str("data"),
     targets: str("targets"),
     indicators: str("indicators"),
     scenarios: str("scenarios") ?? "scenarios",
   };
+}
+
+/** The keys a targetcast.config.json may hold (each a path, relative to the file's folder). */
+const CONFIG_KEYS = ["data", "targets", "indicators", "scenarios"] as const;
+const CONFIG_EXAMPLE = {
+  data: "data/baseline.csv",
+  targets: "data/targets.csv",
+  indicators: "data/indicators.csv",
+  scenarios: "scenarios",
+} as const;
+
+/**
+ * A config that is not an object, has an unknown key ("target") or a value that is not a path is
+ * refused: ignored silently, it would make every command say there is no config at all.
+ */
+function checkConfig(raw: unknown, file: string): asserts raw is Record<string, unknown> {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw new InputError({
+      file,
+      problem: "the file must hold one JSON object",
+      fix: `write ${JSON.stringify(CONFIG_EXAMPLE).replaceAll(",", ", ")} (paths relative to this file)`,
+    });
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "$comment") continue;
+    if (!(CONFIG_KEYS as readonly string[]).includes(key))
+      throw new InputError({
+        file,
+        problem: `unknown key "${key}"${didYouMeanSuffix(key, [...CONFIG_KEYS])}`,
+        fix: `use only ${CONFIG_KEYS.join(", ")} (and $comment)`,
+      });
+    if (typeof value !== "string" || value.trim() === "")
+      throw new InputError({
+        file,
+        problem: `"${key}" is ${JSON.stringify(value)}, not a path`,
+        fix: `write the path of the ${key === "scenarios" ? "scenario folder" : "file"} as a string, e.g. "${CONFIG_EXAMPLE[key as (typeof CONFIG_KEYS)[number]]}"`,
+      });
+  }
 }
 
 /** Command-line options shared by the commands that load inputs and run the Monte Carlo. */

@@ -367,6 +367,23 @@ export const CASES: HostileCase[] = [
     stderr: ["targetcast.config.json", '"scenarios"', "no-such-folder", "Fix:"],
   },
   {
+    name: "a config with a misspelt key is refused with the key, not read as no config",
+    setup: (tmp) => writeFileSync(path.join(tmp, "targetcast.config.json"), '{ "data": "d.csv", "target": "t.csv" }'),
+    cwdTmp: true,
+    args: ["targets"],
+    exit: 1,
+    stderr: ["targetcast.config.json", 'unknown key "target" (did you mean "targets"?)', "Fix:"],
+    notStderr: ["no targetcast.config.json"],
+  },
+  {
+    name: "a config holding a number where a path belongs is refused",
+    setup: (tmp) => writeFileSync(path.join(tmp, "targetcast.config.json"), '{ "data": 5 }'),
+    cwdTmp: true,
+    args: ["targets"],
+    exit: 1,
+    stderr: ["targetcast.config.json", '"data" is 5, not a path', "data/baseline.csv"],
+  },
+  {
     name: "--base-year after the last year of data",
     args: run("--data", "data/baseline/haizhou.csv", "--targets", TARGETS, "--base-year", "2100"),
     exit: 1,
