@@ -100,6 +100,19 @@ export type ForecastWarning =
   | { code: "gap"; before: number; dropped: number }
   | { code: "constant"; floorPercent: number };
 
+/**
+ * A warning in English: the one English wording, used for `warnings` (library API) and by the
+ * report layer beside its Chinese (src/report/forecastText.ts).
+ */
+export function forecastWarningEnglish(w: ForecastWarning): string {
+  switch (w.code) {
+    case "gap":
+      return `the years have a gap before ${w.before}; the ${w.dropped} earlier point${w.dropped === 1 ? " is" : "s are"} not used`;
+    case "constant":
+      return `the series is constant, so it gets the no-change forecast; its interval assumes ±${w.floorPercent}% a year of variability (there is none in the data to measure)`;
+  }
+}
+
 /** The most recent run of consecutive years (the whole series when it has no gaps). */
 function lastConsecutiveRun(series: AnnualSeries): AnnualSeries {
   let start = series.years.length - 1;
@@ -115,16 +128,12 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     throw new RangeError(`calibratedForecast: horizon must be an integer ≥ 1, got ${horizon}`);
   if (series.values.some((v) => !Number.isFinite(v)))
     throw new InvalidSeriesError("auto", `${label}: every value must be a finite number`, { code: "non_finite" });
-  const warnings: string[] = [];
   const warningCodes: ForecastWarning[] = [];
   const used = lastConsecutiveRun(series);
   if (used.years.length < series.years.length) {
     const dropped = series.years.length - used.years.length;
     if (used.years.length >= MIN_POINTS) {
       warningCodes.push({ code: "gap", before: used.years[0], dropped });
-      warnings.push(
-        `${label}: the years have a gap before ${used.years[0]}; the ${dropped} earlier point${dropped === 1 ? " is" : "s are"} not used`,
-      );
     } else {
       throw new InvalidSeriesError(
         "auto",
@@ -145,10 +154,8 @@ export function calibratedForecast(series: AnnualSeries, opts: CalibratedForecas
     const level = Math.abs(used.values[n - 1]);
     scale = transform === "identity" ? (level > 0 ? S_FLOOR_RELATIVE * level : 1) : S_FLOOR_RELATIVE;
     warningCodes.push({ code: "constant", floorPercent: S_FLOOR_RELATIVE * 100 });
-    warnings.push(
-      `${label}: the series is constant, so it gets the no-change forecast; its interval assumes ±1% a year of variability (there is none in the data to measure)`,
-    );
   }
+  const warnings = warningCodes.map((w) => `${label}: ${forecastWarningEnglish(w)}`);
   const lo = opts.min ?? (opts.isShare ? 0 : -Infinity);
   const hi = opts.max ?? (opts.isShare ? 100 : Infinity);
   const clamp = (v: number) => Math.min(hi, Math.max(lo, v));

@@ -5,29 +5,20 @@
  * Example: `forecastWarningText({ code: "gap", before: 2011, dropped: 2 }, "zh")` → "2011 年之前有缺失年份，更早的 2 个数据点未使用".
  */
 import type { Lang } from "../charts/labels.js";
-import type { ForecastWarning } from "../forecast/calibrated.js";
+import { type ForecastWarning, forecastWarningEnglish } from "../forecast/calibrated.js";
 import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 
-const WARNING_WORDS: Record<
-  "zh" | "en",
-  { [C in ForecastWarning["code"]]: (w: Extract<ForecastWarning, { code: C }>) => string }
-> = {
-  zh: {
-    gap: (w) => `${w.before} 年之前有缺失年份，更早的 ${w.dropped} 个数据点未使用`,
-    constant: (w) => `序列没有变化，采用不变预测；区间假设每年 ±${w.floorPercent}% 的波动（数据中没有波动可测）`,
-  },
-  en: {
-    gap: (w) =>
-      `the years have a gap before ${w.before}; the ${w.dropped} earlier point${w.dropped === 1 ? " is" : "s are"} not used`,
-    constant: (w) =>
-      `the series is constant, so it gets the no-change forecast; its interval assumes ±${w.floorPercent}% a year of variability (there is none in the data to measure)`,
-  },
+/** The Chinese words of each warning; the English are the forecast layer's own (forecastWarningEnglish). */
+const WARNING_WORDS_ZH: { [C in ForecastWarning["code"]]: (w: Extract<ForecastWarning, { code: C }>) => string } = {
+  gap: (w) => `${w.before} 年之前有缺失年份，更早的 ${w.dropped} 个数据点未使用`,
+  constant: (w) => `序列没有变化，采用不变预测；区间假设每年 ±${w.floorPercent}% 的波动（数据中没有波动可测）`,
 };
 
 /** One warning of the trend forecast in the language asked for ("both": Chinese / English). */
 export function forecastWarningText(w: ForecastWarning, lang: Lang): string {
   if (lang === "both") return `${forecastWarningText(w, "zh")} / ${forecastWarningText(w, "en")}`;
-  const say = WARNING_WORDS[lang][w.code] as (w: ForecastWarning) => string;
+  if (lang === "en") return forecastWarningEnglish(w);
+  const say = WARNING_WORDS_ZH[w.code] as (w: ForecastWarning) => string;
   return say(w);
 }
 
