@@ -1,6 +1,6 @@
 /**
  * Tables saved below a title or notes: statistical tables often carry a title row
- * ("海州区科技统计 2009–2013") or notes above the column names. Both readers (CSV and xlsx) look for
+ * ("某区科技统计 2009–2013") or notes above the column names. Both readers (CSV and xlsx) look for
  * the column names in the first few records, and when they sit lower down, refuse the table with
  * the row that holds them and what to delete, instead of reading the title as the header and
  * failing on a confusing "unknown column" or "too many fields".
