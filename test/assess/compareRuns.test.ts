@@ -48,34 +48,37 @@ function run(file: string, over: Record<string, unknown>, hash = "aa") {
 }
 
 describe("compare two results.json files", () => {
-  const before = run("q3.json", {
-    targets: [
-      t("a", "at_risk", 0.5, 0.03),
-      t("b", "on_track", 0.7, 0.03),
-      t("c", "off_track", 0.1, 0.01),
-      t("fund", "commitment_not_adopted", null, null),
-    ],
-  });
-  const after = run(
-    "q4.json",
-    {
-      seed: 2,
-      assumptions: [{ indicator: "gdp", mechanism: "growth", summary: "g ~ N(0.08, 0.015)" }],
+  // Built inside each test (functions, not constants): a mutant is active only while a test runs.
+  const earlier = () =>
+    run("q3.json", {
       targets: [
-        t("a", "on_track", 0.7, 0.04),
-        t("b", "at_risk", 0.65, 0.03),
-        t("c", "off_track", 0.11, 0.01),
-        t("fund", "commitment_adopted", null, null),
+        t("a", "at_risk", 0.5, 0.03),
+        t("b", "on_track", 0.7, 0.03),
+        t("c", "off_track", 0.1, 0.01),
+        t("fund", "commitment_not_adopted", null, null),
       ],
-      expectedMet: 10.5,
-      expectedMetStandardError: 0.08,
-    },
-    "bb",
-  );
-  const r = compareRuns(before, after).comparisons[0];
+    });
+  const later = () =>
+    run(
+      "q4.json",
+      {
+        seed: 2,
+        assumptions: [{ indicator: "gdp", mechanism: "growth", summary: "g ~ N(0.08, 0.015)" }],
+        targets: [
+          t("a", "on_track", 0.7, 0.04),
+          t("b", "at_risk", 0.65, 0.03),
+          t("c", "off_track", 0.11, 0.01),
+          t("fund", "commitment_adopted", null, null),
+        ],
+        expectedMet: 10.5,
+        expectedMetStandardError: 0.08,
+      },
+      "bb",
+    );
+  const r = () => compareRuns(earlier(), later()).comparisons[0];
 
   it("a change in P(met) carries √(se₁² + se₂²): 0.5 → 0.7 with SEs 0.03 and 0.04 is +0.2 ± 0.05, beyond 2 SE", () => {
-    const a = r.changed.find((d) => d.id === "a")!;
+    const a = r().changed.find((d) => d.id === "a")!;
     expect(a.change).toBeCloseTo(0.2, 12);
     expect(a.standardError).toBeCloseTo(0.05, 12);
     expect(a.distinguishable).toBe(true);
@@ -83,49 +86,49 @@ describe("compare two results.json files", () => {
   });
 
   it("lists a status change within noise (b: −0.05 ± 0.042) but not a target that did not move (c)", () => {
-    const b = r.changed.find((d) => d.id === "b")!;
+    const b = r().changed.find((d) => d.id === "b")!;
     expect(b.distinguishable).toBe(false);
     expect(b.statusChanged).toBe(true);
-    expect(r.changed.map((d) => d.id)).toEqual(["a", "b", "fund"]);
-    expect(r.unchangedCount).toBe(1);
+    expect(r().changed.map((d) => d.id)).toEqual(["a", "b", "fund"]);
+    expect(r().unchangedCount).toBe(1);
     // A commitment adopted in the second run: a status change without a P(met), and the cause.
-    expect(r.changed[2]).toMatchObject({ change: null, standardError: null, statusAfter: "commitment_adopted" });
-    expect(r.adopts).toEqual({ before: [], after: [{ id: "fund", nameZh: "fund", nameEn: "fund" }] });
-    expect(compareRuns(before, before).comparisons[0].adopts).toBeNull();
+    expect(r().changed[2]).toMatchObject({ change: null, standardError: null, statusAfter: "commitment_adopted" });
+    expect(r().adopts).toEqual({ before: [], after: [{ id: "fund", nameZh: "fund", nameEn: "fund" }] });
+    expect(compareRuns(earlier(), earlier()).comparisons[0].adopts).toBeNull();
   });
 
   it("says in words which commitments each run adopts, and that this changed their status", async () => {
     const { compareRunsText } = await import("../../src/report/compareText.js");
-    const text = compareRunsText(compareRuns(before, after));
+    const text = compareRunsText(compareRuns(earlier(), later()));
     expect(text).toContain("采纳的承诺 Commitments adopted: 无 none → fund");
     expect(text).toContain("the statuses of these commitments changed because of it");
   });
 
   it("follows --lang: Chinese only, English only", async () => {
     const { compareRunsText } = await import("../../src/report/compareText.js");
-    const zh = compareRunsText(compareRuns(before, after), "zh");
+    const zh = compareRunsText(compareRuns(earlier(), later()), "zh");
     expect(zh).toContain("采纳的承诺: 无 → fund (这些承诺的状态因此改变；采纳与否不改变预测)");
     expect(zh).toContain("两次独立运行，非公共随机数");
     expect(zh).not.toMatch(/Independent runs|Commitments adopted|Expected targets met|none/);
     expect(zh).toContain("预期达成目标数: 10.00 → 10.50 (+0.50 ± 0.10, 独立运行的标准误)");
-    const en = compareRunsText(compareRuns(before, after), "en");
+    const en = compareRunsText(compareRuns(earlier(), later()), "en");
     expect(en).toContain("Commitments adopted: none → fund");
     expect(en).toContain("Expected targets met: 10.00 → 10.50 (+0.50 ± 0.10, SE of independent runs)");
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("expected targets met: 10 → 10.5 ± √(0.06² + 0.08²) = 0.1; recorded assumptions, settings and inputs that differ", () => {
-    expect(r.expectedMet!.change).toBeCloseTo(0.5, 12);
-    expect(r.expectedMet!.standardError).toBeCloseTo(0.1, 12);
-    expect(r.assumptions).toEqual([
+    expect(r().expectedMet!.change).toBeCloseTo(0.5, 12);
+    expect(r().expectedMet!.standardError).toBeCloseTo(0.1, 12);
+    expect(r().assumptions).toEqual([
       {
         indicator: "gdp",
         before: { mechanism: "growth", summary: "g ~ N(0.10, 0.015)" },
         after: { mechanism: "growth", summary: "g ~ N(0.08, 0.015)" },
       },
     ]);
-    expect(r.settings).toEqual([{ key: "seed", before: 1, after: 2 }]);
-    const all = compareRuns(before, after);
+    expect(r().settings).toEqual([{ key: "seed", before: 1, after: 2 }]);
+    const all = compareRuns(earlier(), later());
     expect(all.commonRandomNumbers).toBe(false);
     expect(all.inputsChanged).toEqual([{ file: "data/baseline.csv", before: "aa", after: "bb" }]);
   });
