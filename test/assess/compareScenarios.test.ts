@@ -260,3 +260,71 @@ describe("compareScenarios: out of reach at P(met) ≤ 5%, secure at ≥ 95%, bo
     expect(noise.effect.reason).toBe("within_noise");
   });
 });
+
+describe("compareScenarios: runs, seeds and statuses that change without P(met) moving", () => {
+  const cat = catalogue(target("z_half", "z", 2015, ">=", 12 * 1.05 ** 2));
+  const b = scenario(2013, 2015, { z: { growth: normal(0.05, 0.05) } }, { seed: 21 });
+
+  it("2,000 paths and the first scenario's seed unless told; a given seed is used for every run", () => {
+    const o = scenario(2013, 2015, { z: { growth: normal(0.05, 0.05) } }, { seed: 99 });
+    const input = {
+      scenarios: [
+        { file: "b.yaml", scenario: b },
+        { file: "o.yaml", scenario: o },
+      ],
+      baseline,
+      catalogue: cat,
+    };
+    const byDefault = compareScenarios(input);
+    expect(byDefault).toMatchObject({ paths: 2000, seed: 21 });
+    expect(byDefault.results.map((r) => [r.paths, r.seed])).toEqual([
+      [2000, 21],
+      [2000, 21],
+    ]);
+    // Same draws: the same P(met) both ways, although the other file says seed 99.
+    expect(byDefault.results[1].targets[0].pMet).toBe(byDefault.results[0].targets[0].pMet);
+    const seeded = compareScenarios({ ...input, paths: 50, seed: 4 });
+    expect(seeded.results.map((r) => [r.paths, r.seed])).toEqual([
+      [50, 4],
+      [50, 4],
+    ]);
+  });
+
+  it("other cut-offs turn P(met) ≈ 0.5 from at risk to on track: listed as changed, within noise, moved by nothing", () => {
+    const o = scenario(
+      2013,
+      2015,
+      { z: { growth: normal(0.05, 0.05) } },
+      {
+        seed: 21,
+        assessment: { on_track: 0.4, off_track: 0.2 },
+      },
+    );
+    const r = compareScenarios({
+      scenarios: [
+        { file: "b.yaml", scenario: b },
+        { file: "o.yaml", scenario: o },
+      ],
+      baseline,
+      catalogue: cat,
+      paths: 500,
+    });
+    const c = r.comparisons[0];
+    const p = r.results[0].targets[0].pMet!;
+    expect(p).toBeGreaterThan(0.4);
+    expect(p).toBeLessThan(0.6);
+    expect(c.changed).toHaveLength(1);
+    expect(c.changed[0]).toMatchObject({
+      id: "z_half",
+      statusBase: "at_risk",
+      statusOther: "on_track",
+      pMetBase: p,
+      pMetOther: p,
+      change: 0,
+      standardError: 0,
+      distinguishable: false,
+      movedBy: [],
+    });
+    expect(c.expectedMet).toMatchObject({ base: p, other: p, change: 0, standardError: 0 });
+  });
+});
