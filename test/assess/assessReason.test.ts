@@ -43,6 +43,16 @@ describe("the basis of the reason", () => {
     expect(r.projectedChangePerYear).toBeCloseTo(10.5, 12);
   });
 
+  it("x falls to 0 (growth −100%): the median has no growth rate, so by change per year: (0 − 100) / 2 = −50", () => {
+    const t = assess({ x: { growth: -1 } }, [target("x_50", "x", 2015, ">=", 50, "万元")]).result.targets[0];
+    expect(t).toMatchObject({ status: "off_track", median: 0 });
+    expect(t.reason!.basis).toBe("change_per_year");
+    expect(t.reason!.requiredGrowth).toBeCloseTo(Math.sqrt(0.5) - 1, 12);
+    expect(t.reason!.projectedGrowth).toBeNull();
+    expect(t.reason!.projectedChangePerYear).toBe(-50);
+    expect(t.reason!.requiredChangePerYear).toBe(-25);
+  });
+
   it("a cumulative count is explained by change per year even where a growth rate exists", () => {
     const t = assess({ x: { growth: 0.1 } }, [
       { ...target("x_cum", "x", 2015, ">=", 130, "万元"), kind: "cumulative_count" },
@@ -115,6 +125,30 @@ describe("the most influential assumption", () => {
     expect(t.status).toBe("at_risk");
     expect(t.reason!.topDriver!.parameter).toBe("x.growth");
     expect(t.reason!.topDriver!.rho).toBeCloseTo(1, 9);
+  });
+
+  it("ties in |ρ| go to the indicator listed first in the plan (on 2 paths every |ρ| is 1)", () => {
+    // y = 3 · (x_t / x₂₀₁₃)^β with β drawn and x's growth drawn: both correlate ±1 with y₂₀₁₅.
+    // A target on x listed first puts x before y in the plan, though y's target is the one explained.
+    const indicators = {
+      x: { growth: normal(0.05, 0.03) },
+      y: { elastic: { driver: "x", elasticity: normal(1, 0.2) } },
+    };
+    const probe = assess(indicators, [], 2, 4);
+    const v = Array.from(sampleOf(probe, "y")).sort((a, b) => a - b);
+    expect(v[0]).toBeLessThan(v[1]);
+    const r = assess(
+      indicators,
+      [target("x_any", "x", 2015, ">=", 1), target("y_mid", "y", 2015, ">=", (v[0] + v[1]) / 2)],
+      2,
+      4,
+    );
+    const t = r.result.targets[1];
+    expect(t).toMatchObject({ id: "y_mid", pMet: 0.5, status: "at_risk" });
+    expect(Math.abs(t.reason!.topDriver!.rho)).toBe(1);
+    const slots = r.simulation.plan.indicators;
+    expect(slots.indexOf("x")).toBeLessThan(slots.indexOf("y"));
+    expect(t.reason!.topDriver!.parameter).toBe("x.growth");
   });
 
   it("a parameter with |ρ| < 0.1 is not named: the spread comes from the yearly shocks", () => {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../src/assess/runScenario.js";
 import type { Target } from "../../src/data/types.js";
+import { pathValues } from "../../src/simulate/monteCarlo.js";
 import { catalogue, makeBaseline, scenario, target } from "../engine/helpers.js";
 
 const X = { 2011: 100 / 1.21, 2012: 100 / 1.1, 2013: 100 };
@@ -137,6 +138,41 @@ describe("already met", () => {
   it("met in the base year and on every path, with an on-track cut-off of exactly 1: already met (P ≥ cut-off)", () => {
     const [t] = assess([target("x_90", "x", 2015, ">=", 90, "万元")], { assessment: { on_track: 1, off_track: 0.5 } });
     expect(t).toMatchObject({ pMet: 1, status: "already_met", borderline: false });
+  });
+});
+
+describe("a projection that has no value on some paths", () => {
+  it("is not assessed, counting exactly the paths without a value", () => {
+    // d's growth factor max(0, 1 + g), g ~ N(−50%, 60%): d falls to 0 on about a fifth of the paths, and x / d has no value there.
+    const r = runScenario({
+      scenario: scenario(
+        2013,
+        2015,
+        {
+          x: { growth: 0.1 },
+          d: { growth: { dist: "normal", mean: -0.5, sd: 0.6 } },
+          q: { ratio: { numerator: "x", denominator: "d" } },
+        },
+        { seed: 2 },
+      ),
+      scenarioFile: "s.yaml",
+      baseline: makeBaseline({ x: { unit: "万元", values: X }, d: { unit: "万元", values: X } }),
+      catalogue: catalogue(target("q_1", "q", 2015, ">=", 1)),
+      paths: 200,
+    });
+    const values = pathValues(r.simulation, "q", 2015)!;
+    const broken = values.filter((v) => !Number.isFinite(v)).length;
+    expect(broken).toBeGreaterThan(10);
+    expect(broken).toBeLessThan(190);
+    const [t] = r.result.targets;
+    expect(t).toMatchObject({ status: "not_assessed", pMet: null, median: null, threshold: 1, baseYear: null });
+    expect(t.notAssessed).toMatchObject({
+      code: "non_finite",
+      indicator: "q",
+      targetYear: 2015,
+      brokenPaths: broken,
+      paths: 200,
+    });
   });
 });
 
