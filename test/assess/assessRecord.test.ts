@@ -116,6 +116,16 @@ describe("the reference value of a relative target", () => {
   });
 });
 
+describe("a relative target on an indicator without observations of its own", () => {
+  it("has no reference value to multiply: not assessed, naming the indicator and the year", () => {
+    const [t] = assess([
+      { ...target("b_rel", "broken", 2015, ">=", 2, "倍"), kind: "relative_to_base", baseYear: 2013 },
+    ]);
+    expect(t).toMatchObject({ status: "not_assessed", threshold: null });
+    expect(t.notAssessed).toEqual({ code: "no_reference_value", indicator: "broken", year: 2013 });
+  });
+});
+
 describe("the progress categories need two observations up to the base year", () => {
   it("two (2012, 2013): both categories are computed; one (2013): neither", () => {
     const [two, one] = assess([
