@@ -91,6 +91,7 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
   const paramRanks = new Map<number, Float64Array>();
   const rankOfParam = (k: number) => {
     let r = paramRanks.get(k);
+    // Stryker disable next-line ConditionalExpression: a cache; computing the ranks again gives the same ranks
     if (!r) {
       r = ranks(sim.draws.subarray(k * sim.paths, (k + 1) * sim.paths));
       paramRanks.set(k, r);
@@ -103,21 +104,25 @@ export function assessTargets(input: AssessInput): TargetAssessment[] {
   const reach = new Map<string, number[]>();
   const paramsReaching = (indicator: string): number[] => {
     let out = reach.get(indicator);
+    // Stryker disable next-line ConditionalExpression: a cache; walking the graph again gives the same list
     if (out) return out;
     const plan = sim.plan;
     const start = plan.indicators.indexOf(indicator);
     const seen = new Set<number>();
+    // Stryker disable next-line ConditionalExpression: a stack of [-1] finds no node and so no parameter, like []
     const stack = start >= 0 ? [start] : [];
     while (stack.length) {
       const slot = stack.pop()!;
       if (seen.has(slot)) continue;
       seen.add(slot);
+      // Stryker disable next-line OptionalChaining: every slot on the stack is an indicator's, and every indicator has a node
       for (const r of plan.nodes[slot]?.reads ?? []) stack.push(r);
     }
     out = [...seen]
       .sort((a, b) => a - b)
       .flatMap((slot) => {
         const node = plan.nodes[slot];
+        // Stryker disable next-line ConditionalExpression: every slot seen is an indicator's, and every indicator has a node
         return node ? node.params.map((_, i) => node.paramOffset + i) : [];
       });
     reach.set(indicator, out);
@@ -271,11 +276,13 @@ function explain(
   candidates: number[],
   names: NameBook,
 ): RiskReason {
-  const span = baseYear !== null ? t.targetYear - baseYear : 0;
-  const requiredGrowth = baseValue !== null && span > 0 ? cagr(threshold, baseValue, t.targetYear, baseYear!) : null;
-  const projectedGrowth = baseValue !== null && span > 0 ? cagr(median, baseValue, t.targetYear, baseYear!) : null;
-  const requiredChangePerYear = baseValue !== null && span > 0 ? (threshold - baseValue) / span : null;
-  const projectedChangePerYear = baseValue !== null && span > 0 ? (median - baseValue) / span : null;
+  // The latest observation up to the base year (baseYear and baseValue are set together). Its span
+  // to the target year is positive: a target with a sample lies after the base year.
+  const from = baseValue !== null ? { year: baseYear!, value: baseValue, span: t.targetYear - baseYear! } : null;
+  const requiredGrowth = from ? cagr(threshold, from.value, t.targetYear, from.year) : null;
+  const projectedGrowth = from ? cagr(median, from.value, t.targetYear, from.year) : null;
+  const requiredChangePerYear = from ? (threshold - from.value) / from.span : null;
+  const projectedChangePerYear = from ? (median - from.value) / from.span : null;
 
   let topDriver: RiskReason["topDriver"] = null;
   const outcomeRanks = ranks(sample);

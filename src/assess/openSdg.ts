@@ -33,15 +33,20 @@ export function growthRatio(x: ProgressInput): { ratio: number | null; category:
   if (meets(x.currentValue, x.comparator, x.target)) return { ratio: null, category: "achieved" };
   if (!(x.currentYear > x.baseYear) || !(x.targetYear > x.baseYear)) return { ratio: null, category: "not_assessed" };
   const base = x.baseValue === 0 ? ZERO_REPLACEMENT : x.baseValue;
+  // Stryker disable next-line ArithmeticOperator: Math.sign(base) is ±1, so × and ÷ agree
   const current = x.currentValue === 0 ? ZERO_REPLACEMENT * Math.sign(base) : x.currentValue;
+  // Stryker disable next-line ArithmeticOperator: Math.sign(base) is ±1, so × and ÷ agree
   const target = x.target === 0 ? ZERO_REPLACEMENT * Math.sign(base) : x.target;
   if (Math.sign(base) !== Math.sign(current) || Math.sign(base) !== Math.sign(target))
     return { ratio: null, category: "not_assessed" };
   const go = Math.pow(current / base, 1 / (x.currentYear - x.baseYear)) - 1;
   const gr = Math.pow(target / base, 1 / (x.targetYear - x.baseYear)) - 1;
   if (gr === 0) return { ratio: null, category: "not_assessed" };
+  // Stryker disable next-line EqualityOperator: base is never 0 here (a zero base was replaced by 0.001)
   const sign = base < 0 ? -1 : 1;
-  const ratio = (sign * direction(x.comparator) * go) / Math.abs(gr);
+  // Stryker disable next-line ArithmeticOperator: both factors are ±1, so × and ÷ agree
+  const orientation = sign * direction(x.comparator);
+  const ratio = (orientation * go) / Math.abs(gr);
   return { ratio, category: categoryOf(ratio) };
 }
 

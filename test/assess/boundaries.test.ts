@@ -201,3 +201,28 @@ describe("catalogue warnings", () => {
     ]);
   });
 });
+
+describe("Open SDG growth ratio: values of opposite signs are not assessed", () => {
+  const x = (o: Partial<Parameters<typeof growthRatio>[0]>) => ({
+    baseYear: 2009,
+    baseValue: 10,
+    currentYear: 2013,
+    currentValue: 12,
+    targetYear: 2015,
+    target: 20,
+    comparator: ">=" as const,
+    ...o,
+  });
+
+  it("a base and a current value, or a base and a target, of opposite signs: no CAGR between them", () => {
+    expect(growthRatio(x({ currentValue: -2 }))).toEqual({ ratio: null, category: "not_assessed" });
+    expect(growthRatio(x({ target: -5, comparator: "<=" }))).toEqual({ ratio: null, category: "not_assessed" });
+  });
+
+  it("all negative (a deficit narrowing towards −5): the base's sign turns the ratio the right way", () => {
+    // −20 → −10 over 4 years, target ≥ −5 by 2015: go = 0.5^(1/4) − 1, gr = 0.25^(1/6) − 1; R = −go / |gr|.
+    const r = growthRatio(x({ baseValue: -20, currentValue: -10, target: -5 }));
+    expect(r.ratio).toBeCloseTo(-(0.5 ** 0.25 - 1) / Math.abs(0.25 ** (1 / 6) - 1), 12);
+    expect(r.ratio).toBeGreaterThan(0);
+  });
+});

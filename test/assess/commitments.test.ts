@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../src/assess/runScenario.js";
 import { loadTargets } from "../../src/data/loadTargets.js";
-import type { Target } from "../../src/data/types.js";
+import type { IndicatorDef, Target } from "../../src/data/types.js";
+import { pathValues } from "../../src/simulate/monteCarlo.js";
 import { expectInputError } from "../data/helpers.js";
 import { catalogue, makeBaseline, scenario, target } from "../engine/helpers.js";
 import { cli } from "../region/helpers.js";
@@ -160,5 +161,97 @@ describe("scenario adopts", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('"rd_intensity" is a forecast target');
     expect(r.stderr).toContain("fiscal_st_share");
+  });
+});
+
+describe("the cost of a commitment: which ones have one, and its summary over the paths", () => {
+  const runWith = (targets: Target[], extra: Record<string, unknown> = {}, dictionary?: Map<string, IndicatorDef>) =>
+    runScenario({
+      scenario: scenario(2013, 2015, { ...indicators, ...extra }, { paths: 41, seed: 5 }),
+      scenarioFile: "mem.yaml",
+      baseline,
+      catalogue: catalogue(...targets),
+      dictionary,
+    }).result.targets;
+
+  it("a ceiling (≤) costs nothing to buy: no cost; a strict > commitment has one", () => {
+    const [ceiling, strict] = runWith([
+      commitment(target("cap", "fund", 2015, "<=", 100, "万元")),
+      commitment(target("more", "fund", 2015, ">", 500, "万元")),
+    ]);
+    expect(ceiling.commitment).toMatchObject({ cost: null, pMetByProjection: 0 });
+    expect(strict.commitment!.cost).toMatchObject({ indicator: "fund", mean: 200, median: 200, p90: 200 });
+  });
+
+  it("no cost where the model cannot price it: a level not in money, a ratio whose numerator is not money", () => {
+    const [count, ratioOfCounts] = runWith(
+      [
+        commitment(target("other_c", "other", 2015, ">=", 10, "")),
+        commitment(target("other_share_c", "other_share", 2015, ">=", 1, "%")),
+      ],
+      { other_share: { ratio: { numerator: "other", denominator: "total", scale: 100 } } },
+    );
+    expect(count.commitment!.cost).toBeNull();
+    expect(ratioOfCounts.commitment!.cost).toBeNull();
+    // A relative-to-base commitment is priced only through a ratio: fund is no ratio.
+    const [rel] = runWith([
+      { ...commitment(target("fund_x2", "fund", 2015, ">=", 2, "倍")), kind: "relative_to_base", baseYear: 2013 },
+    ]);
+    expect(rel.threshold).toBe(600);
+    expect(rel.commitment!.cost).toBeNull();
+    expect(rel.commitment!.pMetByProjection).toBe(0);
+  });
+
+  it("the numerator's unit comes from the dictionary first: a numerator in 万元 there is priced", () => {
+    const dictionary = new Map<string, IndicatorDef>([
+      ["other", { id: "other", nameZh: "其他", nameEn: "Other", unit: "万元", min: null, max: null, note: "" }],
+    ]);
+    const [c] = runWith(
+      [commitment(target("other_share_c", "other_share", 2015, ">=", 1, "%"))],
+      { other_share: { ratio: { numerator: "other", denominator: "total", scale: 100 } } },
+      dictionary,
+    );
+    // 1% of 10,000 = 100 万元 needed, 7 there: 93 万元.
+    expect(c.commitment!.cost).toEqual({ indicator: "other", unit: "万元", year: 2015, mean: 93, median: 93, p90: 93 });
+  });
+
+  it("with uncertainty: mean, median and P90 of max(0, 500 − fund) over the paths, zero where a path meets it", () => {
+    // fund₂₀₁₅ = 300 (1 + g)², g ~ N(5%, 5%): met where g ≥ √1.1 − 1 = 4.9%, about half the paths.
+    const r = runScenario({
+      scenario: scenario(
+        2013,
+        2015,
+        { ...indicators, fund: { growth: { dist: "normal", mean: 0.05, sd: 0.05 } } },
+        { paths: 41, seed: 5 },
+      ),
+      scenarioFile: "mem.yaml",
+      baseline,
+      catalogue: catalogue(commitment(target("fund_t", "fund", 2015, ">=", 330, "万元"))),
+    });
+    const made = r.result.targets[0].commitment;
+    const v = Array.from(pathValues(r.simulation, "fund", 2015)!);
+    const short = v.map((x) => Math.max(0, 330 - x)).sort((a, b) => a - b);
+    expect(short[0]).toBe(0);
+    expect(short[40]).toBeGreaterThan(0);
+    expect(made!.cost!.mean).toBeCloseTo(short.reduce((a, b) => a + b, 0) / 41, 9);
+    expect(made!.cost!.median).toBeCloseTo(short[20], 9); // 41 paths: the 21st value
+    expect(made!.cost!.p90).toBeCloseTo(short[36], 9); // (41 − 1) · 0.9 = 36 exactly
+    expect(made!.pMetByProjection).toBeCloseTo(v.filter((x) => x >= 330).length / 41, 12);
+    expect(made!.cost!.median).toBeLessThan(made!.cost!.p90);
+  });
+
+  it("a forecast target on the committed indicator itself is not a dependent of it", () => {
+    const [c] = runWith([
+      commitment(target("fund_t", "fund", 2015, ">=", 500, "万元")),
+      target("fund_forecast", "fund", 2015, ">=", 400, "万元"),
+      target("rd_share_t", "rd_share", 2015, ">=", 10, "%"),
+    ]);
+    expect(c.commitment!.dependents).toEqual([]);
+  });
+
+  it("a commitment that cannot be assessed (after the horizon) keeps its decision, with nothing else", () => {
+    const [c] = runWith([commitment(target("late", "fund", 2016, ">=", 500, "万元"))]);
+    expect(c.status).toBe("commitment_not_adopted");
+    expect(c.commitment).toEqual({ adopted: false, pMetByProjection: null, cost: null, dependents: [] });
   });
 });

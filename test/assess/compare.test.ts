@@ -50,16 +50,21 @@ const compare = () =>
   });
 
 describe("compare scenarios", () => {
-  const r = compare();
-  const c = r.comparisons[0];
-  const effect = (k: string) => c.effects.find((e) => e.key === k)!;
+  // Each test runs the comparison in its own body: a mutant is active only while a test runs.
+  const setup = () => {
+    const r = compare();
+    const c = r.comparisons[0];
+    return { r, c, effect: (k: string) => c.effects.find((e) => e.key === k)! };
+  };
 
   it("lists exactly the assumptions that differ", () => {
+    const { c } = setup();
     expect(c.assumptions.map((a) => a.key).sort()).toEqual(["w", "x", "z"]);
     expect(c.settings).toEqual([]);
   });
 
   it("a slower x changes the x target, and the swap of x alone is what moved it", () => {
+    const { c, effect } = setup();
     const t = c.changed.find((d) => d.id === "x_2015")!;
     expect(t.change).toBeLessThan(0);
     expect(t.distinguishable).toBe(true);
@@ -70,6 +75,7 @@ describe("compare scenarios", () => {
   });
 
   it("x feeds y with a two-year lag: y in 2015 is identical on every path, and the reason says so", () => {
+    const { c, effect } = setup();
     expect(effect("x").reaches.sort()).toEqual(["x_2015", "y_2015"]);
     const y = effect("x").reached.find((q) => q.target === "y_2015")!;
     expect(y.medianSwapped).toBe(y.medianBase);
@@ -78,6 +84,7 @@ describe("compare scenarios", () => {
   });
 
   it("w feeds no target; z moves but its target stays out of reach (P(met) 0 both ways)", () => {
+    const { effect } = setup();
     expect(effect("w").reason).toBe("no_target_depends");
     expect(effect("w").reaches).toEqual([]);
     expect(effect("w").firstYearChanged).toBe(2014);
@@ -88,11 +95,13 @@ describe("compare scenarios", () => {
   });
 
   it("the expected number met changes by the sum of the per-target changes, on the same paths", () => {
+    const { r, c } = setup();
     const sum = r.results[1].targets.reduce((a, t, i) => a + (t.pMet ?? 0) - (r.results[0].targets[i].pMet ?? 0), 0);
     expect(c.expectedMet.change).toBeCloseTo(sum, 12);
   });
 
   it("the words name assumptions by their indicator and give the reason", () => {
+    const { r } = setup();
     const text = compareText(r);
     expect(text).toContain("no target is computed from this indicator");
     expect(text).toContain("is below 5% either way");
