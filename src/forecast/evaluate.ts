@@ -101,7 +101,8 @@ function naiveMethod(train: number[], H: number): MethodForecast {
   const last = train[train.length - 1];
   let s2 = 0;
   for (let i = 1; i < train.length; i++) s2 += (train[i] - train[i - 1]) ** 2;
-  const sigma = train.length > 1 ? Math.sqrt(s2 / (train.length - 1)) : 0;
+  // train has ≥ 3 values here: shorter series are skipped before the methods are scored.
+  const sigma = Math.sqrt(s2 / (train.length - 1));
   const z80 = Z90;
   const z90 = normalQuantile(0.95);
   const hs = Array.from({ length: H }, (_, i) => i + 1);
@@ -216,12 +217,14 @@ export function evaluateForecasts(data: readonly EvaluationSeries[], opts: Evalu
   ]);
   const peersBy = new Map<string, Map<string, PeerForecast[]>>();
   for (const p of opts.peers ?? []) {
-    if (!peersBy.has(p.method)) peersBy.set(p.method, new Map());
-    const m = peersBy.get(p.method)!;
+    // A peer named like one of our own methods (R's naive()) is scored apart, as "naive (peer)".
+    const method = accumulators.has(p.method) ? `${p.method} (peer)` : p.method;
+    if (!peersBy.has(method)) peersBy.set(method, new Map());
+    const m = peersBy.get(method)!;
     if (!m.has(p.series)) m.set(p.series, []);
     m.get(p.series)!.push(p);
   }
-  for (const method of peersBy.keys()) if (!accumulators.has(method)) accumulators.set(method, new Accumulator());
+  for (const method of peersBy.keys()) accumulators.set(method, new Accumulator());
   const skipped: { series: string; reason: string }[] = [];
   for (const s of data) {
     const train = opts.last ? s.train.slice(-opts.last) : s.train;

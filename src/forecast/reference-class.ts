@@ -110,10 +110,11 @@ export function scaledErrorCdf(table: ReferenceClassTable, n: number, noise: num
   const v = x / stretch;
   if (v <= q[0]) return grid[0];
   if (v >= q[q.length - 1]) return grid[grid.length - 1];
+  // q[0] < v < q[last] here, so the walk stops inside the row with q[i − 1] ≤ v < q[i] (a span > 0);
+  // a flat stretch of tied quantiles is walked past, so P(e ≤ v) is its upper probability.
   let i = 1;
-  while (q[i] <= v && i < q.length - 1) i++;
-  const span = q[i] - q[i - 1];
-  return span > 0 ? grid[i - 1] + ((v - q[i - 1]) / span) * (grid[i] - grid[i - 1]) : grid[i];
+  while (q[i] <= v) i++;
+  return grid[i - 1] + ((v - q[i - 1]) / (q[i] - q[i - 1])) * (grid[i] - grid[i - 1]);
 }
 
 /** JSON form of a table: Infinity edges written as null. */
@@ -133,9 +134,7 @@ export function tableFromJson(json: unknown): ReferenceClassTable {
   // Edges: increasing numbers, the last one null (= Infinity).
   const edges = (v: unknown) => {
     if (!Array.isArray(v) || v.length === 0 || v[v.length - 1] !== null) return null;
-    const out = v.map((e, i) =>
-      i === v.length - 1 ? Infinity : typeof e === "number" && Number.isFinite(e) ? e : NaN,
-    );
+    const out = v.map((e, i) => (i === v.length - 1 ? Infinity : Number.isFinite(e) ? e : NaN));
     return out.every((e, i) => !Number.isNaN(e) && (i === 0 || e > out[i - 1])) ? out : null;
   };
   const lengthEdges = edges(t?.lengthEdges);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backtest, countComparisons, studentTQuantile } from "../../src/forecast/index.js";
+import { linear } from "../../src/forecast/linear.js";
 
 describe("backtest (rolling origin)", () => {
   /*
@@ -27,9 +28,11 @@ describe("backtest (rolling origin)", () => {
    * By horizon: h = 1 → errors 1/3 (2004) and 1.5 (2005): MAE 11/12; h = 2 → 11/6.
    */
   const series = { years: [2001, 2002, 2003, 2004, 2005], values: [1, 3, 4, 6, 9] };
-  const bt = backtest(series, "linear", { horizon: 2, level: 80 });
+  // Run inside each test (a mutant is active only while a test body runs).
+  const run = () => backtest(series, "linear", { horizon: 2, level: 80 });
 
   it("makes the hand-computed forecasts", () => {
+    const bt = run();
     expect(bt.forecasts.map((f) => [f.origin, f.year, f.h])).toEqual([
       [2003, 2004, 1],
       [2003, 2005, 2],
@@ -44,6 +47,7 @@ describe("backtest (rolling origin)", () => {
   });
 
   it("pools the hand-computed scores", () => {
+    const bt = run();
     expect(bt.scores.n).toBe(3);
     expect(bt.scores.origins).toBe(2);
     expect(bt.scores.mae).toBeCloseTo(11 / 9, 12);
@@ -74,5 +78,61 @@ describe("backtest (rolling origin)", () => {
   it("has no comparisons and null scores when the series is too short", () => {
     const r = backtest({ years: [2001, 2002, 2003], values: [1, 2, 3] }, "linear");
     expect(r.scores).toMatchObject({ n: 0, mae: null, mase: null, coverage: null });
+  });
+
+  it("records each comparison's actual, training size and interval, and scores each horizon apart", () => {
+    const bt = run();
+    expect(bt.forecasts.map((f) => [f.trainSize, f.actual])).toEqual([
+      [3, 6],
+      [3, 9],
+      [4, 9],
+    ]);
+    expect(bt.forecasts[2].upper - 7.5).toBeCloseTo(studentTQuantile(0.9, 2) * 0.5, 12);
+    expect(bt.byHorizon.map((b) => [b.h, b.n, b.origins, b.level])).toEqual([
+      [1, 2, 2, 80],
+      [2, 1, 1, 80],
+    ]);
+    // h = 1: 2004 inside [3.373, 7.961], 2005 outside [6.557, 8.443]; h = 2: 2005 inside [4.132, 10.201]
+    expect(bt.byHorizon.map((b) => b.coverage)).toEqual([0.5, 1]);
+    expect(bt.byHorizon[1].mase).toBeCloseTo(11 / 6 / 1.5, 12);
+    expect(bt.byHorizon[0].mape).toBeCloseTo((100 * (1 / 3 / 6 + 1.5 / 9)) / 2, 10);
+  });
+
+  it("takes a model object as well as a name", () => {
+    expect(backtest(series, linear, { horizon: 2 }).scores).toEqual(run().scores);
+  });
+
+  it("starts at minTrain when it is above the model's minimum, and never below the minimum", () => {
+    expect(backtest(series, "linear", { horizon: 2, minTrain: 4 }).forecasts.map((f) => f.origin)).toEqual([2004]);
+    const low = backtest(series, "linear", { horizon: 2, minTrain: 1 });
+    expect(low.failures).toEqual([]);
+    expect([...new Set(low.forecasts.map((f) => f.origin))]).toEqual([2003, 2004]);
+  });
+
+  it("counts h in calendar years across a gap", () => {
+    const s = { years: [2001, 2002, 2003, 2005, 2006], values: [1, 2, 3, 5, 6] };
+    const r = backtest(s, "linear", { horizon: 3 });
+    expect(r.forecasts.map((f) => [f.origin, f.year, f.h])).toEqual([
+      [2003, 2005, 2],
+      [2003, 2006, 3],
+      [2005, 2006, 1],
+    ]);
+    expect(r.byHorizon.map((b) => b.n)).toEqual([1, 1, 1]);
+  });
+
+  it("does not fit, nor record a failure, at an origin with no observed year within the horizon", () => {
+    // origin 2008 (after a gap, which holt refuses) has nothing within 3 years: it is skipped, not a failure
+    const s = { years: [2001, 2002, 2003, 2004, 2005, 2007, 2008, 2020], values: [1, 2, 3, 4, 5, 7, 8, 20] };
+    const r = backtest(s, "holt", { horizon: 3 });
+    expect(r.failures.map((f) => f.origin)).toEqual([2007]);
+    expect(r.forecasts.map((f) => f.year)).toEqual([2007, 2008]);
+  });
+
+  it("refuses a horizon that is not a whole number of years ≥ 1, and accepts 1", () => {
+    expect(() => backtest(series, "linear", { horizon: 0 })).toThrow("backtest: horizon must be an integer ≥ 1, got 0");
+    expect(() => backtest(series, "linear", { horizon: 1.5 })).toThrow(
+      "backtest: horizon must be an integer ≥ 1, got 1.5",
+    );
+    expect(backtest(series, "linear", { horizon: 1 }).forecasts.map((f) => f.h)).toEqual([1, 1]);
   });
 });

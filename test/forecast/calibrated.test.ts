@@ -414,3 +414,102 @@ describe("a series flat for its last five years but not before", () => {
     expect(i.upper - i.lower).toBeGreaterThan(0.5);
   });
 });
+
+describe("messages and codes of the input rules", () => {
+  const caught = (f: () => unknown): Error => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error("expected a throw");
+  };
+
+  it("names the bad horizon, h and level in the message", () => {
+    expect(() => calibratedForecast(POPULATION, { horizon: 0 })).toThrow(
+      "calibratedForecast: horizon must be an integer ≥ 1, got 0",
+    );
+    const f = calibratedForecast(POPULATION, { horizon: 2 });
+    expect(() => f.quantile(3, 0.5)).toThrow("calibratedForecast: h must be 1 … 2, got 3");
+    expect(() => f.interval(100)).toThrow("calibratedForecast: level must be in (0, 100), got 100");
+  });
+
+  it("a non-finite value: InvalidSeriesError of the default forecaster, code non_finite", () => {
+    const e = caught(() => calibratedForecast(series([1, NaN, 3], "rd"), { horizon: 1 })) as InvalidSeriesError;
+    expect(e).toBeInstanceOf(InvalidSeriesError);
+    expect(e.message).toBe("series rd: every value must be a finite number");
+    expect(e.model).toBe("auto");
+    expect(e.problem).toEqual({ code: "non_finite" });
+  });
+
+  it("too few points: the TooShortError names the default forecast", () => {
+    expect(() => calibratedForecast(series([5, 6], "rd"), { horizon: 1 })).toThrow(
+      "series rd has 2 points; the default forecast needs at least 3",
+    );
+  });
+
+  it("a gap leaving exactly 3 consecutive years is used, with the gap as a code (one earlier point: 'is')", () => {
+    const f = calibratedForecast(
+      { name: "g", years: [2005, 2009, 2010, 2011], values: [1, 30, 32, 35] },
+      { horizon: 1 },
+    );
+    expect(f.used.years).toEqual([2009, 2010, 2011]);
+    expect(f.warningCodes).toEqual([{ code: "gap", before: 2009, dropped: 1 }]);
+    expect(f.warnings).toEqual(["series g: the years have a gap before 2009; the 1 earlier point is not used"]);
+  });
+
+  it("a gap leaving one year: the problem as a code, 'year' in the singular", () => {
+    const e = caught(() =>
+      calibratedForecast({ name: "g", years: [2005, 2006, 2007, 2010], values: [1, 2, 3, 4] }, { horizon: 1 }),
+    ) as InvalidSeriesError;
+    expect(e.model).toBe("auto");
+    expect(e.problem).toEqual({ code: "gap", before: 2010, consecutive: 1, needed: 3 });
+    expect(e.message).toBe(
+      "series g: a gap before 2010 leaves 1 consecutive year at the end (needs 3); fill the missing years or give the indicator a mechanism",
+    );
+  });
+
+  it("a clean series has no warning codes; a constant one has the 1% floor as a code", () => {
+    expect(calibratedForecast(POPULATION, { horizon: 1 }).warningCodes).toEqual([]);
+    expect(calibratedForecast(series([7, 7, 7, 7]), { horizon: 1 }).warningCodes).toEqual([
+      { code: "constant", floorPercent: 1 },
+    ]);
+  });
+});
+
+describe("cdf at and beyond the bounds of its scale", () => {
+  it("a bound exactly at x is not below it: cdf(h, min) is the unbounded cdf there", () => {
+    const s = series([-1, 0, 1, 0, -1, 0, 1], "balance");
+    const free = calibratedForecast(s, { horizon: 1 });
+    const m = free.quantile(1, 0.2);
+    const bounded = calibratedForecast(s, { horizon: 1, min: m });
+    expect(bounded.cdf(1, m)).toBeCloseTo(free.cdf(1, m), 12);
+    expect(bounded.cdf(1, m)).toBeGreaterThan(0.1);
+    expect(bounded.cdf(1, m - 1e-6)).toBe(0.005);
+  });
+
+  it("a positive series (log scale): any x ≤ 0 has the lowest probability", () => {
+    const f = calibratedForecast(POPULATION, { horizon: 1 });
+    expect(f.cdf(1, -5)).toBe(0.005);
+    expect(f.cdf(1, 0)).toBe(0.005);
+  });
+
+  it("a share (logit scale) with wider bounds: x ≤ 0 has the lowest probability, x ≥ 100 the highest", () => {
+    const f = calibratedForecast(NEAR_100, { horizon: 1, isShare: true, min: -10, max: 110 });
+    expect(f.transform).toBe("logistic100");
+    expect(f.cdf(1, -5)).toBe(0.005);
+    expect(f.cdf(1, 0)).toBe(0.005);
+    expect(f.cdf(1, 100)).toBe(0.995);
+    expect(f.cdf(1, 105)).toBe(0.995);
+  });
+
+  it("interval(level) is the (1 − level)/2 and (1 + level)/2 quantiles", () => {
+    const f = calibratedForecast(NOISY, { horizon: 2 });
+    const [a, b] = f.interval(80);
+    expect(a.lower).toBe(f.quantile(1, 0.1));
+    expect(a.upper).toBe(f.quantile(1, 0.9));
+    expect(b.year).toBe(2019);
+    expect(b.lower).toBe(f.quantile(2, 0.1));
+    expect(f.interval(50)[0].upper).toBe(f.quantile(1, 0.75));
+  });
+});

@@ -326,3 +326,80 @@ describe("equalSeriesQuantiles (each series weighs the same in a cell)", () => {
     expect(equalSeriesQuantiles([...errors].reverse())).toEqual(equalSeriesQuantiles(errors));
   });
 });
+
+describe("yearlyChangeScale: the window of the last five changes", () => {
+  it("one change is its own scale", () => {
+    expect(yearlyChangeScale([1, 3])).toBe(2);
+  });
+  it("uses only the last five changes when they move (hand-computed: 5 × 1, not (10 + 5 × 1) / 6)", () => {
+    expect(yearlyChangeScale([0, 10, 11, 12, 13, 14, 15])).toBe(1);
+  });
+  it("falls back to every change when the last five are flat (hand-computed: |8 − 2| / 6)", () => {
+    expect(yearlyChangeScale([2, 8, 8, 8, 8, 8, 8])).toBe(1);
+    expect(yearlyChangeScale([2, 8, 8, 8, 8, 8, 8, 8])).toBeCloseTo(6 / 7, 14);
+    expect(yearlyChangeScale([5, 5, 5])).toBe(0);
+  });
+});
+
+describe("scaledErrorCdf across a flat stretch of tied quantiles", () => {
+  /** One cell whose quantiles at 0.4 and 0.6 are both 0: P(e ≤ 0) is at least 0.6. */
+  const tied = (): ReferenceClassTable => ({
+    source: "tied",
+    method: "test",
+    probabilities: [0.1, 0.4, 0.6, 0.9],
+    lengthEdges: [Infinity],
+    noiseEdges: [Infinity],
+    maxHorizon: 1,
+    quantiles: [[[[-1, 0, 0, 1]]]],
+    counts: [[[1]]],
+  });
+  it("gives the upper probability of the stretch at the tied value, and interpolates on either side", () => {
+    const t = tied();
+    expect(scaledErrorCdf(t, 5, 0.5, 1, 0)).toBeCloseTo(0.6, 14);
+    expect(scaledErrorCdf(t, 5, 0.5, 1, -0.5)).toBeCloseTo(0.25, 14);
+    expect(scaledErrorCdf(t, 5, 0.5, 1, 0.5)).toBeCloseTo(0.75, 14);
+  });
+  it("is accepted by tableFromJson (ties are allowed, a decrease is not)", () => {
+    const json = JSON.parse(JSON.stringify(tableToJson(tied())));
+    expect(tableFromJson(json).quantiles).toEqual([[[[-1, 0, 0, 1]]]]);
+  });
+});
+
+describe("tableFromJson rejects malformed edges, grids and horizons", () => {
+  const good = () => JSON.parse(JSON.stringify(tableToJson(tinyTable()))) as Record<string, unknown>;
+  const cases: [string, (j: Record<string, unknown>) => unknown][] = [
+    ["lengthEdges missing", (j) => ({ ...j, lengthEdges: undefined })],
+    ["an edge written as text", (j) => ({ ...j, lengthEdges: ["5", null] })],
+    ["decreasing noise edges", (j) => ({ ...j, noiseEdges: [1, 0.5, null], quantiles: [] })],
+    ["equal length edges", (j) => ({ ...j, lengthEdges: [5, 5, null] })],
+    ["a one-point probability grid", (j) => ({ ...j, probabilities: [0.5] })],
+    ["a probability written as text", (j) => ({ ...j, probabilities: ["0.1", 0.5, 0.9] })],
+    ["a probability of 0", (j) => ({ ...j, probabilities: [0, 0.5, 0.9] })],
+    ["two equal probabilities", (j) => ({ ...j, probabilities: [0.1, 0.1, 0.9] })],
+    [
+      "maxHorizon 0 with no horizons in any cell",
+      (j) => ({
+        ...j,
+        maxHorizon: 0,
+        quantiles: [
+          [[], []],
+          [[], []],
+        ],
+      }),
+    ],
+  ];
+  for (const [what, mangle] of cases) {
+    it(`rejects ${what}`, () => {
+      expect(() => tableFromJson(mangle(good()))).toThrow(/not a reference-class table/);
+    });
+  }
+  it("rejects noise edges that decrease even when the cells match their number", () => {
+    const j = good();
+    j.noiseEdges = [2, 1, null];
+    const q = j.quantiles as number[][][][];
+    j.quantiles = q.map((byNoise) => [...byNoise, byNoise[1]]);
+    expect(() => tableFromJson(j)).toThrow(/not a reference-class table/);
+    j.noiseEdges = [1, 2, null];
+    expect(tableFromJson(j).noiseEdges).toEqual([1, 2, Infinity]);
+  });
+});
