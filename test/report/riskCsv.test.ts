@@ -132,6 +132,11 @@ describe("riskCsv", () => {
     expect(row.commitment_cost_unit).toBe("万元");
     expect(row.nature).toBe("commitment");
     expect(notAssessedText(commitment, "en")).toBeNull();
+    // A commitment the model cannot cost: empty cost cells.
+    const uncosted = { ...commitment, commitment: { ...commitment.commitment!, cost: null } };
+    const [u] = parse(riskCsv([{ ...r, targets: [uncosted] }]));
+    expect(u.commitment_cost_median).toBe("");
+    expect(u.commitment_cost_unit).toBe("");
   });
 
   it("ends with a newline; the file alone starts with the byte order mark", () => {
