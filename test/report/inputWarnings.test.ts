@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { NonFiniteOrigin } from "../../src/assess/nonFiniteOrigin.js";
+import type { BaselineWarning } from "../../src/data/types.js";
 import { escapeHtml } from "../../src/report/html.js";
 import {
   baselineWarningLine,
@@ -29,14 +30,14 @@ describe("baseline warnings", () => {
     expect(baselineWarningText({ code: "empty", file: "d.csv" }, "en")).toBe(
       "d.csv: the file has a header but no rows, so the baseline is empty",
     );
-    const gaps = {
+    const gaps: BaselineWarning = {
       code: "gaps",
       file: "d.csv",
       indicator: "gdp",
       missing: [2011, 2012],
       from: 2009,
       to: 2014,
-    } as const;
+    };
     expect(baselineWarningText(gaps, "zh")).toBe(
       "d.csv：指标 gdp 缺少 2011、2012 年的数值（2009–2014 年之间）；缺失年份保持缺失",
     );
