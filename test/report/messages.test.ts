@@ -289,3 +289,46 @@ describe("kind and mechanism words", () => {
     }
   });
 });
+
+describe("reasonText: the basis decides which figures are used", () => {
+  it("a growth basis ignores changes per year; a change basis ignores growth rates; Chinese falls", () => {
+    const both = {
+      requiredGrowth: 0.05,
+      projectedGrowth: -0.02,
+      requiredChangePerYear: 12,
+      projectedChangePerYear: 5,
+    };
+    expect(reasonText(withReason({ ...both, basis: "growth" }), "zh", { driver: false })).toBe(
+      "需年均增长 5.0%，本情景中位数年均下降 2.0%",
+    );
+    expect(reasonText(withReason({ ...both, basis: "change_per_year" }), "zh", { driver: false })).toBe(
+      "需每年增加 12 家，本情景中位数为 5 家",
+    );
+    // A growth basis without the rates, or a change basis without the changes: the level sentence.
+    const level = { median: 30, threshold: 35 };
+    expect(
+      reasonText(withReason({ basis: "growth", requiredChangePerYear: 1, projectedChangePerYear: 2 }, level), "en", {
+        driver: false,
+      }),
+    ).toBe("median 30 in 2015 against 35 units (organisations)");
+    expect(
+      reasonText(withReason({ basis: "change_per_year", requiredGrowth: 0.1, projectedGrowth: 0.1 }, level), "en", {
+        driver: false,
+      }),
+    ).toBe("median 30 in 2015 against 35 units (organisations)");
+    expect(
+      reasonText(
+        withReason({ basis: "change_per_year", requiredChangePerYear: null, projectedChangePerYear: 2 }, level),
+        "en",
+        {
+          driver: false,
+        },
+      ),
+    ).toBe("median 30 in 2015 against 35 units (organisations)");
+    expect(
+      reasonText(withReason({ basis: "growth", requiredGrowth: null, projectedGrowth: 0.1 }, level), "en", {
+        driver: false,
+      }),
+    ).toBe("median 30 in 2015 against 35 units (organisations)");
+  });
+});

@@ -65,7 +65,7 @@ describe("riskTable: the heading", () => {
     );
     const official: ScenarioResult = { ...baselineResult, illustrative: false, dataSource: "统计年鉴 2013" };
     expect(lines(riskTable(official, "zh")).slice(0, 3)).toEqual([
-      lines(riskTable(official, "zh"))[0],
+      "基准情景（scenarios/baseline.yaml；5000 条模拟路径，随机种子 20150101；2012→2015）",
       "数据：统计年鉴 2013",
       "",
     ]);
@@ -334,5 +334,110 @@ describe("scenarioMatrix", () => {
     expect(scenarioMatrixTitle("zh")).toBe("情景 × 目标");
     expect(scenarioMatrixTitle("en")).toBe("Scenario × target");
     expect(scenarioMatrixTitle()).toBe("情景 × 目标 Scenario × target");
+  });
+});
+
+describe("riskTable: alignment and edge cases", () => {
+  it("figures are right-aligned under their headers (the first lines of the Chinese table, column by column)", () => {
+    const out = lines(riskTable(baselineResult, "zh"));
+    const at = out.findIndex((l) => l.startsWith("目标"));
+    expect(out.slice(at, at + 3)).toEqual([
+      "目标                          状态    达成概率     中位数 [P10–P90]  目标值  单位           责任单位",
+      "────────────────────────────  ──────  ────────  ───────────────────  ──────  ─────────────  ─────────────────────────────",
+      "万人发明专利拥有量            偏离         21%      5.4 [4.44–6.36]     ≥ 6  件/万人        科技局、中小企业局、财政局、…",
+    ]);
+  });
+
+  it("a threshold without a comparator, or a comparator without a threshold, shows a dash", () => {
+    const t = baselineResult.targets[0];
+    const r: ScenarioResult = {
+      ...baselineResult,
+      targets: [
+        { ...t, id: "a", nameEn: "Alpha", threshold: null },
+        { ...t, id: "b", nameEn: "Beta", comparator: null },
+      ],
+    };
+    const out = riskTable(r, "en");
+    expect(cells(out, "Alpha")[4]).toBe("–");
+    expect(cells(out, "Beta")[4]).toBe("–");
+  });
+
+  it("a result with nothing to explain: heading, table and joint line only", () => {
+    const t = baselineResult.targets[3]; // already met, no reason
+    const r: ScenarioResult = {
+      ...baselineResult,
+      targets: [t],
+      scenario: { ...baselineResult.scenario, assumptions: [] },
+    };
+    const blocks = riskTable(r, "en").split("\n\n");
+    expect(blocks).toHaveLength(3);
+    expect(blocks[2]).toMatch(/^Targets met together: /);
+  });
+
+  it("the why block lists only the targets with a reason", () => {
+    const en = riskTable(baselineResult, "en");
+    const why = en.slice(en.indexOf("Why at risk:\n")).split("\n\n")[0];
+    expect(lines(why)).toHaveLength(4);
+  });
+
+  it("the borderline legend on its own line above the joint line", () => {
+    const r: ScenarioResult = {
+      ...baselineResult,
+      targets: baselineResult.targets.map((t, i) => (i === 0 ? { ...t, borderline: true } : t)),
+    };
+    expect(riskTable(r, "en")).toContain("change the status\nTargets met together: ");
+  });
+
+  it("several commitments and several targets not assessed, one line each; both languages with the id", () => {
+    const q = baselineResult.targets[4];
+    const r: ScenarioResult = {
+      ...baselineResult,
+      targets: [
+        q,
+        { ...q, id: "q2", nameZh: "质量二", nameEn: "Quality two" },
+        fund,
+        { ...fund, id: "f2", nameZh: "基金二", nameEn: "Fund two" },
+      ],
+    };
+    const en = riskTable(r, "en");
+    expect(en).toContain(
+      "  • Environmental quality meets the provincial moderately-prosperous standard (environmental_quality): qualitative goal: the plan states no number\n  • Quality two (q2): qualitative goal: the plan states no number",
+    );
+    expect(en).toMatch(/\n {2}◇ SME development fund: [^\n]*\n {2}◇ Fund two: A decision/);
+    const both = riskTable(r, "both");
+    expect(both).toContain("\n  • 质量二 Quality two (q2): qualitative goal: the plan states no number");
+    expect(both).toMatch(
+      /\n {2}◇ 中小企业发展基金: 区级决策，本情景未采纳[^\n]*\n {4}SME development fund: A decision, not adopted/,
+    );
+  });
+
+  it("keeps an assumption whose indicator only contains 'programme.' later in its name", () => {
+    const r: ScenarioResult = {
+      ...baselineResult,
+      scenario: { ...baselineResult.scenario, assumptions: [assumption("subprogramme.x", "子项目", "sub-programme")] },
+    };
+    expect(riskTable(r, "en")).toContain("Assumptions set by this scenario:\n  • sub-programme");
+  });
+});
+
+describe("scenarioMatrix: widths", () => {
+  it("a not-assessed cell is the mark alone, so a narrow column stays narrow", () => {
+    const q = baselineResult.targets[4];
+    const one = (id: string, nameEn: string): ScenarioResult => ({
+      ...baselineResult,
+      scenario: { ...baselineResult.scenario, id, nameEn },
+      targets: [q],
+    });
+    const out = lines(scenarioMatrix([one("a", "A"), one("b", "B")], "en"));
+    expect(out[0]).toBe("Target                                    A  B");
+    expect(out[2]).toBe("Environmental quality meets the provinc…  ·  ·");
+  });
+
+  it("cuts Chinese target names at 28 columns", () => {
+    const long: ScenarioResult = {
+      ...baselineResult,
+      targets: [{ ...baselineResult.targets[0], nameZh: "研发投入占地区生产总值的比重之一之二" }],
+    };
+    expect(cells(scenarioMatrix([long], "zh"), "研发")[0]).toBe("研发投入占地区生产总值的比…");
   });
 });

@@ -314,3 +314,55 @@ describe("summarySection", () => {
     expect(html).not.toContain("<b>&</b>");
   });
 });
+
+describe("summarySection: exact pieces", () => {
+  it("the counts table: short pills in the header, one row per scenario, cells side by side", () => {
+    const html = summarySection([baselineResult], { ...opts, lang: "en" });
+    expect(html).toContain(
+      '<thead><tr><th>Scenario</th><th class="num"><span class="badge already_met">✓</span> Already met</th><th class="num"><span class="badge on_track">●</span> On track</th>',
+    );
+    expect(html).toContain(
+      '<tbody><tr><th scope="row">Baseline</th><td class="num">1</td><td class="num">0</td><td class="num">2</td><td class="num">1</td><td class="num">1</td></tr></tbody>',
+    );
+    const two = summarySection(results, { ...opts, lang: "en" });
+    expect(two).toContain('</tr><tr><th scope="row">Higher R&amp;D spending</th>');
+  });
+
+  it("one headline item: pill, name, P(met), the reason; items side by side", () => {
+    const html = summarySection([baselineResult], { ...opts, lang: "en" });
+    expect(html).toContain(
+      '<li><span class="badge off_track">✗</span> <strong>Invention patents in force per 10000 population</strong> — P(met) <strong>21%</strong><span class="why">Needs to grow 15.4% a year; in the scenario&#39;s median it grows 11.5% a year.</span></li><li>',
+    );
+    const bare = withTargets([make("q", "at_risk", null, { reason: null })]);
+    expect(summarySection([bare], { ...opts, lang: "en" })).toContain(
+      '<ol class="headline"><li><span class="badge at_risk">▲</span> <strong>Target q</strong> — P(met) <strong>–</strong></li></ol>',
+    );
+  });
+
+  it("no block: the caveat right after the counts; blocks one per line", () => {
+    const official = withTargets(baselineResult.targets, { illustrative: false, history: [], dataSource: "d.csv" });
+    expect(summarySection([official], { ...opts, lang: "en" })).toContain(
+      '</tbody></table>\n\n<div class="block caveat" role="note">Data source: d.csv</div>',
+    );
+    const allocation: AllocationSummary = {
+      scenario: "s.yaml",
+      budget: 100,
+      unit: "万元",
+      programmes: [{ id: "a", nameZh: "甲", nameEn: "A" }],
+      best: { split: { a: 100 }, expectedMet: 2, pMet: {} },
+      equalSplit: { split: { a: 100 }, expectedMet: 2, pMet: {} },
+    };
+    const marked = withTargets(baselineResult.targets.map((t, i) => (i === 0 ? { ...t, borderline: true } : t)));
+    const html = summarySection([marked], { ...opts, lang: "en", allocation });
+    expect(html).toContain('(+0.0).</p></div>\n<div class="block"><p><b>Borderline statuses</b>');
+  });
+
+  it("the Chinese headings and the illustrative caveat in Chinese", () => {
+    const zh = summarySection(results, { ...opts, lang: "zh" });
+    expect(zh).toContain("<h2>各情景目标状态（个）</h2>");
+    expect(zh).toContain("<h2>最需关注的重点目标</h2>");
+    expect(zh).toContain(
+      "<strong>示意数据，非官方统计 Illustrative data, not official statistics</strong><br>基线数据为示意数据，仅用于演示方法，不得作为官方统计引用。<br>数据来源：海州区统计年鉴 (illustrative)</div>",
+    );
+  });
+});
