@@ -123,12 +123,11 @@ export function riskTable(r: ScenarioResult, lang: Lang = DEFAULT_LANG): string 
   const set = r.scenario.assumptions.filter(
     (a) => !byDefault.has(a.indicator) && !/^(programme|boost)\./.test(a.indicator),
   );
-  const zhLines = lang === "en" ? [] : assumptionLines(set, r, "zh");
-  const enLines = lang === "zh" ? [] : assumptionLines(set, r, "en");
-  const assumptions =
-    lang === "both"
-      ? zhLines.map((zh, i) => `  • ${zh}\n    ${enLines[i]}`)
-      : (lang === "zh" ? zhLines : enLines).map((l) => `  • ${l}`);
+  let assumptions: string[];
+  if (lang === "both") {
+    const enLines = assumptionLines(set, r, "en");
+    assumptions = assumptionLines(set, r, "zh").map((zh, i) => `  • ${zh}\n    ${enLines[i]}`);
+  } else assumptions = assumptionLines(set, r, lang).map((l) => `  • ${l}`);
   return [
     head + warn,
     table,
@@ -152,8 +151,8 @@ const SHORT_WORD: Record<Status, Bi> = {
   commitment_adopted: { zh: "已采纳", en: "adopted" },
   commitment_not_adopted: { zh: "未采纳", en: "not adopted" },
 };
-const SHORT = (s: Status, lang: Lang) =>
-  `${STATUS_STYLE[s].mark} ${tr(lang === "zh" ? "zh" : "en", SHORT_WORD[s])}`.trim();
+// The cell is trimmed where it is made (a not-assessed status has no word).
+const SHORT = (s: Status, lang: Lang) => `${STATUS_STYLE[s].mark} ${tr(lang === "zh" ? "zh" : "en", SHORT_WORD[s])}`;
 
 /** Targets as rows, scenarios as columns: status mark and P(met). */
 export function scenarioMatrix(results: ScenarioResult[], lang: Lang = DEFAULT_LANG): string {

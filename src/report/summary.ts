@@ -83,6 +83,10 @@ export function summarySection(
   const { lang } = opts;
   const T = (b: Bi) => escapeHtml(tr(lang, b));
   const first = results[0];
+  // Punctuation of the sentences below: Chinese marks in Chinese only (English and "both" take the Latin ones).
+  const listSep = lang === "zh" ? "、" : ", ";
+  const clauseSep = lang === "zh" ? "；" : "; ";
+  const stop = lang === "zh" ? "。" : ".";
 
   const head = STATUS_ORDER.map(
     (s) => `<th class="num">${badge(s, lang, true)} ${twoLines(lang, STATUS_WORDS[s])}</th>`,
@@ -123,16 +127,16 @@ export function summarySection(
       .filter(([, v]) => v > 0)
       .sort((x, y) => y[1] - x[1])
       .map(([id, v]) => `${escapeHtml(names.get(id) ?? id)} ${escapeHtml(formatAmount(v, a.unit, lang))}`)
-      .join("、");
+      .join(listSep);
     const gain = a.best.expectedMet - a.equalSplit.expectedMet;
     blocks.push(
       `<div class="block"><h2>${T({ zh: "新增预算能换来什么", en: "What an extra budget buys" })}</h2><p>${T({
         zh: `每年新增 ${formatAmount(a.budget, a.unit, "zh")} 的最佳分配`,
         en: `Best split of an extra ${formatAmount(a.budget, a.unit, "en")} a year`,
-      })}${colon(lang)}${top || "–"}。</p><p>${T({
+      })}${colon(lang)}${top || "–"}${stop}</p><p>${T({
         zh: `预期达成目标 ${a.best.expectedMet.toFixed(1)} 个，平均分配为 ${a.equalSplit.expectedMet.toFixed(1)} 个（${gain >= 0 ? "+" : ""}${gain.toFixed(1)}）`,
         en: `Expected targets met: ${a.best.expectedMet.toFixed(1)}, against ${a.equalSplit.expectedMet.toFixed(1)} with an equal split (${gain >= 0 ? "+" : ""}${gain.toFixed(1)})`,
-      })}。</p></div>`,
+      })}${stop}</p></div>`,
     );
   }
   // Borderline statuses in one line: how many, and the first BORDERLINE_NAMES by name (the risk table marks them all),
@@ -142,7 +146,7 @@ export function summarySection(
     const names = borderline
       .slice(0, BORDERLINE_NAMES)
       .map((t) => escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn })))
-      .join("、");
+      .join(listSep);
     const more = borderline.length - BORDERLINE_NAMES;
     blocks.push(
       `<div class="block"><p><b>${T({ zh: "临界状态", en: "Borderline statuses" })}</b>${colon(lang)}${T({
@@ -166,7 +170,7 @@ export function summarySection(
       return `${escapeHtml(tr(lang, { zh: t.nameZh, en: t.nameEn }))} ${badge(t.status, lang)}${costText ? ` ${escapeHtml(costText)}` : ""}`;
     });
     blocks.push(
-      `<div class="block"><p><b>${T({ zh: "承诺事项", en: "Commitments" })}</b>${colon(lang)}${items.join("；")}</p></div>`,
+      `<div class="block"><p><b>${T({ zh: "承诺事项", en: "Commitments" })}</b>${colon(lang)}${items.join(clauseSep)}</p></div>`,
     );
   }
 
