@@ -106,7 +106,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     throw new InputError({
       file,
       problem: `none of its ${data.length} series could be scored${first ? ` (e.g. ${first.series}: ${first.reason})` : ""}`,
-      fix: "give each series at least 3 consecutive training years and at least one test year",
+      fix: `give each series at least ${MIN_POINTS} consecutive training years and at least one test year`,
     });
   }
 

@@ -10,6 +10,12 @@ import { InputError } from "./errors.js";
 /** How many records of titles or notes above the column names are recognised. */
 export const MAX_TITLE_ROWS = 10;
 
+/** Whether a record's cells (trimmed) include every `required` column name. */
+export function holdsColumns(fields: readonly string[], required: readonly string[]): boolean {
+  const names = new Set(fields.map((f) => f.trim()));
+  return required.every((r) => names.has(r));
+}
+
 /**
  * The record that holds every `required` column name when the first record does not; undefined
  * when the first record is the header, or none of the next MAX_TITLE_ROWS records is.
@@ -19,12 +25,8 @@ export function headerBelowTitle<R extends { line: number; fields: readonly stri
   required: readonly string[] | undefined,
 ): R | undefined {
   if (!required?.length || records.length === 0) return undefined;
-  const holdsAll = (fields: readonly string[]) => {
-    const names = new Set(fields.map((f) => f.trim()));
-    return required.every((r) => names.has(r));
-  };
-  if (holdsAll(records[0].fields)) return undefined;
-  return records.slice(1, MAX_TITLE_ROWS + 1).find((r) => holdsAll(r.fields));
+  if (holdsColumns(records[0].fields, required)) return undefined;
+  return records.slice(1, MAX_TITLE_ROWS + 1).find((r) => holdsColumns(r.fields, required));
 }
 
 /** The refusal of a table whose column names are on `header.line`, below `first` (a title or notes). */

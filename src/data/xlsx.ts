@@ -22,7 +22,7 @@ import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { didYouMeanSuffix } from "./didYouMean.js";
 import { InputError } from "./errors.js";
 import type { CellKind, RawRow, RawTable } from "./rawTable.js";
-import { headerBelowTitle, MAX_TITLE_ROWS, titleRowsError } from "./titleRows.js";
+import { headerBelowTitle, holdsColumns, MAX_TITLE_ROWS, titleRowsError } from "./titleRows.js";
 import { checkXlsxSize } from "./zipGuard.js";
 
 /** Options of reading a workbook (the worksheet). */
@@ -155,9 +155,9 @@ function checkHeaderPlace(
   const rows = previewRows(ws);
   const below = headerBelowTitle(rows, required);
   if (below) throw titleRowsError({ file, sheet: ws.name }, rows[0], below, required);
-  const holdsAll = (r: { fields: string[] } | undefined) => !!r && required.every((n) => r.fields.includes(n));
-  if (!picked || holdsAll(rows[0])) return;
-  const other = wb.worksheets.find((s) => s !== ws && holdsAll(previewRows(s)[0]));
+  const startsWithColumns = (r: { fields: string[] } | undefined) => !!r && holdsColumns(r.fields, required);
+  if (!picked || startsWithColumns(rows[0])) return;
+  const other = wb.worksheets.find((s) => s !== ws && startsWithColumns(previewRows(s)[0]));
   if (other)
     throw new InputError({
       file,
