@@ -24,7 +24,7 @@ import { REFERENCE_CLASS } from "../forecast/reference-class-table.js";
 import { MODELS } from "../forecast/registry.js";
 import { studentTQuantile } from "../forecast/student-t.js";
 import type { ModelName } from "../forecast/types.js";
-import { gridQuantile } from "../stats/quantiles.js";
+import { gridBracket, gridInterpolate, gridWeight } from "../stats/quantiles.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import {
   type CompileEnv,
@@ -196,15 +196,28 @@ function compileTrend(
     terms: { model: { code: `trend.${model}` }, from: { number: table.fitted.from }, to: { number: table.fitted.to } },
     template: TREND_SUMMARY,
     forecastWarnings: table.warningCodes,
+    scratchRows: 3,
     step(ctx, y, firstParam) {
-      const { state, params, nb, block } = ctx;
+      const { state, params, nb, block, scratch } = ctx;
       const row = rowOf(ctx, slot, y);
       const q = values[y - first];
       const p0 = firstParam * block;
+      // Scratch rows, filled in the first year: where the path's U falls on the grid (bracket and
+      // weight, the same every year) and the programme uplift Π (1 + b_s) so far.
+      const weights = block;
+      const uplifts = 2 * block;
+      if (y === first)
+        for (let b = 0; b < nb; b++) {
+          const u = params[p0 + b];
+          const i = gridBracket(TREND_PROBABILITIES, u);
+          scratch[b] = i;
+          scratch[weights + b] = gridWeight(TREND_PROBABILITIES, i, u);
+          scratch[uplifts + b] = 1;
+        }
+      const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
       for (let b = 0; b < nb; b++) {
-        let uplift = 1;
-        for (let s = first; s <= y && boost >= 0; s++) uplift *= 1 + state[rowOf(ctx, boost, s) + b];
-        const v = clamp(gridQuantile(TREND_PROBABILITIES, q, params[p0 + b]) * uplift, min, max);
+        if (boostRow >= 0) scratch[uplifts + b] *= 1 + state[boostRow + b];
+        const v = clamp(gridInterpolate(q, scratch[b], scratch[weights + b]) * scratch[uplifts + b], min, max);
         // A count follows its trend in whole units: rounding is monotone in U, so quantiles and
         // P(met) are those of the rounded forecast, and no path reports 1.79 institutions.
         state[row + b] = whole ? Math.round(v) : v;

@@ -89,6 +89,13 @@ export interface StepContext {
   /** The current node's random streams, one per path of the block (only for nodes with `random`). */
   rngs: Rng[];
   /**
+   * The current node's working memory: `scratchRows` rows of `block` values, kept across the years
+   * of one block (the engine steps a block's years in order, from the node's firstStep) and
+   * undefined when that first year starts. For what a node computes once per path and reuses every
+   * year, e.g. where a trend's U falls on the quantile grid.
+   */
+  scratch: Float64Array;
+  /**
    * The current node's yearly shocks ε_t for the paths of the block, already drawn and correlated
    * with other nodes' by the engine (scenario `correlations` between shocks, src/simulate/), or
    * null: the node draws its own from `rngs`. Read through `drawShock`.
@@ -118,6 +125,8 @@ export interface CompiledNode {
   readonly paramOffset: number;
   /** Does `step` draw random numbers (from ctx.rngs)? Streams are seeded only for nodes that do. */
   random: boolean;
+  /** Rows of working memory `step` needs in ctx.scratch (default 0). */
+  scratchRows?: number;
   /**
    * For mechanisms with a `volatility`: whether `step` draws a yearly shock ε_t ~ N(0, 1), one per
    * path and year through `drawShock` and before any other number of that year (volatility > 0).

@@ -131,6 +131,8 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const rngs = nodes.map((node) =>
     node.random && !deterministic ? Array.from({ length: block }, () => new CounterRng(seed)) : [],
   );
+  const scratches = nodes.map((node) => new Float64Array((node.scratchRows ?? 0) * block));
+  const firstWords = new Uint32Array(2 * block); // working memory of CounterRng.atBlock
   const budget = opts.budget ?? plan.allocation;
   if (budget && plan.allocation && budget.split.length !== plan.allocation.programmes.length)
     throw new RangeError(
@@ -143,6 +145,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
     nb: block,
     params,
     rngs: [],
+    scratch: new Float64Array(0),
     shocks: null,
     deterministic,
     budget,
@@ -209,8 +212,9 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
           continue;
         }
         const r = rngs[i];
-        for (let b = 0; b < r.length && b < nb; b++) r[b].at(streams[i], p0 + b, y);
+        if (r.length > 0) CounterRng.atBlock(r, streams[i], p0, y, nb, firstWords);
         ctx.rngs = r;
+        ctx.scratch = scratches[i];
         ctx.shocks = nodeShocks[i];
         node.step(ctx, y, node.paramOffset);
       }

@@ -51,10 +51,20 @@ export function weightedQuantileSorted(sorted: ArrayLike<number>, weights: Array
  * @example gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.7) // ≈ 1
  */
 export function gridQuantile(grid: readonly number[], values: readonly number[], p: number): number {
+  const i = gridBracket(grid, p);
+  return gridInterpolate(values, i, gridWeight(grid, i, p));
+}
+
+/**
+ * Where p falls on the grid: 0 when p ≤ grid[0], grid.length when p ≥ the last grid point, else
+ * the first index i with grid[i] ≥ p (1 ≤ i < grid.length). With `gridWeight` and
+ * `gridInterpolate` it splits `gridQuantile`, so that a fixed p read on many tables of one grid
+ * (a trend's U, every year) finds its place once; the result is the same bits.
+ */
+export function gridBracket(grid: readonly number[], p: number): number {
   const last = grid.length - 1;
-  if (p <= grid[0]) return values[0];
-  if (p >= grid[last]) return values[last];
-  // i = the first grid index with grid[i] ≥ p (1 ≤ i ≤ last), by bisection.
+  if (p <= grid[0]) return 0;
+  if (p >= grid[last]) return last + 1;
   let lo = 1;
   let i = last;
   while (lo < i) {
@@ -62,7 +72,19 @@ export function gridQuantile(grid: readonly number[], values: readonly number[],
     if (grid[mid] < p) lo = mid + 1;
     else i = mid;
   }
-  return values[i - 1] + ((p - grid[i - 1]) / (grid[i] - grid[i - 1])) * (values[i] - values[i - 1]);
+  return i;
+}
+
+/** The interpolation weight of p between grid[i − 1] and grid[i] (0 outside the grid). */
+export function gridWeight(grid: readonly number[], i: number, p: number): number {
+  return i === 0 || i === grid.length ? 0 : (p - grid[i - 1]) / (grid[i] - grid[i - 1]);
+}
+
+/** The tabulated quantile at bracket i (`gridBracket`) and weight w (`gridWeight`). */
+export function gridInterpolate(values: readonly number[], i: number, w: number): number {
+  if (i === 0) return values[0];
+  if (i === values.length) return values[i - 1];
+  return values[i - 1] + w * (values[i] - values[i - 1]);
 }
 
 const BUCKETS = 4096;

@@ -17,7 +17,7 @@
  * (e.g. the normals of a Gaussian copula), so they can be added without moving any existing draw.
  * Limits: stream < 2^20, yearIndex < 4096, seed and path 32-bit unsigned.
  */
-import { threefry2x32 } from "./threefry.js";
+import { threefryBlock } from "./threefry.js";
 
 /** A source of uniform random numbers in [0, 1). */
 export interface Rng {
@@ -36,9 +36,11 @@ export class CounterRng implements Rng {
   private k0: number;
   private k1: number;
   private path = 0;
+  /** Counter of the next pair of words to compute. */
   private i = 0;
+  /** The current pair of words, and which of them is next (2: both used, compute pair i). */
   private readonly words = new Uint32Array(2);
-  private spare = false;
+  private used = 2;
 
   constructor(seed: number, stream = 0, path = 0, yearIndex = 0) {
     this.k0 = seed >>> 0;
@@ -46,32 +48,65 @@ export class CounterRng implements Rng {
     this.at(stream, path, yearIndex);
   }
 
-  /** Move to the start of (stream, path, year) for the same seed: two integer writes, no work. */
+  /** Move to the start of (stream, path, year) for the same seed: integer writes, no work. */
   at(stream: number, path: number, yearIndex: number): this {
-    if (!(stream >= 0 && stream < 2 ** 20 && yearIndex >= 0 && yearIndex < MAX_YEARS)) {
-      throw new RangeError(`CounterRng: stream ${stream} must be < 2^20 and year index ${yearIndex} < ${MAX_YEARS}`);
-    }
-    this.k1 = stream * MAX_YEARS + yearIndex;
+    this.k1 = streamKey(stream, yearIndex);
     this.path = path >>> 0;
     this.i = 0;
-    this.spare = false;
+    this.used = 2;
     return this;
   }
 
-  nextUint32(): number {
-    if (this.spare) {
-      this.spare = false;
-      return this.words[1];
+  /**
+   * Moves rngs[b] to the start of (stream, path0 + b, year) for b < n, all of the same seed, and
+   * computes their first pair of words in one batched pass (`threefryBlock`, counters (path, 0)):
+   * the same numbers as `at` on each, about 2.5× faster for a block of paths. `words` (2n long) is
+   * working memory.
+   */
+  static atBlock(
+    rngs: readonly CounterRng[],
+    stream: number,
+    path0: number,
+    yearIndex: number,
+    n: number,
+    words: Uint32Array,
+  ): void {
+    if (n === 0) return;
+    const k1 = streamKey(stream, yearIndex);
+    const k0 = rngs[0].k0;
+    threefryBlock(k0, k1, path0 >>> 0, 0, n, words);
+    for (let b = 0; b < n; b++) {
+      const r = rngs[b];
+      if (r.k0 !== k0) throw new RangeError("CounterRng.atBlock: the generators have different seeds");
+      r.k1 = k1;
+      r.path = (path0 + b) >>> 0;
+      r.words[0] = words[2 * b];
+      r.words[1] = words[2 * b + 1];
+      r.i = 1;
+      r.used = 0;
     }
-    threefry2x32(this.k0, this.k1, this.path, this.i, this.words);
-    this.i = (this.i + 1) >>> 0;
-    this.spare = true;
-    return this.words[0];
+  }
+
+  nextUint32(): number {
+    if (this.used === 2) {
+      threefryBlock(this.k0, this.k1, this.path, this.i, 1, this.words);
+      this.i = (this.i + 1) >>> 0;
+      this.used = 0;
+    }
+    return this.words[this.used++];
   }
 
   next(): number {
     return this.nextUint32() / 4294967296;
   }
+}
+
+/** The second key word of (stream, year): stream · MAX_YEARS + yearIndex, checked against the limits. */
+function streamKey(stream: number, yearIndex: number): number {
+  if (!(stream >= 0 && stream < 2 ** 20 && yearIndex >= 0 && yearIndex < MAX_YEARS)) {
+    throw new RangeError(`CounterRng: stream ${stream} must be < 2^20 and year index ${yearIndex} < ${MAX_YEARS}`);
+  }
+  return stream * MAX_YEARS + yearIndex;
 }
 
 /** The generator of one stream of one path (and year) of one run. */

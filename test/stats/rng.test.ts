@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CounterRng, pathRng } from "../../src/stats/rng.js";
 import { standardNormal } from "../../src/stats/samplers.js";
-import { threefry2x32 } from "../../src/stats/threefry.js";
+import { threefry2x32, threefryBlock } from "../../src/stats/threefry.js";
 
 const hex = (k0: number, k1: number, c0: number, c1: number) => {
   const out = new Uint32Array(2);
@@ -19,7 +19,38 @@ describe("Threefry-2x32-20", () => {
   });
 });
 
+describe("threefryBlock", () => {
+  it("gives, for counter j of a run, the words of threefry2x32 at (c0 + j, c1), wrapping c0 modulo 2^32", () => {
+    const n = 7;
+    const out = new Uint32Array(2 * n);
+    threefryBlock(0xffffffff, 0x13198a2e, 0xfffffffc, 5, n, out); // c0 + j passes 2^32 at j = 4
+    for (let j = 0; j < n; j++) {
+      const one = new Uint32Array(2);
+      threefry2x32(0xffffffff, 0x13198a2e, (0xfffffffc + j) >>> 0, 5, one);
+      expect([out[2 * j], out[2 * j + 1]]).toEqual([one[0], one[1]]);
+    }
+    expect(hex(0, 0, 0, 0)).toEqual(["6b200159", "99ba4efe"]); // and the run of 1 is the known answer
+  });
+});
+
 describe("CounterRng", () => {
+  it("atBlock positions a block of generators exactly as `at` does on each, draw for draw", () => {
+    const n = 5;
+    const block = Array.from({ length: n }, () => new CounterRng(99));
+    block[2].at(8, 1, 1).next(); // a generator left mid-pair elsewhere is reset too
+    CounterRng.atBlock(block, 4, 1000, 6, n, new Uint32Array(2 * n));
+    for (let b = 0; b < n; b++) {
+      const one = new CounterRng(99).at(4, 1000 + b, 6);
+      expect(Array.from({ length: 5 }, () => block[b].nextUint32())).toEqual(
+        Array.from({ length: 5 }, () => one.nextUint32()),
+      );
+    }
+    expect(() => CounterRng.atBlock([new CounterRng(1), new CounterRng(2)], 0, 0, 0, 2, new Uint32Array(4))).toThrow(
+      /different seeds/,
+    );
+    expect(() => CounterRng.atBlock(block, 2 ** 20, 0, 0, n, new Uint32Array(2 * n))).toThrow(/stream/);
+  });
+
   it("gives the same numbers for the same (seed, stream, path, year), wherever it is positioned from", () => {
     const a = new CounterRng(7).at(3, 11, 5);
     const first = Array.from({ length: 9 }, () => a.next());
@@ -118,6 +149,31 @@ describe("small stats helpers", async () => {
     expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.3)).toBeCloseTo(-0.5, 14);
     expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.01)).toBe(-1);
     expect(gridQuantile([0.1, 0.5, 0.9], [-1, 0, 2], 0.99)).toBe(2);
+  });
+  it("gridBracket, gridWeight and gridInterpolate give the interpolation's bits, inside and outside the grid", async () => {
+    const { gridBracket, gridWeight, gridInterpolate } = await import("../../src/stats/quantiles.js");
+    const grid = [0.05, 0.2, 0.5, 0.8, 0.95];
+    const values = [-3.1, -0.7, 0.2, 1.9, 4.4];
+    expect(gridBracket(grid, 0.01)).toBe(0);
+    expect(gridBracket(grid, 0.05)).toBe(0);
+    expect(gridBracket(grid, 0.2)).toBe(1);
+    expect(gridBracket(grid, 0.21)).toBe(2);
+    expect(gridBracket(grid, 0.95)).toBe(5);
+    expect(gridInterpolate(values, 5, gridWeight(grid, 5, 0.99))).toBe(4.4);
+    expect(gridWeight(grid, 2, 0.35)).toBeCloseTo(0.5, 15);
+    // The one-expression form of the interpolation, with the interval found by a linear scan: same bits.
+    const direct = (p: number) => {
+      if (p <= grid[0]) return values[0];
+      if (p >= grid[grid.length - 1]) return values[values.length - 1];
+      let i = 1;
+      while (grid[i] < p) i++;
+      return values[i - 1] + ((p - grid[i - 1]) / (grid[i] - grid[i - 1])) * (values[i] - values[i - 1]);
+    };
+    for (let k = 0; k <= 1000; k++) {
+      const p = k / 1000;
+      const i = gridBracket(grid, p);
+      expect(gridInterpolate(values, i, gridWeight(grid, i, p))).toBe(direct(p));
+    }
   });
   it("gridQuantile finds the same grid interval as a linear scan, at and between grid points", () => {
     const grid = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995];
