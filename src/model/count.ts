@@ -13,7 +13,7 @@
 
 import { z } from "zod";
 import { describeParam, Param } from "../stats/param.js";
-import { negativeBinomial, poisson } from "../stats/samplers.js";
+import { negativeBinomial, POISSON_TABLE_LENGTH, poissonTabulated } from "../stats/samplers.js";
 import { type CommonSpec, defineMechanism } from "./mechanism.js";
 import { type CompileEnv, clamp, type NodeDraft, rowOf, type SummaryTemplate } from "./types.js";
 
@@ -59,8 +59,10 @@ function compileCount(count: z.infer<typeof CountSpec>, _common: CommonSpec, env
       ...(kind === "negative_binomial" ? { dispersion: { number: dispersion } } : {}),
     },
     template: COUNT_SUMMARY,
+    // Per path, the Poisson CDF of its rate (the same every year without programmes): poissonTabulated.
+    scratchRows: kind === "poisson" ? POISSON_TABLE_LENGTH : 0,
     step(ctx, y, firstParam) {
-      const { state, params, nb, block } = ctx;
+      const { state, params, nb, block, scratch } = ctx;
       const row = rowOf(ctx, slot, y);
       const prev = row - block;
       const boostRow = boost >= 0 ? rowOf(ctx, boost, y) : -1;
@@ -71,7 +73,7 @@ function compileCount(count: z.infer<typeof CountSpec>, _common: CommonSpec, env
         const added = expected
           ? lambda
           : kind === "poisson"
-            ? poisson(ctx.rngs[b], lambda)
+            ? poissonTabulated(ctx.rngs[b], lambda, scratch, b * POISSON_TABLE_LENGTH)
             : negativeBinomial(ctx.rngs[b], lambda, dispersion);
         state[row + b] = clamp(state[prev + b] + added, min, max);
       }

@@ -95,10 +95,11 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   }
   const block = Math.max(1, Math.min(BLOCK, to - from));
 
-  // Every block starts from the observed history, copied into each path's column.
-  const template = new Float64Array(nSlots * n * block);
-  for (let r = 0; r < nSlots * n; r++) template.fill(plan.history[r], r * block, (r + 1) * block);
-  const state = new Float64Array(template.length);
+  // The observed history, in each path's column. Filled once: a node writes only its own rows from
+  // its firstStep on, every year and for every path of each block, so the rows before are never
+  // written and every block finds them as they were.
+  const state = new Float64Array(nSlots * n * block);
+  for (let r = 0; r < nSlots * n; r++) state.fill(plan.history[r], r * block, (r + 1) * block);
   const params = new Float64Array(nParams * block);
   const paramRng = new CounterRng(seed);
   const copula = plan.copula;
@@ -109,7 +110,7 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   // draw itself), correlated by L and handed to the node as ctx.shocks (model/types.ts, drawShock).
   const shockCopula = deterministic ? null : plan.shockCopula;
   const nShocks = shockCopula?.members.length ?? 0;
-  const shockRng = new CounterRng(seed);
+  const shockRngs = Array.from({ length: nShocks }, () => Array.from({ length: block }, () => new CounterRng(seed)));
   const shockEps = new Float64Array(nShocks);
   const shockZ = new Float64Array(nShocks);
   const shockRows = new Float64Array(nShocks * block);
@@ -158,7 +159,6 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   for (let p0 = from; p0 < to; p0 += block) {
     const nb = Math.min(block, to - p0);
     ctx.nb = nb;
-    state.set(template);
     // Parameters: each path's draws come from its own stream 0, in plan order.
     if (reuse) {
       for (let k = 0; k < nParams; k++) copyRow(reuse.sim.draws, k * paths + p0, params, k * block, nb);
@@ -195,15 +195,15 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
         }
       }
     for (let y = startYear; y < n; y++) {
-      if (shockCopula)
+      if (shockCopula) {
+        for (let j = 0; j < nShocks; j++)
+          CounterRng.atBlock(shockRngs[j], 1 + shockCopula.members[j], p0, y, nb, firstWords);
         for (let b = 0; b < nb; b++) {
-          for (let j = 0; j < nShocks; j++) {
-            shockRng.at(1 + shockCopula.members[j], p0 + b, y);
-            shockEps[j] = standardNormal(shockRng);
-          }
+          for (let j = 0; j < nShocks; j++) shockEps[j] = standardNormal(shockRngs[j][b]);
           correlate(shockCopula.lower, shockEps, shockZ);
           for (let j = 0; j < nShocks; j++) shockRows[j * block + b] = shockZ[j];
         }
+      }
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
         if (y < node.firstStep) continue;

@@ -31,6 +31,9 @@ export interface Rng {
 export const SHARED_STREAMS = 2 ** 19;
 export const MAX_YEARS = 4096;
 
+/** Output of one Threefry call, copied out at once (generators are used in one thread at a time). */
+const pair = new Uint32Array(2);
+
 /** The counter-based generator (Threefry-2x32-20) keyed by seed, stream, path and year. */
 export class CounterRng implements Rng {
   private k0: number;
@@ -38,8 +41,9 @@ export class CounterRng implements Rng {
   private path = 0;
   /** Counter of the next pair of words to compute. */
   private i = 0;
-  /** The current pair of words, and which of them is next (2: both used, compute pair i). */
-  private readonly words = new Uint32Array(2);
+  /** The current pair of words (plain fields: a block holds many generators), and how many of them are used (2: compute pair i). */
+  private w0 = 0;
+  private w1 = 0;
   private used = 2;
 
   constructor(seed: number, stream = 0, path = 0, yearIndex = 0) {
@@ -80,20 +84,27 @@ export class CounterRng implements Rng {
       if (r.k0 !== k0) throw new RangeError("CounterRng.atBlock: the generators have different seeds");
       r.k1 = k1;
       r.path = (path0 + b) >>> 0;
-      r.words[0] = words[2 * b];
-      r.words[1] = words[2 * b + 1];
+      r.w0 = words[2 * b];
+      r.w1 = words[2 * b + 1];
       r.i = 1;
       r.used = 0;
     }
   }
 
   nextUint32(): number {
-    if (this.used === 2) {
-      threefryBlock(this.k0, this.k1, this.path, this.i, 1, this.words);
-      this.i = (this.i + 1) >>> 0;
-      this.used = 0;
+    if (this.used === 0) {
+      this.used = 1;
+      return this.w0;
     }
-    return this.words[this.used++];
+    if (this.used === 1) {
+      this.used = 2;
+      return this.w1;
+    }
+    threefryBlock(this.k0, this.k1, this.path, this.i, 1, pair);
+    this.i = (this.i + 1) >>> 0;
+    this.w1 = pair[1];
+    this.used = 1;
+    return pair[0];
   }
 
   next(): number {

@@ -98,23 +98,78 @@ export function gamma(rng: Rng, shape: number): number {
  * Poisson(λ). Below λ = 500: inversion of the CDF by sequential search (exact), which uses
  * exactly one uniform and is non-decreasing in λ for a given uniform — so with common random
  * numbers a larger rate never gives fewer events. Above: the transformed rejection method
- * PTRS of Hörmann (1993), exact and O(1).
+ * PTRS of Hörmann (1993), exact and O(1). A rate that is not a number, or infinite, is returned as it is.
  */
 export function poisson(rng: Rng, lambda: number): number {
   if (lambda <= 0) return 0;
-  if (lambda < 500) {
-    const u = rng.next();
-    let k = 0;
+  // NaN or +∞ (PTRS would never accept a draw): no count, and the run's check of non-finite values names the source.
+  if (!(lambda < Infinity)) return lambda;
+  if (lambda < POISSON_SEARCH_LIMIT) {
+    const p = Math.exp(-lambda);
+    return poissonSearch(rng.next(), lambda, 0, p, p);
+  }
+  return poissonPtrs(rng, lambda);
+}
+
+/** Rates below this are drawn by inversion (sequential search), at and above it by PTRS. */
+const POISSON_SEARCH_LIMIT = 500;
+
+/**
+ * The sequential search of `poisson`, from the point (k, P(N = k), P(N ≤ k)) of the recurrence
+ * P(N = k) = P(N = k − 1) · λ / k: the smallest k with u < P(N ≤ k). Stops where the terms
+ * underflow to 0 below u (u within rounding of 1).
+ */
+function poissonSearch(u: number, lambda: number, k: number, p: number, cdf: number): number {
+  while (u >= cdf && k < 100000) {
+    k++;
+    p *= lambda / k;
+    cdf += p;
+    if (p === 0 && cdf < u) break; // tail underflow: u is within rounding of 1
+  }
+  return k;
+}
+
+/** Terms of the Poisson CDF a table (`poissonTabulated`) holds. */
+const POISSON_TABLE_TERMS = 16;
+
+/** Floats one table of `poissonTabulated` takes: λ, its length, the last term and the CDF terms. */
+export const POISSON_TABLE_LENGTH = POISSON_TABLE_TERMS + 3;
+
+/**
+ * `poisson(rng, λ)` with its CDF kept in `table[at … at + POISSON_TABLE_LENGTH)`, computed by the
+ * same recurrence and reused while λ is the same (a path's rate, year after year): the same draw,
+ * bit for bit, without recomputing e^−λ and the terms every year. The table is keyed by λ itself,
+ * so whatever it held before (another path, zeros) can only be reused for the λ it was made for.
+ */
+export function poissonTabulated(rng: Rng, lambda: number, table: Float64Array, at: number): number {
+  if (!(lambda > 0 && lambda < POISSON_SEARCH_LIMIT)) return poisson(rng, lambda);
+  const terms = at + 3;
+  if (table[at] !== lambda) {
+    // Layout: [λ, L, P(N = L − 1), P(N ≤ 0), …, P(N ≤ L − 1)], L ≤ POISSON_TABLE_TERMS, cut before a term underflows.
     let p = Math.exp(-lambda);
     let cdf = p;
-    while (u >= cdf && k < 100000) {
-      k++;
-      p *= lambda / k;
+    table[terms] = cdf;
+    let length = 1;
+    while (length < POISSON_TABLE_TERMS) {
+      const next = p * (lambda / length);
+      if (next === 0) break;
+      p = next;
       cdf += p;
-      if (p === 0 && cdf < u) break; // tail underflow: u is within rounding of 1
+      table[terms + length] = cdf;
+      length++;
     }
-    return k;
+    table[at] = lambda;
+    table[at + 1] = length;
+    table[at + 2] = p;
   }
+  const u = rng.next();
+  const length = table[at + 1];
+  for (let k = 0; k < length; k++) if (u < table[terms + k]) return k;
+  return poissonSearch(u, lambda, length - 1, table[at + 2], table[terms + length - 1]);
+}
+
+/** PTRS, the transformed rejection method of Hörmann (1993) for λ ≥ 10 (used from POISSON_SEARCH_LIMIT up). */
+function poissonPtrs(rng: Rng, lambda: number): number {
   const slam = Math.sqrt(lambda);
   const loglam = Math.log(lambda);
   const b = 0.931 + 2.53 * slam;
