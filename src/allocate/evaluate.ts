@@ -136,6 +136,8 @@ export interface Evaluator {
   draws: Float64Array | null;
   /** Scores one split (spending per programme); `fixed` holds parameters (by index) at a value on every path. */
   score(spending: readonly number[], fixed?: Map<number, number>): AllocationScore;
+  /** Stops its worker threads, if any (an evaluator cannot score after it). */
+  close(): void;
 }
 
 /** The constraints an evaluator checks (adopted commitments) and the shape of a budget that changes year by year. */
@@ -149,7 +151,118 @@ export interface EvaluatorOptions {
   onScore?: (evaluations: number) => void;
 }
 
-/** An evaluator for `plan` and `targets` with `paths` paths drawn from `seed` (see {@link Evaluator}). */
+/** Where a scorer's runs write: the first full run (`base`) and every later one (`scratch`), each all paths long. */
+export interface ScorerMemory {
+  base: { values: Float64Array[]; draws: Float64Array };
+  scratch: { values: Float64Array[]; draws: Float64Array };
+}
+
+/** Output arrays for every indicator and the parameter draws of a plan at `paths` paths. */
+export function scorerMemory(plan: Plan, paths: number, array: (length: number) => Float64Array): ScorerMemory {
+  const nOut = plan.years.length - plan.baseIndex - 1;
+  const one = () => ({
+    values: plan.indicators.map(() => array(nOut * paths)),
+    draws: array(plan.params.length * paths),
+  });
+  return { base: one(), scratch: one() };
+}
+
+/** What one split gives on a range of paths: how many paths meet each target and each commitment. */
+export interface RangeCounts {
+  hits: Int32Array;
+  commitmentHits: Int32Array;
+}
+
+/**
+ * Scores splits on the paths [from, to) of a run of `paths` paths: the part of an evaluator a
+ * worker thread runs on its own paths (threadedEvaluator.ts), and the whole of a one-thread one.
+ * The first run is a full one; later runs recompute only what programme spending (and any
+ * parameter held fixed) can reach, and copy the rest from it: same numbers, less work. Writes
+ * Σ_i w_i · 1[target i met on path p] into scorePerPath[p] for p in the range.
+ */
+export function makeRangeScorer(
+  plan: Plan,
+  targets: readonly PreparedTarget[],
+  commitments: readonly PreparedTarget[],
+  paths: number,
+  seed: number,
+  range: [number, number],
+  memory: ScorerMemory,
+  profile?: ArrayLike<number>,
+): {
+  count(spending: readonly number[], fixed: Map<number, number> | undefined, scorePerPath: Float64Array): RangeCounts;
+  /** The parameter draws of the first run without fixed parameters (null before it). */
+  draws(): Float64Array | null;
+} {
+  if (!plan.allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
+  const [from, to] = range;
+  const whole = from === 0 && to === paths;
+  let base: Simulation | null = null;
+  const programmeSlots = plan.indicators.flatMap((id, slot) => (id.startsWith("programme.") ? [slot] : []));
+  const byProgramme = downstream(plan, programmeSlots);
+  const ownerOfParam = (k: number) =>
+    plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
+  const countHits = (v: Float64Array, t: PreparedTarget, onHit?: (p: number) => void) => {
+    const off = t.yearIndex * paths;
+    let hits = 0;
+    for (let p = from; p < to; p++) {
+      if (meets(v[off + p], t.comparator, t.threshold)) {
+        hits++;
+        onHit?.(p);
+      }
+    }
+    return hits;
+  };
+  return {
+    count(spending, fixed, scorePerPath) {
+      const budget = budgetOfSpending(spending, profile);
+      let recompute = byProgramme;
+      if (fixed?.size) recompute = downstream(plan, [...programmeSlots, ...[...fixed.keys()].map(ownerOfParam)]);
+      const common = { paths, seed, budget, ...(fixed ? { fixed } : {}), ...(whole ? {} : { range }) };
+      // Every run after the first writes into one set of arrays (a run's values are scored, then not
+      // needed): the indicators it recomputes into scratch arrays, the others stay the base run's own.
+      const sim = base
+        ? simulate(plan, {
+            ...common,
+            reuse: { sim: base, recompute },
+            out: {
+              values: base.values.map((v, s) => (recompute[s] ? memory.scratch.values[s] : v)),
+              draws: memory.scratch.draws,
+            },
+          })
+        : simulate(plan, { ...common, out: fixed ? memory.scratch : memory.base });
+      if (!base && !fixed) base = sim;
+      for (let p = from; p < to; p++) scorePerPath[p] = 0;
+      const hits = Int32Array.from(targets, (t) =>
+        countHits(sim.values[t.slot], t, (p) => (scorePerPath[p] += t.weight)),
+      );
+      const commitmentHits = Int32Array.from(commitments, (t) => countHits(sim.values[t.slot], t));
+      return { hits, commitmentHits };
+    },
+    draws: () => base?.draws ?? null,
+  };
+}
+
+/** The score of a split from its hit counts over all paths and its per-path score (one thread or many: the same numbers). */
+export function scoreOfCounts(
+  ev: Pick<Evaluator, "targets" | "paths" | "honourAt">,
+  spending: readonly number[],
+  counts: RangeCounts,
+  scorePerPath: Float64Array,
+): AllocationScore {
+  const pMet = Float64Array.from(counts.hits, (h) => h / ev.paths);
+  let expectedMet = 0;
+  let score = 0;
+  ev.targets.forEach((t, i) => {
+    expectedMet += pMet[i];
+    score += t.weight * pMet[i];
+  });
+  const commitmentPMet = Float64Array.from(counts.commitmentHits, (h) => h / ev.paths);
+  const honoured = commitmentPMet.every((p) => p >= ev.honourAt);
+  return { spending: [...spending], pMet, expectedMet, score, scorePerPath, commitmentPMet, honoured };
+}
+
+/** An evaluator for `plan` and `targets` with `paths` paths drawn from `seed` (see {@link Evaluator}), in this thread. */
 export function makeEvaluator(
   plan: Plan,
   targets: PreparedTarget[],
@@ -157,80 +270,26 @@ export function makeEvaluator(
   seed: number,
   options: EvaluatorOptions = { commitments: [], honourAt: 0 },
 ): Evaluator {
-  const constraints = options;
-  if (!plan.allocation) throw new Error("this scenario defines no programmes to allocate a budget to");
-  // The first run is a full one; later runs recompute only what programme spending (and any
-  // parameter held fixed) can reach, and copy the rest from it: same numbers, less work.
-  let base: Simulation | null = null;
-  const programmeSlots = plan.indicators.flatMap((id, slot) => (id.startsWith("programme.") ? [slot] : []));
-  const byProgramme = downstream(plan, programmeSlots);
-  const ownerOfParam = (k: number) =>
-    plan.nodes.findIndex((node) => k >= node.paramOffset && k < node.paramOffset + node.params.length);
-  // Every run after the first writes into one set of arrays (a run's values are scored, then not
-  // needed): the indicators it recomputes into scratch arrays, the others stay the base run's own.
-  let scratch: { values: Float64Array[]; draws: Float64Array } | null = null;
-  const reusedOutput = (from: Simulation, recompute: Uint8Array) => {
-    scratch ??= {
-      values: from.values.map((v) => new Float64Array(v.length)),
-      draws: new Float64Array(from.draws.length),
-    };
-    return { values: from.values.map((v, s) => (recompute[s] ? scratch!.values[s] : v)), draws: scratch.draws };
-  };
+  const memory = scorerMemory(plan, paths, (n) => new Float64Array(n));
+  const scorer = makeRangeScorer(plan, targets, options.commitments, paths, seed, [0, paths], memory, options.profile);
   const ev: Evaluator = {
     plan,
     targets,
-    commitments: constraints.commitments,
-    honourAt: constraints.honourAt,
+    commitments: options.commitments,
+    honourAt: options.honourAt,
     paths,
     seed,
     evaluations: 0,
     draws: null,
     score(spending, fixed) {
-      const budget = budgetOfSpending(spending, options.profile);
-      let recompute = byProgramme;
-      if (fixed?.size) recompute = downstream(plan, [...programmeSlots, ...[...fixed.keys()].map(ownerOfParam)]);
-      const sim = base
-        ? simulate(plan, {
-            paths,
-            seed,
-            budget,
-            ...(fixed ? { fixed } : {}),
-            reuse: { sim: base, recompute },
-            out: reusedOutput(base, recompute),
-          })
-        : simulate(plan, { paths, seed, budget, ...(fixed ? { fixed } : {}) });
-      if (!base && !fixed) base = sim;
+      const scorePerPath = new Float64Array(paths);
+      const counts = scorer.count(spending, fixed, scorePerPath);
       ev.evaluations++;
       options.onScore?.(ev.evaluations);
-      if (!fixed) ev.draws ??= sim.draws;
-      const pMet = new Float64Array(targets.length);
-      const scorePerPath = new Float64Array(paths);
-      let expectedMet = 0;
-      let score = 0;
-      targets.forEach((t, i) => {
-        const v = sim.values[t.slot];
-        const off = t.yearIndex * paths;
-        let hits = 0;
-        for (let p = 0; p < paths; p++) {
-          if (meets(v[off + p], t.comparator, t.threshold)) {
-            hits++;
-            scorePerPath[p] += t.weight;
-          }
-        }
-        pMet[i] = hits / paths;
-        expectedMet += pMet[i];
-        score += t.weight * pMet[i];
-      });
-      const commitmentPMet = Float64Array.from(ev.commitments, (t) => {
-        const v = sim.values[t.slot];
-        const off = t.yearIndex * paths;
-        let hits = 0;
-        for (let p = 0; p < paths; p++) if (meets(v[off + p], t.comparator, t.threshold)) hits++;
-        return hits / paths;
-      });
-      const honoured = commitmentPMet.every((p) => p >= ev.honourAt);
-      return { spending: [...spending], pMet, expectedMet, score, scorePerPath, commitmentPMet, honoured };
+      ev.draws ??= scorer.draws();
+      return scoreOfCounts(ev, spending, counts, scorePerPath);
     },
+    close() {},
   };
   return ev;
 }

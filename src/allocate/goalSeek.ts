@@ -17,9 +17,9 @@
  */
 import { InputError } from "../data/errors.js";
 import { pairedDifference } from "../stats/monteCarloError.js";
-import { type AllocationScore, makeEvaluator, type PreparedTarget } from "./evaluate.js";
+import type { AllocationScore, PreparedTarget } from "./evaluate.js";
 import { optimiseAllocation } from "./optimise.js";
-import { type BudgetQuestion, setUpBudgetQuestion } from "./setup.js";
+import { type BudgetQuestion, openEvaluator, setUpBudgetQuestion } from "./setup.js";
 
 /** P(met) ≥ p for one target, or at least `p` targets met in expectation (target "expected"). */
 export type Goal = { target: string; p: number };
@@ -125,100 +125,105 @@ function parseGoalTarget(input: GoalSeekInput, targets: PreparedTarget[]): Prepa
 
 /** The smallest yearly budget (to the tolerance) and its best split that reach the goal, on common random numbers. */
 export function goalSeek(input: GoalSeekInput): GoalAnswer {
-  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setUpBudgetQuestion(
-    input,
-    0,
-  );
+  const setup = setUpBudgetQuestion(input, 0);
+  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setup;
   const scored = parseGoalTarget(input, targets);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
   const tolerance = input.tolerance ?? 10;
-  const ev = makeEvaluator(plan, scored, paths, seed, constraints);
-  const gridSteps = input.gridSteps ?? 2;
-  const goal = input.goal.p;
+  const ev = openEvaluator(setup, scored, paths, seed, constraints, input.threads);
+  try {
+    const gridSteps = input.gridSteps ?? 2;
+    const goal = input.goal.p;
 
-  const floors = bounds.floor.reduce((a, b) => a + b, 0);
-  const capped = bounds.cap.every(Number.isFinite);
-  const limit = capped ? bounds.cap.reduce((a, b) => a + b, 0) : (input.maxBudget ?? 100_000);
-  if (limit < floors)
-    throw new InputError({
-      file: input.scenarioFile,
-      problem: `the search limit ${limit} is below the programmes' floors (${floors})`,
-      fix: "raise --max-budget or lower the floors",
-    });
-  const steps = Math.ceil(Math.log2(Math.max(2, (limit - floors) / tolerance))) + 2;
-  let done = 0;
-  const cache = new Map<number, AllocationScore>();
-  const bestAt = (budget: number): AllocationScore => {
-    let s = cache.get(budget);
-    if (!s) {
-      s = optimiseAllocation(ev, budget, bounds, { gridSteps, finestSteps: 16, maxEvaluations: 400 }).best;
-      cache.set(budget, s);
-      input.onProgress?.(Math.min(++done, steps), steps);
-    }
-    return s;
-  };
-  const none = ev.score(bounds.programmes.map(() => 0));
-  const measureSe = (s: AllocationScore) => pairedDifference(s.scorePerPath, new Float64Array(paths)).standardError;
-  const answer = (reachable: boolean, budget: number | null, at: AllocationScore, below: GoalAnswer["below"]) => {
-    const gained = at.expectedMet - none.expectedMet;
-    return {
-      target: input.goal.target,
-      p: goal,
-      reachable,
-      budget,
-      unit: plan.allocation!.unit,
-      split: Object.fromEntries(bounds.programmes.map((p, i) => [p, at.spending[i]])),
-      pMet: at.score,
-      pMetStandardError: measureSe(at),
-      pMetNoBudget: none.score,
-      below,
-      tolerance,
-      searchLimit: { budget: limit, from: capped ? ("caps" as const) : ("maxBudget" as const) },
-      expectedMet: at.expectedMet,
-      expectedMetNoBudget: none.expectedMet,
-      costPerExtraTargetMet: budget !== null && budget > 0 && gained > 0 ? budget / gained : null,
-      commitments: constraints.commitments.map((c, i) => ({
-        id: c.id,
-        pMet: at.commitmentPMet[i],
-        honourAt: constraints.honourAt,
-        honoured: at.commitmentPMet[i] >= constraints.honourAt,
-      })),
-      commitmentBinding: false,
-      commitmentsOutsideBudget,
-      years: plan.years.slice(plan.baseIndex + 1),
-      // The path's shape scaled to the answer: budget · A_t / max A (src/allocate/budgetPath.ts).
-      budgetPath:
-        path && budget !== null
-          ? { years: path.years, amounts: path.amounts.map((a) => (path.peak > 0 ? (budget * a) / path.peak : budget)) }
-          : null,
-      evaluations: ev.evaluations,
+    const floors = bounds.floor.reduce((a, b) => a + b, 0);
+    const capped = bounds.cap.every(Number.isFinite);
+    const limit = capped ? bounds.cap.reduce((a, b) => a + b, 0) : (input.maxBudget ?? 100_000);
+    if (limit < floors)
+      throw new InputError({
+        file: input.scenarioFile,
+        problem: `the search limit ${limit} is below the programmes' floors (${floors})`,
+        fix: "raise --max-budget or lower the floors",
+      });
+    const steps = Math.ceil(Math.log2(Math.max(2, (limit - floors) / tolerance))) + 2;
+    let done = 0;
+    const cache = new Map<number, AllocationScore>();
+    const bestAt = (budget: number): AllocationScore => {
+      let s = cache.get(budget);
+      if (!s) {
+        s = optimiseAllocation(ev, budget, bounds, { gridSteps, finestSteps: 16, maxEvaluations: 400 }).best;
+        cache.set(budget, s);
+        input.onProgress?.(Math.min(++done, steps), steps);
+      }
+      return s;
     };
-  };
-  // Reached: the goal's measure at the best split is at least the goal and the split honours every
-  // adopted commitment (both rise with the budget, so the bisection below still applies).
-  const reached = (s: AllocationScore) => s.score >= goal && s.honoured;
+    const none = ev.score(bounds.programmes.map(() => 0));
+    const measureSe = (s: AllocationScore) => pairedDifference(s.scorePerPath, new Float64Array(paths)).standardError;
+    const answer = (reachable: boolean, budget: number | null, at: AllocationScore, below: GoalAnswer["below"]) => {
+      const gained = at.expectedMet - none.expectedMet;
+      return {
+        target: input.goal.target,
+        p: goal,
+        reachable,
+        budget,
+        unit: plan.allocation!.unit,
+        split: Object.fromEntries(bounds.programmes.map((p, i) => [p, at.spending[i]])),
+        pMet: at.score,
+        pMetStandardError: measureSe(at),
+        pMetNoBudget: none.score,
+        below,
+        tolerance,
+        searchLimit: { budget: limit, from: capped ? ("caps" as const) : ("maxBudget" as const) },
+        expectedMet: at.expectedMet,
+        expectedMetNoBudget: none.expectedMet,
+        costPerExtraTargetMet: budget !== null && budget > 0 && gained > 0 ? budget / gained : null,
+        commitments: constraints.commitments.map((c, i) => ({
+          id: c.id,
+          pMet: at.commitmentPMet[i],
+          honourAt: constraints.honourAt,
+          honoured: at.commitmentPMet[i] >= constraints.honourAt,
+        })),
+        commitmentBinding: false,
+        commitmentsOutsideBudget,
+        years: plan.years.slice(plan.baseIndex + 1),
+        // The path's shape scaled to the answer: budget · A_t / max A (src/allocate/budgetPath.ts).
+        budgetPath:
+          path && budget !== null
+            ? {
+                years: path.years,
+                amounts: path.amounts.map((a) => (path.peak > 0 ? (budget * a) / path.peak : budget)),
+              }
+            : null,
+        evaluations: ev.evaluations,
+      };
+    };
+    // Reached: the goal's measure at the best split is at least the goal and the split honours every
+    // adopted commitment (both rise with the budget, so the bisection below still applies).
+    const reached = (s: AllocationScore) => s.score >= goal && s.honoured;
 
-  if (floors === 0 && reached(none)) return answer(true, 0, none, null);
-  // Budgets on a grid of `tolerance` from the floors: B(k) = floors + k · tolerance, capped at the limit.
-  const last = Math.ceil((limit - floors) / tolerance);
-  const budgetAt = (k: number) => Math.min(limit, floors + k * tolerance);
-  const top = bestAt(limit);
-  if (!reached(top)) return answer(false, null, top, null);
-  if (reached(bestAt(floors))) return answer(true, floors, bestAt(floors), null);
-  let lo = 0; // f(B(lo)) < goal
-  let hi = last; // f(B(hi)) ≥ goal
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (reached(bestAt(budgetAt(mid)))) hi = mid;
-    else lo = mid;
+    if (floors === 0 && reached(none)) return answer(true, 0, none, null);
+    // Budgets on a grid of `tolerance` from the floors: B(k) = floors + k · tolerance, capped at the limit.
+    const last = Math.ceil((limit - floors) / tolerance);
+    const budgetAt = (k: number) => Math.min(limit, floors + k * tolerance);
+    const top = bestAt(limit);
+    if (!reached(top)) return answer(false, null, top, null);
+    if (reached(bestAt(floors))) return answer(true, floors, bestAt(floors), null);
+    let lo = 0; // f(B(lo)) < goal
+    let hi = last; // f(B(hi)) ≥ goal
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (reached(bestAt(budgetAt(mid)))) hi = mid;
+      else lo = mid;
+    }
+    const result = answer(true, budgetAt(hi), bestAt(budgetAt(hi)), {
+      budget: budgetAt(hi - 1),
+      pMet: bestAt(budgetAt(hi - 1)).score,
+    });
+    const below = bestAt(budgetAt(hi - 1));
+    result.commitmentBinding = below.score >= goal && !below.honoured;
+    result.evaluations = ev.evaluations;
+    return result;
+  } finally {
+    ev.close();
   }
-  const result = answer(true, budgetAt(hi), bestAt(budgetAt(hi)), {
-    budget: budgetAt(hi - 1),
-    pMet: bestAt(budgetAt(hi - 1)).score,
-  });
-  const below = bestAt(budgetAt(hi - 1));
-  result.commitmentBinding = below.score >= goal && !below.honoured;
-  result.evaluations = ev.evaluations;
-  return result;
 }

@@ -12,11 +12,11 @@ import type { Scenario } from "../scenario/schema.js";
 import { distinguishable, pairedDifference } from "../stats/monteCarloError.js";
 import type { BudgetPath } from "./budgetPath.js";
 import { checkBudget } from "./constraints.js";
-import { type AllocationScore, makeEvaluator } from "./evaluate.js";
+import type { AllocationScore } from "./evaluate.js";
 import { type MarginalValue, marginalValues } from "./marginal.js";
 import { optimiseAllocation } from "./optimise.js";
 import { oneWaySweep, type SweepPoint, type Tornado, tornado } from "./sensitivity.js";
-import { setUpBudgetQuestion } from "./setup.js";
+import { openEvaluator, setUpBudgetQuestion } from "./setup.js";
 
 /** What `targetcast allocate` needs: the loaded inputs and scenario, the extra budget, paths, seed and options. */
 export interface AllocateInput {
@@ -39,6 +39,8 @@ export interface AllocateInput {
   sensitivity?: boolean;
   /** Called as splits are scored, with the number scored so far (the search's length is not known in advance). */
   onProgress?: (evaluations: number) => void;
+  /** Worker threads scoring each split (default: one per core for big runs, else 1; the same numbers for any count). */
+  threads?: number;
 }
 
 /** One split of the budget as reported: spending per programme, expected targets met, score and P(met) per target. */
@@ -151,123 +153,129 @@ export function allocateBudget(input0: AllocateInput): AllocateResult {
     });
   }
   // The budget given here is a fixed extra amount a year, whatever the scenario's own budget says.
-  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setUpBudgetQuestion(
-    input,
-    input.budget,
-  );
+  const setup = setUpBudgetQuestion(input, input.budget);
+  const { scenario, bounds, plan, targets, constraints, path, commitmentsOutsideBudget } = setup;
   checkBudget(input.budget, bounds, input.scenarioFile);
   const paths = input.paths ?? 2000;
   const seed = input.seed ?? scenario.seed;
-  const ev = makeEvaluator(plan, targets, paths, seed, {
-    ...constraints,
-    ...(input.onProgress ? { onScore: input.onProgress } : {}),
-  });
-  const gridSteps = input.gridSteps ?? 4;
-  const opt = optimiseAllocation(ev, input.budget, bounds, { gridSteps });
-
-  const report = (s: AllocationScore): SplitReport => ({
-    split: Object.fromEntries(bounds.programmes.map((p, i) => [p, s.spending[i]])),
-    expectedMet: s.expectedMet,
-    score: s.score,
-    pMet: Object.fromEntries(targets.map((t, i) => [t.id, s.pMet[i]])),
-    honoured: s.honoured,
-  });
-  const step = input.marginalStep ?? 100;
-  const marginal = marginalValues(ev, opt.best, bounds.programmes, step, bounds.cap);
-  const none = ev.score(bounds.programmes.map(() => 0));
-  const gain = pairedDifference(opt.best.scorePerPath, opt.equal.scorePerPath);
-  const runnersUp = opt.runnersUp.map((s): RunnerUp => {
-    const d = pairedDifference(opt.best.scorePerPath, s.scorePerPath);
-    return {
-      ...report(s),
-      gap: d.mean,
-      gapStandardError: d.standardError,
-      tied: !distinguishable(d.mean, d.standardError),
-    };
-  });
-  const byId = new Map(input.catalogue.targets.map((t) => [t.id, t]));
-  const perTarget = targets.map((t, i): TargetChange => {
-    const row = byId.get(t.id);
-    return {
-      id: t.id,
-      nameZh: row?.nameZh ?? t.id,
-      nameEn: row?.nameEn ?? t.id,
-      weight: t.weight,
-      none: none.pMet[i],
-      equal: opt.equal.pMet[i],
-      best: opt.best.pMet[i],
-      changeOverEqual: opt.best.pMet[i] - opt.equal.pMet[i],
-      changeOverNone: opt.best.pMet[i] - none.pMet[i],
-    };
-  });
-  const commitments = constraints.commitments.map((c, i): CommitmentConstraint => {
-    const row = byId.get(c.id);
-    const at = (s: AllocationScore) => s.commitmentPMet[i];
-    return {
-      id: c.id,
-      nameZh: row?.nameZh ?? c.id,
-      nameEn: row?.nameEn ?? c.id,
-      honourAt: constraints.honourAt,
-      none: at(none),
-      equal: at(opt.equal),
-      best: at(opt.best),
-      honoured: {
-        none: at(none) >= constraints.honourAt,
-        equal: at(opt.equal) >= constraints.honourAt,
-        best: at(opt.best) >= constraints.honourAt,
-      },
-    };
-  });
-  const result: AllocateResult = {
-    scenario: input.scenarioFile,
-    budget: input.budget,
-    budgetPath: path,
-    unit: plan.allocation!.unit,
+  const ev = openEvaluator(
+    setup,
+    targets,
     paths,
     seed,
-    programmes: bounds.programmes.map((id, i) => ({
-      id,
-      nameZh: scenario.programmes[id].name.zh,
-      nameEn: scenario.programmes[id].name.en,
-      floor: bounds.floor[i],
-      cap: Number.isFinite(bounds.cap[i]) ? bounds.cap[i] : null,
-    })),
-    objective: input.weights?.size ? "weightedScore" : "expectedMet",
-    weights: input.weights?.size ? Object.fromEntries(input.weights) : null,
-    noBudget: report(none),
-    best: report(opt.best),
-    runnersUp,
-    equalSplit: report(opt.equal),
-    gridSearch: { ...report(opt.gridBest), size: opt.gridSize, steps: gridSteps },
-    gain: {
-      overEqualSplit: opt.best.expectedMet - opt.equal.expectedMet,
-      overGrid: opt.best.expectedMet - opt.gridBest.expectedMet,
-      overNoBudget: opt.best.expectedMet - none.expectedMet,
-    },
-    gainOverEqualSplit: gain.mean,
-    gainStandardError: gain.standardError,
-    gainDistinguishable: distinguishable(gain.mean, gain.standardError),
-    perTarget,
-    commitments,
-    constraintsMet: opt.best.honoured,
-    commitmentsOutsideBudget,
-    commitmentsOutsideBudgetNamed: commitmentsOutsideBudget.map((id) => ({
-      id,
-      nameZh: byId.get(id)?.nameZh ?? id,
-      nameEn: byId.get(id)?.nameEn ?? id,
-    })),
-    marginal,
-    evaluations: ev.evaluations,
-  };
-  if (input.sensitivity) {
-    const t = tornado(ev, opt.best);
-    const names = labelNames(input.catalogue, input.dictionary, scenario.programmes);
-    for (const b of t.bars) b.label = assumptionLabel(b.parameter, names);
-    result.tornado = t;
-    result.sweeps = t.bars
-      .slice(0, 3)
-      .map((b) => ({ parameter: b.parameter, points: oneWaySweep(ev, opt.best, b.parameter) }));
-    result.evaluations = ev.evaluations;
+    { ...constraints, ...(input.onProgress ? { onScore: input.onProgress } : {}) },
+    input.threads,
+  );
+  try {
+    const gridSteps = input.gridSteps ?? 4;
+    const opt = optimiseAllocation(ev, input.budget, bounds, { gridSteps });
+
+    const report = (s: AllocationScore): SplitReport => ({
+      split: Object.fromEntries(bounds.programmes.map((p, i) => [p, s.spending[i]])),
+      expectedMet: s.expectedMet,
+      score: s.score,
+      pMet: Object.fromEntries(targets.map((t, i) => [t.id, s.pMet[i]])),
+      honoured: s.honoured,
+    });
+    const step = input.marginalStep ?? 100;
+    const marginal = marginalValues(ev, opt.best, bounds.programmes, step, bounds.cap);
+    const none = ev.score(bounds.programmes.map(() => 0));
+    const gain = pairedDifference(opt.best.scorePerPath, opt.equal.scorePerPath);
+    const runnersUp = opt.runnersUp.map((s): RunnerUp => {
+      const d = pairedDifference(opt.best.scorePerPath, s.scorePerPath);
+      return {
+        ...report(s),
+        gap: d.mean,
+        gapStandardError: d.standardError,
+        tied: !distinguishable(d.mean, d.standardError),
+      };
+    });
+    const byId = new Map(input.catalogue.targets.map((t) => [t.id, t]));
+    const perTarget = targets.map((t, i): TargetChange => {
+      const row = byId.get(t.id);
+      return {
+        id: t.id,
+        nameZh: row?.nameZh ?? t.id,
+        nameEn: row?.nameEn ?? t.id,
+        weight: t.weight,
+        none: none.pMet[i],
+        equal: opt.equal.pMet[i],
+        best: opt.best.pMet[i],
+        changeOverEqual: opt.best.pMet[i] - opt.equal.pMet[i],
+        changeOverNone: opt.best.pMet[i] - none.pMet[i],
+      };
+    });
+    const commitments = constraints.commitments.map((c, i): CommitmentConstraint => {
+      const row = byId.get(c.id);
+      const at = (s: AllocationScore) => s.commitmentPMet[i];
+      return {
+        id: c.id,
+        nameZh: row?.nameZh ?? c.id,
+        nameEn: row?.nameEn ?? c.id,
+        honourAt: constraints.honourAt,
+        none: at(none),
+        equal: at(opt.equal),
+        best: at(opt.best),
+        honoured: {
+          none: at(none) >= constraints.honourAt,
+          equal: at(opt.equal) >= constraints.honourAt,
+          best: at(opt.best) >= constraints.honourAt,
+        },
+      };
+    });
+    const result: AllocateResult = {
+      scenario: input.scenarioFile,
+      budget: input.budget,
+      budgetPath: path,
+      unit: plan.allocation!.unit,
+      paths,
+      seed,
+      programmes: bounds.programmes.map((id, i) => ({
+        id,
+        nameZh: scenario.programmes[id].name.zh,
+        nameEn: scenario.programmes[id].name.en,
+        floor: bounds.floor[i],
+        cap: Number.isFinite(bounds.cap[i]) ? bounds.cap[i] : null,
+      })),
+      objective: input.weights?.size ? "weightedScore" : "expectedMet",
+      weights: input.weights?.size ? Object.fromEntries(input.weights) : null,
+      noBudget: report(none),
+      best: report(opt.best),
+      runnersUp,
+      equalSplit: report(opt.equal),
+      gridSearch: { ...report(opt.gridBest), size: opt.gridSize, steps: gridSteps },
+      gain: {
+        overEqualSplit: opt.best.expectedMet - opt.equal.expectedMet,
+        overGrid: opt.best.expectedMet - opt.gridBest.expectedMet,
+        overNoBudget: opt.best.expectedMet - none.expectedMet,
+      },
+      gainOverEqualSplit: gain.mean,
+      gainStandardError: gain.standardError,
+      gainDistinguishable: distinguishable(gain.mean, gain.standardError),
+      perTarget,
+      commitments,
+      constraintsMet: opt.best.honoured,
+      commitmentsOutsideBudget,
+      commitmentsOutsideBudgetNamed: commitmentsOutsideBudget.map((id) => ({
+        id,
+        nameZh: byId.get(id)?.nameZh ?? id,
+        nameEn: byId.get(id)?.nameEn ?? id,
+      })),
+      marginal,
+      evaluations: ev.evaluations,
+    };
+    if (input.sensitivity) {
+      const t = tornado(ev, opt.best);
+      const names = labelNames(input.catalogue, input.dictionary, scenario.programmes);
+      for (const b of t.bars) b.label = assumptionLabel(b.parameter, names);
+      result.tornado = t;
+      result.sweeps = t.bars
+        .slice(0, 3)
+        .map((b) => ({ parameter: b.parameter, points: oneWaySweep(ev, opt.best, b.parameter) }));
+      result.evaluations = ev.evaluations;
+    }
+    return result;
+  } finally {
+    ev.close();
   }
-  return result;
 }

@@ -43,6 +43,8 @@ Options:
   --weights LIST      priority weights, e.g. rd_intensity=3,invention_patents_per_10k_pop=2
   --paths N           paths per evaluation [2000]
   --seed S            random seed [the scenario's]
+  --threads N         worker threads scoring each split [one per core for big runs, else 1];
+                      the results are the same bit for bit for any N
   --grid K            grid steps of budget/K for the coarse grid [4]
   --sensitivity       also the tornado (10th/90th percentiles) and one-way sweeps,
                       and the tornado chart in DIR as tornado.svg, .png and .vl.json
@@ -69,6 +71,12 @@ function parseWeights(s: string | undefined): Map<string, number> | undefined {
   return m;
 }
 
+/** `--threads N` as an input field (absent: the default count). */
+function threadsOption(value: string | undefined): { threads?: number } {
+  const threads = intOption(value, "--threads", 1, 256);
+  return threads ? { threads } : {};
+}
+
 export async function allocateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -81,6 +89,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
       "max-budget": { type: "string" },
       weights: { type: "string" },
       grid: { type: "string" },
+      threads: { type: "string" },
       sensitivity: { type: "boolean" },
       out: { type: "string" },
       format: { type: "string" },
@@ -126,6 +135,7 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     ...(budgetPath ? { budgetPath } : {}),
     paths: intOption(values.paths, "--paths", 100, 1_000_000) ?? 2000,
     ...(values.seed !== undefined ? { seed: intOption(values.seed, "--seed", 0, 2 ** 32 - 1)! } : {}),
+    ...threadsOption(values.threads),
     ...(gridSteps ? { gridSteps } : {}),
     ...(values.weights ? { weights: parseWeights(values.weights)! } : {}),
     sensitivity: values.sensitivity === true,
@@ -244,6 +254,7 @@ async function goalCommand(values: AllocateValues, positionals: string[], lang: 
     goal,
     paths,
     seed,
+    ...threadsOption(values.threads as string | undefined),
     ...(budgetPath ? { budgetPath } : {}),
     ...(tolerance ? { tolerance } : {}),
     ...(maxBudget ? { maxBudget } : {}),

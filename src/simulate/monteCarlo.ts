@@ -35,6 +35,8 @@ export interface Simulation {
   values: Float64Array[];
   /** Parameter draws laid out [paramIndex * paths + path] (plan.params order). */
   draws: Float64Array;
+  /** The paths [from, to) this run simulated (all of them unless `range` was given); the arrays hold only these. */
+  range?: [number, number];
   /** Mean and quantiles of every indicator and year, when the run computed them (threaded runs summarise in their workers). */
   summary?: SeriesSummary[];
 }
@@ -62,7 +64,7 @@ export interface SimulateOptions {
    */
   fixed?: Map<number, number>;
   /**
-   * A previous run of the same plan with the same paths and seed: its parameter draws are
+   * A previous run of the same plan with the same paths, seed and range: its parameter draws are
    * reused, and every node not marked in `recompute` (by slot) copies its values from it
    * instead of stepping. Used to evaluate many budget splits, where only the programmes and
    * what they serve change. The result is identical to a full run.
@@ -121,9 +123,14 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
   const reuse = opts.reuse;
   if (
     reuse &&
-    (reuse.sim.paths !== paths || reuse.sim.seed !== seed || reuse.sim.plan !== plan || deterministic || opts.range)
+    (reuse.sim.paths !== paths ||
+      reuse.sim.seed !== seed ||
+      reuse.sim.plan !== plan ||
+      deterministic ||
+      (reuse.sim.range?.[0] ?? 0) !== from ||
+      (reuse.sim.range?.[1] ?? paths) !== to)
   ) {
-    throw new Error("simulate: reuse needs a full run of the same plan with the same paths and seed");
+    throw new Error("simulate: reuse needs a run of the same plan, paths, seed and range of paths");
   }
   // Nodes whose values come from `reuse` (never nodes that also fill years before the projection).
   const copied = nodes.map((node, i) => !!reuse && !reuse.recompute[slots[i]] && node.firstStep >= first);
@@ -232,7 +239,15 @@ export function simulate(plan: Plan, opts: SimulateOptions): Simulation {
       opts.onProgress(reported, paths);
     }
   }
-  return { plan, paths, seed, years: outYears, values, draws };
+  return {
+    plan,
+    paths,
+    seed,
+    years: outYears,
+    values,
+    draws,
+    ...(opts.range ? { range: [from, to] as [number, number] } : {}),
+  };
 }
 
 /** Copies `count` values from `from[fromStart…]` to `to[toStart…]`. */
