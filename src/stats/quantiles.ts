@@ -91,16 +91,51 @@ const BUCKETS = 4096;
 const counts = new Int32Array(BUCKETS + 1);
 const wanted = new Int32Array(BUCKETS);
 
+/** Values read (evenly spaced) to guess the range of the histogram before the one full pass. */
+const RANGE_PROBES = 1024;
+
 /**
  * Mean and the requested quantiles of a sample, without sorting it: a histogram of the values
- * over BUCKETS equal-width buckets between the minimum and the maximum locates each needed order
- * statistic's bucket; only the values of those few buckets are collected and sorted. The bucket
- * index floor((x − min)·scale) is non-decreasing in x, so the order statistics, and hence the
- * quantiles, are exactly those of a full sort. Three linear passes; the sample is not modified.
+ * over BUCKETS equal-width buckets locates each needed order statistic's bucket; only the values
+ * of those few buckets are collected and sorted. The bucket index, floor((x − lo)·scale) held to
+ * the first and last bucket, is non-decreasing in x, so the order statistics, and hence the
+ * quantiles, are exactly those of a full sort, whatever the range [lo, hi] the buckets span.
+ *
+ * Two passes: the range is taken from RANGE_PROBES evenly spaced values, so the sum and the
+ * histogram share the first pass (values outside the probed range fall into the end buckets,
+ * which stay small); the second collects the needed buckets. When the probes are all equal, or
+ * the sum is not finite (a NaN or an infinity), a first pass finds the true minimum and maximum
+ * instead (three passes), or the sample is sorted. The sample is not modified.
  */
 export function summarise(sample: Float64Array, levels: readonly number[]): { mean: number; quantiles: number[] } {
   const n = sample.length;
   if (n === 0) return { mean: NaN, quantiles: levels.map(() => NaN) };
+  const step = Math.max(1, Math.floor(n / RANGE_PROBES));
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i += step) {
+    const x = sample[i];
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  if (lo < hi && Number.isFinite(lo) && Number.isFinite(hi)) {
+    const scale = BUCKETS / (hi - lo);
+    counts.fill(0);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const x = sample[i];
+      sum += x;
+      const k = Math.floor((x - lo) * scale);
+      counts[(k < 0 ? 0 : k >= BUCKETS ? BUCKETS - 1 : k) + 1]++;
+    }
+    if (Number.isFinite(sum)) return { mean: sum / n, quantiles: quantilesOfHistogram(sample, levels, lo, scale) };
+  }
+  return summariseThreePass(sample, levels);
+}
+
+/** `summarise` with the histogram over the sample's own minimum and maximum (a first pass finds them). */
+function summariseThreePass(sample: Float64Array, levels: readonly number[]): { mean: number; quantiles: number[] } {
+  const n = sample.length;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -117,18 +152,23 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
     return { mean, quantiles: levels.map((q) => quantileSorted(sorted, q)) };
   }
   if (min === max) return { mean, quantiles: levels.map(() => min) };
-
-  // Pass 2: histogram.
   const scale = BUCKETS / (max - min);
-  const bucketOf = (x: number) => {
-    const k = Math.floor((x - min) * scale);
-    return k >= BUCKETS ? BUCKETS - 1 : k;
-  };
   counts.fill(0);
-  for (let i = 0; i < n; i++) counts[bucketOf(sample[i]) + 1]++;
-  for (let k = 1; k <= BUCKETS; k++) counts[k] += counts[k - 1]; // counts[k] = values in buckets < k
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor((sample[i] - min) * scale);
+    counts[(k >= BUCKETS ? BUCKETS - 1 : k) + 1]++;
+  }
+  return { mean, quantiles: quantilesOfHistogram(sample, levels, min, scale) };
+}
 
-  // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each level.
+/**
+ * The quantiles of a sample whose histogram is in `counts` (counts[k + 1] = values in bucket k,
+ * bucket floor((x − lo)·scale) held to [0, BUCKETS − 1]): collects and sorts the buckets that
+ * hold the needed order statistics ⌊h⌋ and ⌊h⌋ + 1, h = (n − 1)·q.
+ */
+function quantilesOfHistogram(sample: Float64Array, levels: readonly number[], lo: number, scale: number): number[] {
+  const n = sample.length;
+  for (let k = 1; k <= BUCKETS; k++) counts[k] += counts[k - 1]; // counts[k] = values in buckets < k
   const ranks = new Set<number>();
   for (const q of levels) {
     const h = (n - 1) * q;
@@ -136,14 +176,14 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
     ranks.add(Math.min(Math.floor(h) + 1, n - 1));
   }
   const bucketOfRank = (r: number) => {
-    let lo = 0;
-    let hi = BUCKETS - 1; // largest k with counts[k] <= r
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (counts[mid] <= r) lo = mid;
-      else hi = mid - 1;
+    let a = 0;
+    let b = BUCKETS - 1; // largest k with counts[k] <= r
+    while (a < b) {
+      const mid = (a + b + 1) >>> 1;
+      if (counts[mid] <= r) a = mid;
+      else b = mid - 1;
     }
-    return lo;
+    return a;
   };
   wanted.fill(-1);
   const buckets: number[] = [];
@@ -154,27 +194,27 @@ export function summarise(sample: Float64Array, levels: readonly number[]): { me
       buckets.push(b);
     }
   }
-
-  // Pass 3: collect the values of the needed buckets, then sort each (they are small).
+  // Collect the values of the needed buckets, then sort each (they are small).
   const collected = buckets.map((b) => new Float64Array(counts[b + 1] - counts[b]));
   const fill = new Int32Array(buckets.length);
   for (let i = 0; i < n; i++) {
-    const w = wanted[bucketOf(sample[i])];
-    if (w >= 0) collected[w][fill[w]++] = sample[i];
+    const x = sample[i];
+    const k = Math.floor((x - lo) * scale);
+    const w = wanted[k < 0 ? 0 : k >= BUCKETS ? BUCKETS - 1 : k];
+    if (w >= 0) collected[w][fill[w]++] = x;
   }
   for (const c of collected) if (!allEqual(c)) c.sort(); // a count's bucket often holds one value many times
   const orderStat = (r: number) => {
     const b = bucketOfRank(r);
     return collected[wanted[b]][r - counts[b]];
   };
-  const quantiles = levels.map((q) => {
+  return levels.map((q) => {
     const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    const xlo = orderStat(lo);
-    const xhi = orderStat(Math.min(lo + 1, n - 1));
-    return xlo + (h - lo) * (xhi - xlo);
+    const low = Math.floor(h);
+    const xlo = orderStat(low);
+    const xhi = orderStat(Math.min(low + 1, n - 1));
+    return xlo + (h - low) * (xhi - xlo);
   });
-  return { mean, quantiles };
 }
 
 function allEqual(values: Float64Array): boolean {

@@ -26,10 +26,22 @@ describe("summarise (quantiles by selection)", () => {
     ["constant", (n) => new Float64Array(n).fill(3.25)],
     ["already sorted", (n) => Float64Array.from({ length: n }, (_, i) => i)],
     ["reversed", (n) => Float64Array.from({ length: n }, (_, i) => n - i)],
+    // The histogram's range is guessed from evenly spaced probes (every ⌊n / 1024⌋-th value): values the
+    // probes miss may lie outside it, in the end buckets, or be the only ones that differ.
+    [
+      "outliers between the probes",
+      (n) => {
+        const step = Math.floor(n / 1024); // from n = 2048 on, index 1 (mod step) is never probed
+        return Float64Array.from({ length: n }, (_, i) =>
+          step > 1 && i % step === 1 && i % 37 < 2 ? (i % 2 ? 1e9 : -1e9) : rng.next(),
+        );
+      },
+    ],
+    ["probes all equal, other values not", (n) => Float64Array.from({ length: n }, (_, i) => (i % 3 === 1 ? i : 7))],
   ];
   for (const [name, make] of cases) {
     it(`equals sorting exactly: ${name}`, () => {
-      for (const n of [1, 2, 3, 7, 20, 101, 1000, 10007]) {
+      for (const n of [1, 2, 3, 7, 20, 101, 1000, 3001, 10007]) {
         const x = make(n);
         const before = Float64Array.from(x);
         const levels = [...QUANTILE_LEVELS, 0, 1, 0.333];
@@ -40,6 +52,18 @@ describe("summarise (quantiles by selection)", () => {
       }
     });
   }
+
+  it("gives the sequential sum's mean, and sorts when an infinity lies between the probes", () => {
+    const x = Float64Array.from({ length: 5000 }, (_, i) => (i === 4001 ? Infinity : (i * 7919) % 1000));
+    const levels = [0.05, 0.5, 0.95, 1];
+    const { mean, quantiles } = summarise(x, levels);
+    expect(mean).toBe(Infinity);
+    expect(quantiles).toEqual(bySorting(x, levels));
+    const y = Float64Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 1000) / 3);
+    let sum = 0;
+    for (const v of y) sum += v;
+    expect(summarise(y, [0.5]).mean).toBe(sum / y.length);
+  });
 
   it("is monotone in the level and handles NaN by sorting (NaN last)", () => {
     const x = Float64Array.from([5, NaN, 1, 3]);
