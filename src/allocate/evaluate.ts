@@ -230,8 +230,8 @@ export function makeRangeScorer(
               draws: memory.scratch.draws,
             },
           })
-        : simulate(plan, { ...common, out: fixed ? memory.scratch : memory.base });
-      if (!base && !fixed) base = sim;
+        : simulate(plan, { ...common, out: fixed?.size ? memory.scratch : memory.base });
+      if (!base && !fixed?.size) base = sim;
       for (let p = from; p < to; p++) scorePerPath[p] = 0;
       const hits = Int32Array.from(targets, (t) =>
         countHits(sim.values[t.slot], t, (p) => (scorePerPath[p] += t.weight)),
@@ -272,6 +272,27 @@ export function makeEvaluator(
 ): Evaluator {
   const memory = scorerMemory(plan, paths, (n) => new Float64Array(n));
   const scorer = makeRangeScorer(plan, targets, options.commitments, paths, seed, [0, paths], memory, options.profile);
+  return evaluatorOf(plan, targets, paths, seed, options, { count: scorer.count, draws: scorer.draws, close() {} });
+}
+
+/** How an evaluator gets its counts: in this thread (makeRangeScorer) or from worker threads. */
+export interface CountSource {
+  /** Counts the hits of a split over all paths and writes each path's score into scorePerPath. */
+  count(spending: readonly number[], fixed: Map<number, number> | undefined, scorePerPath: Float64Array): RangeCounts;
+  /** The parameter draws of the base run, once it is made (null before). */
+  draws(): Float64Array | null;
+  close(): void;
+}
+
+/** The evaluator around a source of counts: scores, the number of evaluations and the shared draws. */
+export function evaluatorOf(
+  plan: Plan,
+  targets: PreparedTarget[],
+  paths: number,
+  seed: number,
+  options: EvaluatorOptions,
+  source: CountSource,
+): Evaluator {
   const ev: Evaluator = {
     plan,
     targets,
@@ -283,13 +304,13 @@ export function makeEvaluator(
     draws: null,
     score(spending, fixed) {
       const scorePerPath = new Float64Array(paths);
-      const counts = scorer.count(spending, fixed, scorePerPath);
+      const counts = source.count(spending, fixed, scorePerPath);
       ev.evaluations++;
       options.onScore?.(ev.evaluations);
-      ev.draws ??= scorer.draws();
+      ev.draws ??= source.draws();
       return scoreOfCounts(ev, spending, counts, scorePerPath);
     },
-    close() {},
+    close: () => source.close(),
   };
   return ev;
 }

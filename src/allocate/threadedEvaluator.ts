@@ -16,9 +16,9 @@ import type { Plan, PlanInput } from "../simulate/plan.js";
 import {
   type Evaluator,
   type EvaluatorOptions,
+  evaluatorOf,
   type PreparedTarget,
   type RangeCounts,
-  scoreOfCounts,
   scorerMemory,
 } from "./evaluate.js";
 
@@ -147,16 +147,9 @@ export function makeThreadedEvaluator(
   };
   waitForWorkers(); // each has built its plan
 
-  const ev: Evaluator = {
-    plan,
-    targets,
-    commitments: options.commitments,
-    honourAt: options.honourAt,
-    paths,
-    seed,
-    evaluations: 0,
-    draws: null,
-    score(spending, fixed) {
+  let baseMade = false;
+  return evaluatorOf(plan, targets, paths, seed, options, {
+    count(spending, fixed, out) {
       if (closed) throw new Error("this evaluator was closed");
       split.set(spending);
       let k = nProgrammes;
@@ -169,6 +162,8 @@ export function makeThreadedEvaluator(
       Atomics.add(control, CONTROL.generation, 1);
       Atomics.notify(control, CONTROL.generation);
       waitForWorkers();
+      // The first run without fixed parameters is each worker's base run (makeRangeScorer).
+      baseMade ||= !fixed?.size;
       const counts: RangeCounts = {
         hits: new Int32Array(targets.length),
         commitmentHits: new Int32Array(options.commitments.length),
@@ -178,13 +173,10 @@ export function makeThreadedEvaluator(
         for (let i = 0; i < targets.length; i++) counts.hits[i] += hits[row + i];
         for (let i = 0; i < options.commitments.length; i++) counts.commitmentHits[i] += hits[row + targets.length + i];
       }
-      ev.evaluations++;
-      options.onScore?.(ev.evaluations);
-      // The base run (the first without fixed parameters) holds the draws every split shares.
-      if (!fixed?.size) ev.draws ??= sharedMemory.base.draws;
-      return scoreOfCounts(ev, spending, counts, Float64Array.from(scorePerPath));
+      out.set(scorePerPath);
+      return counts;
     },
+    draws: () => (baseMade ? sharedMemory.base.draws : null),
     close,
-  };
-  return ev;
+  });
 }

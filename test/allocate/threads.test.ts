@@ -44,65 +44,59 @@ describe("allocate --threads", () => {
   });
 });
 
+/** The bundled baseline's budget question at 4,000 a year, set up by the compiled library (inputs read from the project root). */
+async function budgetSetup() {
+  const { setUpBudgetQuestion } = await import(path.join(root, "dist/allocate/setup.js"));
+  const { loadInputs } = await import(path.join(root, "dist/project/inputs.js"));
+  const { loadScenario } = await import(path.join(root, "dist/scenario/load.js"));
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const inputs = await loadInputs({});
+    const { scenario } = await loadScenario("scenarios/baseline.yaml");
+    return setUpBudgetQuestion({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml" }, 4000);
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 describe("makeThreadedEvaluator", () => {
   it("scores every split as makeEvaluator does, then refuses to score once closed", async () => {
-    const lib = await import(path.join(root, "dist/allocate/setup.js"));
     const { makeEvaluator } = await import(path.join(root, "dist/allocate/evaluate.js"));
     const { makeThreadedEvaluator } = await import(path.join(root, "dist/allocate/threadedEvaluator.js"));
-    const { loadInputs } = await import(path.join(root, "dist/project/inputs.js"));
-    const { loadScenario } = await import(path.join(root, "dist/scenario/load.js"));
-    const cwd = process.cwd();
-    process.chdir(root);
-    try {
-      const inputs = await loadInputs({});
-      const { scenario } = await loadScenario("scenarios/baseline.yaml");
-      const setup = lib.setUpBudgetQuestion({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml" }, 4000);
-      const paths = 203;
-      const one = makeEvaluator(setup.plan, setup.targets, paths, 99, setup.constraints);
-      const two = makeThreadedEvaluator(setup.planInput, setup.plan, setup.targets, paths, 99, 2, setup.constraints);
-      const n = setup.bounds.programmes.length;
-      const splits: number[][] = [
-        Array(n).fill(4000 / n),
-        Array.from({ length: n }, (_, i) => (i === 0 ? 4000 : 0)),
-        Array(n).fill(0),
-      ];
-      for (const split of splits) {
-        const a = one.score(split);
-        const b = two.score(split);
-        expect(Array.from(b.pMet)).toEqual(Array.from(a.pMet));
-        expect(Array.from(b.scorePerPath)).toEqual(Array.from(a.scorePerPath));
-        expect(b.expectedMet).toBe(a.expectedMet);
-        expect(Array.from(b.commitmentPMet)).toEqual(Array.from(a.commitmentPMet));
-      }
-      const fixed = new Map([[0, setup.plan.params[0].min ?? 0]]);
-      expect(Array.from(two.score(splits[0], fixed).pMet)).toEqual(Array.from(one.score(splits[0], fixed).pMet));
-      expect(Array.from(two.draws)).toEqual(Array.from(one.draws));
-      expect(two.evaluations).toBe(4);
-      two.close();
-      expect(() => two.score(splits[0])).toThrow(/closed/);
-    } finally {
-      process.chdir(cwd);
+    const setup = await budgetSetup();
+    const paths = 203;
+    const one = makeEvaluator(setup.plan, setup.targets, paths, 99, setup.constraints);
+    const two = makeThreadedEvaluator(setup.planInput, setup.plan, setup.targets, paths, 99, 2, setup.constraints);
+    const n = setup.bounds.programmes.length;
+    const splits: number[][] = [
+      Array(n).fill(4000 / n),
+      Array.from({ length: n }, (_, i) => (i === 0 ? 4000 : 0)),
+      Array(n).fill(0),
+    ];
+    for (const split of splits) {
+      const a = one.score(split);
+      const b = two.score(split);
+      expect(Array.from(b.pMet)).toEqual(Array.from(a.pMet));
+      expect(Array.from(b.scorePerPath)).toEqual(Array.from(a.scorePerPath));
+      expect(b.expectedMet).toBe(a.expectedMet);
+      expect(Array.from(b.commitmentPMet)).toEqual(Array.from(a.commitmentPMet));
     }
+    const fixed = new Map([[0, setup.plan.params[0].min ?? 0]]);
+    expect(Array.from(two.score(splits[0], fixed).pMet)).toEqual(Array.from(one.score(splits[0], fixed).pMet));
+    expect(Array.from(two.draws)).toEqual(Array.from(one.draws));
+    expect(two.evaluations).toBe(4);
+    two.close();
+    expect(() => two.score(splits[0])).toThrow(/closed/);
   });
 
   it("reports a worker that fails, with its message, instead of waiting for it", async () => {
-    const lib = await import(path.join(root, "dist/allocate/setup.js"));
     const { makeThreadedEvaluator } = await import(path.join(root, "dist/allocate/threadedEvaluator.js"));
-    const { loadInputs } = await import(path.join(root, "dist/project/inputs.js"));
-    const { loadScenario } = await import(path.join(root, "dist/scenario/load.js"));
-    const cwd = process.cwd();
-    process.chdir(root);
-    try {
-      const inputs = await loadInputs({});
-      const { scenario } = await loadScenario("scenarios/baseline.yaml");
-      const setup = lib.setUpBudgetQuestion({ ...inputs, scenario, scenarioFile: "scenarios/baseline.yaml" }, 4000);
-      // Workers rebuild the plan from an input that no longer has the scenario's programmes.
-      const broken = { ...setup.planInput, scenario: { ...setup.planInput.scenario, programmes: {} } };
-      expect(() => makeThreadedEvaluator(broken, setup.plan, setup.targets, 200, 1, 2, setup.constraints)).toThrow(
-        /allocation worker failed: .*programmes/,
-      );
-    } finally {
-      process.chdir(cwd);
-    }
+    const setup = await budgetSetup();
+    // Workers rebuild the plan from an input that no longer has the scenario's programmes.
+    const broken = { ...setup.planInput, scenario: { ...setup.planInput.scenario, programmes: {} } };
+    expect(() => makeThreadedEvaluator(broken, setup.plan, setup.targets, 200, 1, 2, setup.constraints)).toThrow(
+      /allocation worker failed: .*programmes/,
+    );
   });
 });
