@@ -10,7 +10,7 @@ import { runScenario } from "../../src/assess/runScenario.js";
 import { type Inputs, loadInputs } from "../../src/project/inputs.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { Scenario } from "../../src/scenario/schema.js";
-import { pathValues, project, simulate, summariseSimulation } from "../../src/simulate/monteCarlo.js";
+import { BLOCK, blockSize, pathValues, project, simulate, summariseSimulation } from "../../src/simulate/monteCarlo.js";
 import { buildPlan, type Plan } from "../../src/simulate/plan.js";
 import { centralValue, type Param } from "../../src/stats/param.js";
 import { pathRng } from "../../src/stats/rng.js";
@@ -329,6 +329,21 @@ describe("samplers", () => {
       const g = moments(() => gamma(rng, k));
       expect(Math.abs(g.mean / k - 1)).toBeLessThan(0.01);
       expect(Math.abs(g.variance / k - 1)).toBeLessThan(0.03);
+    }
+  });
+});
+
+describe("blockSize", () => {
+  it("is a power of two from 16 to BLOCK, the full block for the bundled plan and 16 for a plan of 518 series × 40 years", () => {
+    expect(blockSize(77 * 15)).toBe(BLOCK);
+    expect(blockSize(518 * 40)).toBe(16);
+    let previous = Infinity;
+    for (let rows = 1; rows < 200_000; rows = Math.ceil(rows * 1.3)) {
+      const b = blockSize(rows);
+      expect(b).toBeLessThanOrEqual(previous); // more state, never a bigger block
+      expect(Number.isInteger(Math.log2(b)) && b >= 16 && b <= BLOCK).toBe(true);
+      expect(b === 16 || b * rows * 8 <= 4 << 20).toBe(true); // within 4 MB of state unless at the floor
+      previous = b;
     }
   });
 });
