@@ -16,6 +16,10 @@ vi.mock("../../src/charts/render.js", async (importOriginal) => ({
 }));
 
 import type { ScenarioResult } from "../../src/assess/types.js";
+import { fanChart } from "../../src/charts/fanChart.js";
+import { growthGap } from "../../src/charts/growthGap.js";
+import { riskMatrix } from "../../src/charts/riskMatrix.js";
+import { scenarioComparisonPanels } from "../../src/charts/scenarioComparison.js";
 import { buildBriefing, formatTimestamp, safeName, scopeSvgIds } from "../../src/report/briefing.js";
 import { acceleratedResult, baselineResult, results } from "../charts/fixture.js";
 
@@ -402,5 +406,145 @@ describe("buildBriefing: the page around the charts", () => {
     expect(html).toContain("<code>s/&lt;x&gt;.yaml</code>");
     expect(html).toContain("&lt;i&gt;x&lt;/i&gt;");
     expect(html).not.toContain("<i>x</i>");
+  });
+});
+
+describe("buildBriefing: the charts' specs, captions and headers in each language", () => {
+  it("each chart is its builder's spec in the page's language; the comparison lists the most spread indicators first", async () => {
+    const b = await buildBriefing(results, { lang: "en", generatedAt, appendix: true });
+    const spec = (name: string) => b.charts.find((c) => c.name === name)!.spec;
+    expect(spec("risk-matrix")).toEqual(riskMatrix(results, { lang: "en" }));
+    // Spread of P(met) between the scenarios: energy 0.726 − 0.41 = 0.316, patents 0.525 − 0.212 = 0.313,
+    // R&D 0.691 − 0.379 = 0.312; high-tech firms are already met in both (no status change).
+    expect(spec("scenario-comparison")).toEqual(
+      scenarioComparisonPanels(results, ["energy_intensity", "invention_patents_per_10k_pop", "rd_intensity"], {
+        lang: "en",
+      }),
+    );
+    expect(spec("fan-baseline-rd_intensity")).toEqual(
+      fanChart(baselineResult, "rd_intensity", { lang: "en", targetId: "rd_intensity" }),
+    );
+    expect(spec("fan-accelerated-invention_patents_per_10k_pop")).toEqual(
+      fanChart(acceleratedResult, "invention_patents_per_10k_pop", {
+        lang: "en",
+        targetId: "invention_patents_per_10k_pop",
+      }),
+    );
+    expect(spec("growth-gap-accelerated")).toEqual(growthGap(acceleratedResult, { lang: "en" }));
+  });
+
+  it("an indicator's spread is its largest over its targets, and targets without P(met) are left out", async () => {
+    // A second R&D target with a wider spread moves R&D to the front.
+    const rd = baselineResult.targets.find((t) => t.id === "rd_intensity")!;
+    const rdAcc = acceleratedResult.targets.find((t) => t.id === "rd_intensity")!;
+    const base: ScenarioResult = {
+      ...baselineResult,
+      targets: [...baselineResult.targets, { ...rd, id: "rd2", pMet: 0.1 }],
+    };
+    const acc: ScenarioResult = {
+      ...acceleratedResult,
+      targets: [...acceleratedResult.targets, { ...rdAcc, id: "rd2", pMet: 0.9 }],
+    };
+    const b = await buildBriefing([base, acc], { lang: "en", generatedAt });
+    const comparison = b.charts.find((c) => c.name === "scenario-comparison")!.spec;
+    expect(comparison).toEqual(
+      scenarioComparisonPanels([base, acc], ["rd_intensity", "energy_intensity", "invention_patents_per_10k_pop"], {
+        lang: "en",
+      }),
+    );
+  });
+
+  it("captions and table headers in English and in Chinese", async () => {
+    const captions = (html: string) => [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1]);
+    const en = (await buildBriefing(results, { lang: "en", generatedAt, appendix: true })).html;
+    expect(captions(en)).toEqual([
+      "Risk matrix: each cell is P(met); colour and mark give the status (✗ off track, ▲ at risk, ● on track, ✓ already met).",
+      "Scenarios side by side: the indicators whose status differs between scenarios (median and 80% interval).",
+      "Invention patents in force per 10000 population — Off track, P(met) 21%",
+      "R&amp;D expenditure as a share of GDP — At risk, P(met) 38%",
+      "Energy consumption per unit of GDP — At risk, P(met) 41%",
+      "Invention patents in force per 10000 population — Off track, P(met) 21%",
+      "R&amp;D expenditure as a share of GDP — At risk, P(met) 38%",
+      "Energy consumption per unit of GDP — At risk, P(met) 41%",
+      "The wider the gap between required and projected growth, the harder the target.",
+      "Invention patents in force per 10000 population — At risk, P(met) 53%",
+      "The wider the gap between required and projected growth, the harder the target.",
+    ]);
+    expect(en).toContain(
+      '<table class="risk"><thead><tr>\n<th>Target</th><th>Status</th><th class="num">P(met)</th>\n<th>Projected median vs target</th><th>Responsible units</th><th>Reason</th>\n</tr></thead>',
+    );
+    expect(en).toContain(
+      '<table class="assumptions"><thead><tr><th>Indicator</th><th>Mechanism</th><th>Assumptions</th></tr></thead>',
+    );
+    expect(en).toContain(
+      '<table class="provenance"><thead><tr><th>Scenario</th><th>Scenario file</th><th>Data file</th><th>Illustrative</th><th class="num">Paths</th><th class="num">Seed</th><th class="num">Base year–horizon</th></tr></thead>',
+    );
+    expect(en).toContain(
+      '<p>P(met) is the share of Monte Carlo paths meeting the target in the target year; projection intervals come from the simulated quantiles (P5, P10, P25, P50, P75, P90, P95), the widest drawn being the 90% interval.</p>\n<p class="meta">Generated by targetcast · 2024-05-06 08:30 UTC</p>',
+    );
+    expect(en).toContain('<th class="num scen">Baseline</th><th class="num scen">Higher R&amp;D spending</th>');
+    expect(en).toContain('<p class="note">The reference scenario: the others are compared with it;');
+    const zh = (await buildBriefing(results, { lang: "zh", generatedAt, appendix: true })).html;
+    expect(captions(zh).slice(0, 3)).toEqual([
+      "目标达成风险矩阵：每格为达成概率，颜色与符号表示状态（✗ 偏离、▲ 有风险、● 按计划、✓ 已达成）。",
+      "各情景对比：状态因情景而异的指标（中位数与80%区间）。",
+      "万人发明专利拥有量 — 偏离, 达成概率 21%",
+    ]);
+    expect(captions(zh)[8]).toBe("所需年均增速与预测年均增速之差越大，目标越难实现。");
+    expect(zh).toContain(
+      '<table class="risk"><thead><tr>\n<th>目标</th><th>状态</th><th class="num">达成概率</th>\n<th>预测中位数与目标</th><th>责任单位</th><th>原因</th>\n</tr></thead>',
+    );
+    expect(zh).toContain('<table class="assumptions"><thead><tr><th>指标</th><th>机制</th><th>假设</th></tr></thead>');
+    expect(zh).toContain(
+      '<table class="provenance"><thead><tr><th>情景</th><th>情景文件</th><th>数据文件</th><th>示意数据</th><th class="num">路径数</th><th class="num">随机种子</th><th class="num">基年–展望年</th></tr></thead>',
+    );
+    expect(zh).toContain(
+      "<p>达成概率为目标年份满足目标的蒙特卡洛模拟路径占比；预测区间取自模拟分位数（P5、P10、P25、P50、P75、P90、P95），图中最宽为 90% 区间。</p>",
+    );
+    expect(zh).toContain("<p>历史数据出处：海州区统计年鉴 (illustrative)</p>");
+    expect(zh).toContain('<p class="meta">基年 2012 · 展望至 2015 · 蒙特卡洛模拟路径数：5,000 ·');
+    // "both": the scenario columns of the not-on-track table carry the Chinese names only.
+    const both = (await buildBriefing(results, { lang: "both", generatedAt })).html;
+    expect(both).toContain('<th class="num scen">基准情景</th><th class="num scen">加大研发投入</th>');
+  });
+
+  it("a not-assessed target without a reason, and a target without a threshold", async () => {
+    const t = baselineResult.targets.find((x) => x.id === "rd_intensity")!;
+    const noThreshold = { ...t, threshold: null };
+    const r: ScenarioResult = { ...baselineResult, targets: [noThreshold] };
+    const en = (await buildBriefing([r], { lang: "en", generatedAt, appendix: true })).html;
+    expect(en).toContain('<span class="year">2015 · Target –</span>');
+    expect(en).toContain('<span class="small">Target –</span>');
+    const na = baselineResult.targets.find((x) => x.status === "not_assessed")!;
+    const bare: ScenarioResult = { ...baselineResult, targets: [{ ...na, notAssessed: null }] };
+    const page = (await buildBriefing([bare], { lang: "en", generatedAt })).html;
+    expect(page).toContain(
+      '<ul class="compact"><li>Environmental quality meets the provincial moderately-prosperous standard</li></ul>',
+    );
+  });
+
+  it("the calibrated forecast's citation is in the page's language", async () => {
+    const auto: ScenarioResult = {
+      ...baselineResult,
+      scenario: {
+        ...baselineResult.scenario,
+        assumptions: baselineResult.scenario.assumptions.map((a, i) =>
+          i === 2 ? { ...a, terms: { model: { code: "trend.auto" } } } : a,
+        ) as ScenarioResult["scenario"]["assumptions"],
+      },
+    };
+    const zh = (await buildBriefing([auto], { lang: "zh", generatedAt })).html;
+    const en = (await buildBriefing([auto], { lang: "en", generatedAt })).html;
+    const cite = (html: string, head: string) => between(html, head, "</p>");
+    expect(cite(zh, "<p>趋势外推的预测区间出处：")).not.toBe(
+      cite(en, "<p>Intervals of the trend forecasts from: ").replace(
+        "Intervals of the trend forecasts from: ",
+        "趋势外推的预测区间出处：",
+      ),
+    );
+    expect(cite(en, "<p>Intervals of the trend forecasts from: ").length).toBeGreaterThan(50);
+    // Only one scenario needs to use it.
+    const two = (await buildBriefing([baselineResult, auto], { lang: "en", generatedAt })).html;
+    expect(two).toContain("<p>Intervals of the trend forecasts from: ");
   });
 });
