@@ -20,6 +20,8 @@ vi.mock("../../src/charts/render.js", async (importOriginal) => ({
 }));
 
 import type { ScenarioResult } from "../../src/assess/types.js";
+import { fanChart } from "../../src/charts/fanChart.js";
+import { riskMatrix } from "../../src/charts/riskMatrix.js";
 import { briefingDeck } from "../../src/report/deck.js";
 import { baselineResult, results } from "../charts/fixture.js";
 
@@ -147,5 +149,64 @@ describe("briefingDeck", () => {
     await expect(briefingDeck([], { lang: "zh", generatedAt, title })).rejects.toThrow(
       "briefingDeck: no scenario results",
     );
+  });
+});
+
+/** Every placed box of a slide, [x, y, width, height] in EMU (914,400 a inch), the group's zero box left out. */
+function boxes(xml: string): number[][] {
+  return [...xml.matchAll(/<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/g)]
+    .map((m) => m.slice(1, 5).map(Number))
+    .filter((b) => b.some((v) => v !== 0));
+}
+
+describe("briefingDeck: layout of the 13.333 × 7.5 inch slides", () => {
+  const inch = (v: number) => Math.round(v * 914400);
+  const footer = [inch(0.4), inch(7.5 - 0.5), inch(13.333 - 0.8), inch(0.35)];
+
+  it("places the title, headings, table, texts, pictures and footers where the layout says", async () => {
+    drawn.specs = [];
+    const { out } = await slides(await briefingDeck(results, { lang: "en", generatedAt, title }));
+    expect(boxes(out[0].xml)).toEqual([
+      [inch(0.6), inch(2.2), inch(13.333 - 1.2), inch(1.2)],
+      [inch(0.6), inch(3.5), inch(13.333 - 1.2), inch(1.2)],
+      footer,
+    ]);
+    expect(boxes(out[1].xml)).toEqual([
+      [inch(0.4), inch(0.25), inch(13.333 - 0.8), inch(0.8)],
+      [inch(0.4), inch(1.3), inch(13.333 - 0.8), inch(1)],
+      [inch(0.4), inch(4.6), inch(13.333 - 0.8), inch(1.8)],
+      footer,
+    ]);
+    expect(boxes(out[2].xml)).toEqual([
+      [inch(0.4), inch(0.2), inch(9.6), inch(5.4)],
+      [inch(10.2), inch(0.6), inch(2.8), inch(5)],
+      footer,
+    ]);
+    // The matrix keeps its 1200 × 640 aspect at 12.5 inches wide: 6.667 inches high.
+    expect(boxes(out[5].xml)).toEqual([[inch(0.4), inch(0.2), inch(12.5), inch((12.5 * 640) / 1200)], footer]);
+    // The subtitle is grey, headings and the reason dark; title, heading and header cells bold.
+    expect(out[0].xml).toMatch(/sz="1800" dirty="0"><a:solidFill><a:srgbClr val="555555"\/>/);
+    expect(out[1].xml).toMatch(/sz="2600" b="1" dirty="0"><a:solidFill><a:srgbClr val="222222"\/>/);
+    expect(out[2].xml).toMatch(/anchor="t"><\/a:bodyPr>.*sz="1600" dirty="0"><a:solidFill><a:srgbClr val="222222"\/>/s);
+    expect(out[1].xml).toContain('<a:bodyPr wrap="square" rtlCol="0" anchor="t">');
+    const cells = out[1].xml.split("<a:tc>").slice(1);
+    expect(cells).toHaveLength(6 * 3);
+    for (const c of [...cells.slice(0, 6), cells[6], cells[12]]) expect(c).toContain('b="1"');
+    for (const c of [...cells.slice(7, 12), ...cells.slice(13)]) {
+      expect(c).not.toContain('b="1"');
+      expect(c).toContain('algn="r"');
+    }
+    expect(cells[0]).toContain('<a:srgbClr val="D9D9D9"/>');
+    expect(out[1].xml).toContain('<a:lnL w="6350"');
+  });
+
+  it("draws the fans at slide size and the matrix as built, in the deck's language", async () => {
+    drawn.specs = [];
+    await briefingDeck(results, { lang: "en", generatedAt, title });
+    expect(drawn.specs[1]).toEqual({
+      ...fanChart(baselineResult, "rd_intensity", { lang: "en", targetId: "rd_intensity", width: 960, height: 540 }),
+      autosize: { type: "fit", contains: "padding" },
+    });
+    expect(drawn.specs[3]).toEqual(riskMatrix(results, { lang: "en" }));
   });
 });
