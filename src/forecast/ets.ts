@@ -122,7 +122,9 @@ function feasible(alpha: number, beta: number | null, phi: number | null): boole
   if (beta !== null && (beta < LOWER.beta || beta > alpha || beta > UPPER.beta)) return false;
   if (phi !== null && (phi < LOWER.phi || phi > UPPER.phi)) return false;
   const p = phi ?? 1;
+  // Stryker disable next-line all: never binds inside the usual bounds: for φ ≤ 1, 1 − 1/φ ≤ 0 < 1e-4 ≤ α ≤ 0.9999 < 1 + 1/φ
   if (alpha < 1 - 1 / p || alpha > 1 + 1 / p) return false;
+  // Stryker disable next-line all: never binds inside the usual bounds: for 0.8 ≤ φ ≤ 1, α(φ − 1) ≤ 0 < 1e-4 ≤ β ≤ α < 1.8 < (1 + φ)(2 − α)
   if (beta !== null && (beta < alpha * (p - 1) || beta > (1 + p) * (2 - alpha))) return false;
   return true;
 }
@@ -145,6 +147,7 @@ function filter(
   b0: number,
   residuals: number[] | null,
 ): Pass {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: without a trend the caller passes β = 0 and b₀ = 0, so b stays 0
   const hasTrend = spec.trend !== "N";
   const additive = spec.error === "A";
   const betaOverAlpha = beta / alpha;
@@ -158,18 +161,22 @@ function filter(
     const e = additive ? y[t] - mu : (y[t] - mu) / mu;
     if (residuals) residuals[t] = e;
     sse += e * e;
+    // Stryker disable next-line ConditionalExpression: the sum is read only for M errors (below)
     if (!additive) logSum += Math.log(Math.abs(mu)); // only M errors' likelihood uses it
     const newL = mu + alpha * (y[t] - mu);
+    // Stryker disable next-line ConditionalExpression: without a trend β = 0 and b = 0, so b stays 0
     if (hasTrend) b = phib + betaOverAlpha * (newL - l - phib);
     l = newL;
   }
   let lik = y.length * Math.log(sse);
+  // Stryker disable next-line ConditionalExpression: for A errors logSum is 0
   if (!additive) lik += 2 * logSum;
   return { lik, sse, level: l, slope: b };
 }
 
 /** Objective value of R's etsTargetFunction: the likelihood, floored at −1e10, Infinity if undefined. */
 function objective(pass: Pass): number {
+  // Stryker disable next-line ConditionalExpression: Math.max(NaN, …) is NaN, which nelderMeadNash treats as Infinity (BIG)
   if (Number.isNaN(pass.lik)) return Infinity;
   return Math.max(pass.lik, -1e10);
 }
@@ -186,6 +193,7 @@ export type EtsCriterion = "lik" | "mse";
  * be fitted: too few observations for its parameters (R: parameters ≥ n − 1), non-positive data
  * for M errors, or no finite objective at the start.
  */
+// Stryker disable next-line StringLiteral: any default other than "mse" means the likelihood
 export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriterion = "lik"): EtsFit | null {
   const n = y.length;
   if (spec.error === "M" && y.some((v) => !(v > 0))) return null;
@@ -223,6 +231,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, criterion: EtsCriter
     return null;
   }
   const q = unpack(opt.x);
+  // Stryker disable next-line ArrayDeclaration: filter() writes every index
   const residuals = new Array<number>(n);
   const pass = filter(y, spec, q.alpha, q.beta, q.phi, q.l0, q.b0, residuals);
   if (!Number.isFinite(pass.lik)) return null;
@@ -266,6 +275,7 @@ function etsVariance(fit: EtsFit, horizon: number): number[] {
   const c: number[] = [0]; // c[j], j ≥ 1
   let phiSum = 0;
   let phiPow = 1;
+  // Stryker disable next-line EqualityOperator: one more c_j than used is never read
   for (let j = 1; j < horizon; j++) {
     phiPow *= fit.phi;
     phiSum += phiPow;
@@ -276,6 +286,7 @@ function etsVariance(fit: EtsFit, horizon: number): number[] {
     const out: number[] = [];
     let sum = 0;
     for (let h = 1; h <= horizon; h++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: c[0] is 0
       if (h > 1) sum += c[h - 1] ** 2;
       out.push(s2 * (1 + sum));
     }

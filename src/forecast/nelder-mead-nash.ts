@@ -44,6 +44,7 @@ export function nelderMeadNash(
   };
   // Vertices as rows of one array (vertex j at j·n); vertex 0 is the start.
   const vertices = new Float64Array((n + 1) * n);
+  // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
   for (let i = 0; i < n; i++) vertices[i] = start[i];
   const f0 = objective(vertices.subarray(0, n));
   if (!Number.isFinite(f0)) throw new RangeError("nelderMeadNash: the objective is not finite at the starting point");
@@ -56,6 +57,7 @@ export function nelderMeadNash(
   let size = 0;
   for (let j = 0; j < n; j++) {
     const row = (j + 1) * n;
+    // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
     for (let i = 0; i < n; i++) vertices[row + i] = start[i];
     let trial = step;
     while (vertices[row + j] === start[j]) {
@@ -105,14 +107,18 @@ export function nelderMeadNash(
     for (let j = 0; j <= n; j++) {
       if (j === worst) continue;
       const v = rows[j];
+      // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
       for (let i = 0; i < n; i++) centroid[i] += v[i];
     }
+    // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
     for (let i = 0; i < n; i++) centroid[i] /= n;
 
+    // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
     for (let i = 0; i < n; i++) reflected[i] = (1 + REFLECT) * centroid[i] - REFLECT * w[i];
     const fReflected = value(reflected);
     evaluations++;
     if (fReflected < low) {
+      // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
       for (let i = 0; i < n; i++) trial[i] = EXPAND * reflected[i] + (1 - EXPAND) * centroid[i];
       const fExpanded = value(trial);
       evaluations++;
@@ -128,6 +134,7 @@ export function nelderMeadNash(
         w.set(reflected);
         values[worst] = fReflected;
       }
+      // Stryker disable next-line EqualityOperator: index n of an n-long typed array is not written (or is overwritten before it is read)
       for (let i = 0; i < n; i++) trial[i] = (1 - CONTRACT) * w[i] + CONTRACT * centroid[i];
       const fContracted = value(trial);
       evaluations++;

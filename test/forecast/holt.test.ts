@@ -152,3 +152,100 @@ describe("ETS forecast variance (Hyndman et al. 2008, Table 6.1)", () => {
     expect(etsForecastVariance(1, sigma2, 0.4, 0.1, 0.9)).toBe(sigma2);
   });
 });
+
+describe("holt: the fit, its outputs and refusals in detail", () => {
+  const s = { years: years(2010, 9), values: [5, 5.8, 6.1, 7.0, 7.9, 8.1, 9.2, 9.8, 10.9] };
+
+  it("holtFilter damps the trend by φ in the forecast and the trend update (hand-computed, φ = 0.5)", () => {
+    // ℓ0 = 1, b0 = 2. t=1: ŷ = 1 + 0.5·2 = 2, e = 1; ℓ = 0.5·3 + 0.5·2 = 2.5; b = 0.5·1.5 + 0.5·0.5·2 = 1.25.
+    // t=2: ŷ = 2.5 + 0.5·1.25 = 3.125, e = 0.875; ℓ = 0.5·4 + 0.5·3.125 = 3.5625; b = 0.5·1.0625 + 0.5·0.5·1.25 = 0.84375.
+    expect(holtFilter([1, 3, 4], 0.5, 0.5, 0.5)).toEqual({
+      fitted: [1, 2, 3.125],
+      errors: [0, 1, 0.875],
+      sse: 1.765625,
+      level: 3.5625,
+      trend: 0.84375,
+    });
+  });
+
+  it("refines the best grid point: the fitted SSE is below every grid point's and a local minimum", () => {
+    const fit = holt.fit(s);
+    let gridBest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i <= 20; i++)
+      for (let j = 0; j <= 20; j++) gridBest = Math.min(gridBest, holtFilter(s.values, i / 20, j / 20, 1).sse);
+    // The grid's best is (0.5, 0.1) with SSE 0.66979; the refined fit 0.66944.
+    expect(gridBest).toBeCloseTo(0.6697852506597302, 12);
+    expect(fit.sse).toBeLessThan(gridBest - 3e-4);
+    const { alpha, beta } = fit.params;
+    for (const [da, db] of [
+      [0.01, 0],
+      [-0.01, 0],
+      [0, 0.01],
+      [0, -0.01],
+    ])
+      expect(holtFilter(s.values, alpha + da, beta + db, 1).sse).toBeGreaterThan(fit.sse);
+    expect(fit.sse).toBe(holtFilter(s.values, alpha, beta, 1).sse);
+  });
+
+  it("keeps the first grid point (α = 0, β* = 0) when nothing improves on it: an exactly linear series", () => {
+    // Every (α, β*) forecasts a straight line exactly (SSE 0), so no refinement is strictly better.
+    const fit = holt.fit({ years: years(2015, 6), values: [4, 6, 8, 10, 12, 14] });
+    expect(fit.params).toEqual({ alpha: 0, beta: 0, phi: 1, level: 14, trend: 2, initialLevel: 4, initialTrend: 2 });
+  });
+
+  it("reports its states, the data it was fitted on (copies) and the identity scale", () => {
+    const fit = holt.fit(s);
+    const run = holtFilter(s.values, fit.params.alpha, fit.params.beta, 1);
+    expect(fit.params.level).toBe(run.level);
+    expect(fit.params.trend).toBe(run.trend);
+    expect(fit.params.initialLevel).toBe(5);
+    expect(fit.params.initialTrend).toBeCloseTo(0.8, 14);
+    expect(fit.years).toEqual(s.years);
+    expect(fit.years).not.toBe(s.years);
+    expect(fit.values).toEqual(s.values);
+    expect(fit.values).not.toBe(s.values);
+    expect(fit.fitted).toEqual(run.fitted);
+    expect(fit.residuals).toEqual(run.errors);
+    expect(fit.model).toBe("holt");
+    expect(fit.transform).toBe("identity");
+    const dist = fit.forecastDistribution!([2019, 2021]);
+    expect(dist.model).toBe("holt");
+    expect(dist.transform).toBe("identity");
+    expect(dist.back(3.5)).toBe(3.5);
+    expect(dist.points[1].mean).toBeCloseTo(run.level + 3 * run.trend, 12);
+    expect(dist.points[0].df).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("refuses a fixed parameter outside [0, 1], naming it (NaN too); φ only for the damped model", () => {
+    const five = { years: years(2010, 5), values: [1, 2, 3, 4, 6] };
+    expect(() => holt.fit(five, { alpha: 1.5 })).toThrow(new RangeError("holt: alpha must be in [0, 1], got 1.5"));
+    expect(() => holt.fit(five, { alpha: -0.1 })).toThrow("holt: alpha must be in [0, 1], got -0.1");
+    expect(() => holt.fit(five, { beta: 2 })).toThrow("holt: beta must be in [0, 1], got 2");
+    expect(() => holt.fit(five, { beta: Number.NaN })).toThrow("holt: beta must be in [0, 1], got NaN");
+    expect(() => holtDamped.fit(five, { phi: 1.2 })).toThrow("holt: phi must be in [0, 1], got 1.2");
+    // The bounds themselves are allowed; holt ignores φ.
+    expect(holt.fit(five, { alpha: 0, beta: 1 }).params.beta).toBe(1);
+    expect(holt.fit(five, { alpha: 1, beta: 0 }).params.alpha).toBe(1);
+    expect(holt.fit(five, { phi: 5 }).params.phi).toBe(1);
+  });
+
+  it("names the series (or the name given) and every missing year", () => {
+    expect(() => holt.fit({ years: [2010, 2011, 2014, 2015, 2016, 2017], values: [1, 2, 3, 4, 5, 6] })).toThrow(
+      "series: holt needs consecutive years, but 2012, 2013 are missing; use linear, loglinear or weighted for series with gaps",
+    );
+    expect(() =>
+      holt.fit({ years: [2010, 2012, 2013, 2014, 2015], values: [1, 2, 3, 4, 6] }, { name: "custom" }),
+    ).toThrow("series custom: holt needs consecutive years, but 2011 is missing;");
+  });
+
+  it("refuses to forecast a year that is not a whole number of years after the last, with the reason", () => {
+    const fit = holt.fit({ years: years(2010, 5), values: [1, 2, 3, 4, 6] });
+    expect(() => fit.forecast([2014], 80)).toThrow(
+      "holt: can forecast only whole years after the last observation (2014), got 2014",
+    );
+    expect(() => fit.forecast([2016.5], 80)).toThrow(
+      "holt: can forecast only whole years after the last observation (2014), got 2016.5",
+    );
+    expect(() => fit.forecastDistribution!([2013])).toThrow("got 2013");
+  });
+});
