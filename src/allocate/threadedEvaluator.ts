@@ -1,7 +1,8 @@
 /**
- * An evaluator (evaluate.ts) whose Monte Carlo runs over worker threads: paths [0, P) are cut into
- * one contiguous range per thread, and each thread keeps its own base run of its range and scores
- * every split on it (evaluatorWorker.ts), writing into output arrays shared by all threads. Every
+ * An evaluator (evaluate.ts) whose Monte Carlo runs over threads: paths [0, P) are cut into one
+ * contiguous range per thread, and each thread keeps its own base run of its range and scores
+ * every split on it (this thread the first range, a worker each of the others: evaluatorWorker.ts),
+ * writing into output arrays shared by all threads. Every
  * number of a path comes from the stream (seed, stream, path, year) (src/stats/rng.ts) and the
  * main thread adds whole hit counts, so every score is the same bit for bit for any thread count.
  *
@@ -17,6 +18,7 @@ import {
   type Evaluator,
   type EvaluatorOptions,
   evaluatorOf,
+  makeRangeScorer,
   type PreparedTarget,
   type RangeCounts,
   scorerMemory,
@@ -95,7 +97,19 @@ export function makeThreadedEvaluator(
   const hits = new Int32Array(new SharedArrayBuffer(Math.max(1, n * perWorker) * 4));
   const scorePerPath = new Float64Array(new SharedArrayBuffer(paths * 8));
   const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * paths) / n));
-  const workers = bounds.slice(0, -1).map((from, index) => {
+  // This thread scores the first range itself (it would otherwise wait), a worker each of the others.
+  const own = makeRangeScorer(
+    plan,
+    targets,
+    options.commitments,
+    paths,
+    seed,
+    [0, bounds[1]],
+    sharedMemory,
+    options.profile,
+  );
+  const workers = bounds.slice(1, -1).map((from, i) => {
+    const index = i + 1;
     const job: EvaluatorJob = {
       input,
       targets,
@@ -137,7 +151,7 @@ export function makeThreadedEvaluator(
         throw new Error(`allocation worker failed: ${message}`);
       }
       const done = Atomics.load(control, CONTROL.done);
-      if (done >= n) return;
+      if (done >= workers.length) return;
       if (Date.now() - started > WAIT_LIMIT_MS) {
         close();
         throw new Error(`allocation workers did not answer within ${WAIT_LIMIT_MS / 60000} minutes`);
@@ -161,6 +175,9 @@ export function makeThreadedEvaluator(
       Atomics.store(control, CONTROL.done, 0);
       Atomics.add(control, CONTROL.generation, 1);
       Atomics.notify(control, CONTROL.generation);
+      const mine = own.count(spending, fixed, scorePerPath);
+      hits.set(mine.hits, 0);
+      hits.set(mine.commitmentHits, targets.length);
       waitForWorkers();
       // The first run without fixed parameters is each worker's base run (makeRangeScorer).
       baseMade ||= !fixed?.size;

@@ -1,7 +1,7 @@
 /**
- * The Monte Carlo run spread over worker threads: paths [0, P) are cut into one contiguous range
- * per thread, and each thread runs its range (worker.ts) straight into shared output arrays, so the
- * output is held once whatever the thread count.
+ * The Monte Carlo run spread over threads: paths [0, P) are cut into one contiguous range per
+ * thread; this thread runs the first and a worker each of the others (worker.ts), all straight into
+ * shared output arrays, so the output is held once whatever the thread count.
  * Every number of a path comes from the stream (seed, stream, path, year) (src/stats/rng.ts), so
  * the result is the same bit for bit for any number of threads, and equal to `simulate`.
  *
@@ -15,7 +15,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BudgetRun } from "../model/allocation.js";
-import { type Simulation, simulate, summariseSimulation } from "./monteCarlo.js";
+import { type Simulation, simulate, summariseSimulation, summariseSlots } from "./monteCarlo.js";
 import type { Plan, PlanInput } from "./plan.js";
 import type { SeriesSummary } from "./types.js";
 
@@ -63,7 +63,8 @@ export async function simulateInThreads(input: PlanInput, plan: Plan, opts: Thre
   const cut = (total: number) => Array.from({ length: threads + 1 }, (_, i) => Math.round((i * total) / threads));
   const pathBounds = cut(paths);
   const slotBounds = cut(plan.indicators.length);
-  const workers = pathBounds.slice(0, -1).map(
+  // This thread runs the first range itself (it would otherwise wait), the workers the others.
+  const workers = pathBounds.slice(1, -1).map(
     (from, i) =>
       new Worker(workerFile, {
         workerData: {
@@ -71,24 +72,33 @@ export async function simulateInThreads(input: PlanInput, plan: Plan, opts: Thre
           paths,
           seed,
           budget,
-          range: [from, pathBounds[i + 1]],
+          range: [from, pathBounds[i + 2]],
           values: shared,
           draws: sharedDraws,
         },
       }),
   );
-  // Each worker answers twice: "done" after simulating its paths, then (once all are done) its share of the summary.
-  await Promise.all(workers.map((w, i) => nextMessage(w, `simulation worker ${i + 1} of ${threads}`)));
-  const parts = await Promise.all(
-    workers.map((w, i) => {
-      w.postMessage(opts.summarise ? [slotBounds[i], slotBounds[i + 1]] : null);
-      return nextMessage(w, `simulation worker ${i + 1} of ${threads}`) as Promise<SeriesSummary[]>;
-    }),
-  );
   const values = shared.map((b) => new Float64Array(b));
   const draws = new Float64Array(sharedDraws);
+  const name = (i: number) => `simulation worker ${i + 2} of ${threads}`;
+  const answers = workers.map((w, i) => nextMessage(w, name(i)));
+  try {
+    simulate(plan, { paths, seed, range: [0, pathBounds[1]], ...(budget ? { budget } : {}), out: { values, draws } });
+  } catch (e) {
+    answers.forEach((a) => a.catch(() => {}));
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
+  // Each worker answers twice: "done" after simulating its paths, then (once all are done) its share of the summary.
+  await Promise.all(answers);
   const sim: Simulation = { plan, paths, seed, years: plan.years.slice(plan.baseIndex + 1), values, draws };
-  return opts.summarise ? { ...sim, summary: parts.flat() } : sim;
+  const parts = await Promise.all(
+    workers.map((w, i) => {
+      w.postMessage(opts.summarise ? [slotBounds[i + 1], slotBounds[i + 2]] : null);
+      return nextMessage(w, name(i)) as Promise<SeriesSummary[]>;
+    }),
+  );
+  return opts.summarise ? { ...sim, summary: [...summariseSlots(sim, 0, slotBounds[1]), ...parts.flat()] } : sim;
 }
 
 /** The next message of a worker; rejects if it fails or exits first. */
