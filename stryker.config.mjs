@@ -15,6 +15,10 @@ export default {
     "src/forecast/**/*.ts",
     // generated data tables, not code
     "!src/forecast/reference-class-table.ts",
+    // worker-thread machinery: it runs only compiled (dist/) in worker threads, where no mutant is
+    // active; its scores are checked against the one-thread evaluator's in test/allocate/threads.test.ts
+    "!src/allocate/threadedEvaluator.ts",
+    "!src/allocate/evaluatorWorker.ts",
   ],
   ignoreStatic: true,
   incremental: true,
