@@ -16,10 +16,10 @@ import type { AllocationScore } from "./evaluate.js";
 import { type MarginalValue, marginalValues } from "./marginal.js";
 import { optimiseAllocation } from "./optimise.js";
 import { oneWaySweep, type SweepPoint, type Tornado, tornado } from "./sensitivity.js";
-import { openEvaluator, setUpBudgetQuestion } from "./setup.js";
+import { type BudgetQuestion, openEvaluator, setUpBudgetQuestion } from "./setup.js";
 
 /** What `targetcast allocate` needs: the loaded inputs and scenario, the extra budget, paths, seed and options. */
-export interface AllocateInput {
+export interface AllocateInput extends Pick<BudgetQuestion, "threads"> {
   scenario: Scenario;
   scenarioFile: string;
   baseline: Baseline;
@@ -39,8 +39,6 @@ export interface AllocateInput {
   sensitivity?: boolean;
   /** Called as splits are scored, with the number scored so far (the search's length is not known in advance). */
   onProgress?: (evaluations: number) => void;
-  /** Worker threads scoring each split (default: one per core for big runs, else 1; the same numbers for any count). */
-  threads?: number;
 }
 
 /** One split of the budget as reported: spending per programme, expected targets met, score and P(met) per target. */
